@@ -1,0 +1,60 @@
+"""The loaded course: typed, immutable, indexed. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.models import CourseMeta, ModuleMeta, Quiz
+from builder.source import Positions
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module outline: its front matter, its Markdown body and where each came from."""
+
+    meta: ModuleMeta
+    path: str
+    number: int
+    body: str
+    body_line: int
+    positions: Positions = field(repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class QuizFile:
+    quiz: Quiz
+    path: str
+    positions: Positions = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of `course/` published as written (home page, glossary, resources …)."""
+
+    path: str  # relative to the course root, e.g. "course/index.md"
+    text: str
+
+
+@dataclass(frozen=True)
+class Course:
+    root: Path
+    meta: CourseMeta | None
+    meta_positions: Positions | None
+    modules: tuple[Module, ...]
+    quizzes: tuple[QuizFile, ...]
+    pages: tuple[Page, ...]
+
+    def quiz_for(self, module_id: str) -> QuizFile | None:
+        return next((q for q in self.quizzes if q.quiz.module == module_id), None)
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(q.quiz.questions) for q in self.quizzes)

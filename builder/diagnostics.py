@@ -1,0 +1,116 @@
+"""Located problems in a course, collected rather than raised, and their text report.
+
+Every content problem becomes a `Diagnostic` with a file, a 1-based line and column, a message in
+the author's words, a short code and a hint on what to do. Nothing here knows about YAML or MkDocs.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+#: How many problems of one file are printed before the rest are summarised as a count.
+MAX_PER_FILE = 50
+
+
+class Level(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A 1-based line and column in a file."""
+
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem, located in a file of the course."""
+
+    level: Level
+    code: str
+    path: str
+    pos: Pos
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.pos.line, self.pos.col, self.code)
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.pos.line}:{self.pos.col}: {self.level.value}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+def error(code: str, path: str, pos: Pos, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(Level.ERROR, code, path, pos, message, hint)
+
+
+def warning(code: str, path: str, pos: Pos, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(Level.WARNING, code, path, pos, message, hint)
+
+
+@dataclass
+class Report:
+    """All problems found in one run, in file and line order."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(sorted(self.diagnostics, key=Diagnostic.sort_key))
+
+    @property
+    def errors(self) -> int:
+        return sum(d.level is Level.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.level is Level.WARNING for d in self.diagnostics)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean, 1 errors, 2 warnings only (under `strict`), as yamllint does."""
+        if self.errors:
+            return 1
+        if strict and self.warnings:
+            return 2
+        return 0
+
+    def format_text(self, max_per_file: int = MAX_PER_FILE) -> str:
+        """Every problem, then a count; at most `max_per_file` lines of problems per file."""
+        lines: list[str] = []
+        shown: Counter[str] = Counter()
+        hidden: Counter[str] = Counter()
+        for diagnostic in self:
+            if shown[diagnostic.path] >= max_per_file:
+                hidden[diagnostic.path] += 1
+                continue
+            shown[diagnostic.path] += 1
+            lines.append(diagnostic.format())
+        for path, count in sorted(hidden.items()):
+            lines.append(f"{path}: … and {count} more {_plural(count, 'problem')} in this file, not shown")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def summary(self) -> str:
+        if not self.diagnostics:
+            return "No problems found."
+        files = len({d.path for d in self.diagnostics})
+        parts = [f"{self.errors} {_plural(self.errors, 'error')}", f"{self.warnings} {_plural(self.warnings, 'warning')}"]
+        return f"Found {' and '.join(parts)} in {files} {_plural(files, 'file')}."
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"

@@ -1,0 +1,121 @@
+"""Walk a course folder and load every file into typed models, collecting every problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from builder.course import Course, Module, Page, QuizFile
+from builder.diagnostics import Pos, Report, error
+from builder.models import CourseMeta, ModuleMeta, Quiz
+from builder.source import Positions, load_yaml, read_text, split_front_matter
+from builder.validate import validate
+
+MODULE_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+COURSE_FILE = "course/course.yml"
+HOME_PAGE = "course/index.md"
+
+
+def load_course(root: Path) -> tuple[Course, Report]:
+    """Load `course/`, `modules/` and `quizzes/` under `root`. Never raises on content."""
+    report = Report()
+    meta, meta_positions = _load_meta(root, report)
+    modules = _load_modules(root, report)
+    quizzes = _load_quizzes(root, report)
+    pages = _load_pages(root, report)
+    course = Course(root, meta, meta_positions, tuple(modules), tuple(quizzes), tuple(pages))
+    return course, report
+
+
+def _rel(root: Path, file: Path) -> str:
+    return file.relative_to(root).as_posix()
+
+
+def _load_meta(root: Path, report: Report) -> tuple[CourseMeta | None, Positions | None]:
+    file = root / COURSE_FILE
+    if not file.is_file():
+        report.add(error("missing-file", COURSE_FILE, Pos(), "the course has no course/course.yml", "create it with id, title, audience and version; the README has an example"))
+        return None, None
+    text = read_text(file, COURSE_FILE)
+    report.extend(text.problems)
+    if text.text is None:
+        return None, None
+    doc = load_yaml(text.text, COURSE_FILE)
+    report.extend(doc.problems)
+    if doc.data is None:
+        return None, None
+    meta, problems = validate(CourseMeta, doc)
+    report.extend(problems)
+    return meta, doc.positions
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+
+
+def _load_modules(root: Path, report: Report) -> list[Module]:
+    modules: list[tuple[int, str, Module]] = []
+    for file in _files(root / "modules"):
+        rel = _rel(root, file)
+        if file.suffix != ".md":
+            continue
+        match = MODULE_NAME.match(file.name)
+        if not match:
+            report.add(error("module-file-name", rel, Pos(), f"module file `{file.name}` is not named `<number>-<slug>.md`", "name it like `03-recognizing-indicators.md`: the number sets the order"))
+            continue
+        text = read_text(file, rel)
+        report.extend(text.problems)
+        if text.text is None:
+            continue
+        front = split_front_matter(text.text)
+        if front is None:
+            report.add(error("no-front-matter", rel, Pos(), "the module has no front matter", "start the file with a `---` line, the module's YAML (id, title …), and another `---` line"))
+            continue
+        doc = load_yaml(front.yaml_text, rel, line_offset=front.yaml_line - 1)
+        report.extend(doc.problems)
+        if doc.data is None:
+            continue
+        meta, problems = validate(ModuleMeta, doc)
+        report.extend(problems)
+        if meta is not None:
+            module = Module(meta, rel, int(match.group(1)), front.body, front.body_line, doc.positions)
+            modules.append((module.number, file.name, module))
+    return [m for _, _, m in sorted(modules, key=lambda t: (t[0], t[1]))]
+
+
+def _load_quizzes(root: Path, report: Report) -> list[QuizFile]:
+    quizzes: list[QuizFile] = []
+    for file in _files(root / "quizzes"):
+        rel = _rel(root, file)
+        if file.suffix == ".yaml":
+            report.add(error("quiz-file-name", rel, Pos(), f"quiz file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
+            continue
+        if file.suffix != ".yml":
+            continue
+        text = read_text(file, rel)
+        report.extend(text.problems)
+        if text.text is None:
+            continue
+        doc = load_yaml(text.text, rel)
+        report.extend(doc.problems)
+        if doc.data is None:
+            continue
+        quiz, problems = validate(Quiz, doc)
+        report.extend(problems)
+        if quiz is not None:
+            quizzes.append(QuizFile(quiz, rel, doc.positions))
+    return quizzes
+
+
+def _load_pages(root: Path, report: Report) -> list[Page]:
+    folder = root / "course"
+    if not (root / HOME_PAGE).is_file() and folder.is_dir():
+        report.add(error("missing-file", HOME_PAGE, Pos(), "the course has no home page course/index.md", "create it: it is the first page trainees see"))
+    pages: list[Page] = []
+    for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        rel = _rel(root, file)
+        text = read_text(file, rel)
+        report.extend(text.problems)
+        if text.text is not None:
+            pages.append(Page(rel, text.text))
+    return pages

@@ -1,0 +1,160 @@
+"""The authoring formats as typed models: course.yml, module front matter and quizzes.
+
+Plain data in, typed objects out; no I/O. Unknown keys are refused (`extra="forbid"`) and values
+are not coerced (`strict=True`), so `correct: "yes"` or `duration: "60"` are reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Percent = Annotated[int, Field(ge=0, le=100)]
+# Dates are read by YAML as dates when unquoted; quoted ISO dates are accepted too.
+Date = Annotated[datetime.date, Field(strict=False)]
+
+
+def _as_text(value: Any) -> Any:
+    """A document date may be a year (2024), a date or free text ("April 2024")."""
+    if isinstance(value, (int, datetime.date)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+DocDate = Annotated[str, BeforeValidator(_as_text), StringConstraints(min_length=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CourseMeta(Model):
+    """`course/course.yml`."""
+
+    id: Slug
+    title: Text
+    audience: Text
+    version: Text
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    pass_mark: Percent = 80
+    progress_epoch: Annotated[int, Field(ge=0)] = 1
+
+
+class Objective(Model):
+    id: Slug
+    text: Text
+    assessed_by: Literal["quiz", "scenario", "classroom"] = "quiz"
+
+
+class Source(Model):
+    id: Slug | None = None
+    title: Text
+    url: Url
+    publisher: Text | None = None
+    date: DocDate | None = None
+    accessed: Date | None = None
+
+
+class Review(Model):
+    on: Date
+    by: Text | None = None
+
+
+class ModuleMeta(Model):
+    """The YAML front matter of `modules/<nn>-<slug>.md`."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    duration: Annotated[int, Field(gt=0, le=10_000)]
+    objectives: Annotated[list[Objective], Field(min_length=1)]
+    sources: Annotated[list[Source], Field(min_length=1)]
+    content_note: Text | None = None
+    reviewed: Review | None = None
+    review_by: Date | None = None
+
+
+class Option(Model):
+    id: Slug | None = None
+    text: Text
+    correct: bool = False
+    feedback: Text | None = None
+    pin: bool = False
+
+
+class _Question(Model):
+    id: Slug
+    prompt: Text
+    objectives: Annotated[list[Slug], Field(min_length=1)]
+    explanation: Text
+    shuffle: bool = False
+
+
+class ChoiceQuestion(_Question):
+    options: Annotated[list[Option], Field(min_length=2)]
+
+    def option_ids(self) -> list[str]:
+        """Each option's id: its own, or a letter by position (a, b, c …)."""
+        return [option.id or _letter(index) for index, option in enumerate(self.options)]
+
+    def correct_ids(self) -> list[str]:
+        return [oid for oid, option in zip(self.option_ids(), self.options) if option.correct]
+
+
+class Single(ChoiceQuestion):
+    type: Literal["single"]
+
+
+class Multiple(ChoiceQuestion):
+    type: Literal["multiple"]
+
+
+class TrueFalse(ChoiceQuestion):
+    type: Literal["true_false"]
+    options: Annotated[list[Option], Field(min_length=2, max_length=2)]
+
+
+class Pair(Model):
+    left: Text
+    right: Text
+
+
+class Matching(_Question):
+    type: Literal["matching"]
+    pairs: Annotated[list[Pair], Field(min_length=2)]
+
+
+class Ordering(_Question):
+    type: Literal["ordering"]
+    items: Annotated[list[Text], Field(min_length=2)]
+
+
+class ShortAnswer(_Question):
+    type: Literal["short_answer"]
+    accepted: Annotated[list[Text], Field(min_length=1)]
+
+
+Question = Annotated[Union[Single, Multiple, TrueFalse, Matching, Ordering, ShortAnswer], Field(discriminator="type")]
+QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_answer")
+#: Types the site's widget renders today; the others are reserved for the trainee-journey work.
+RENDERED_TYPES = ("single", "multiple", "true_false")
+
+
+class Quiz(Model):
+    """`quizzes/<module-id>.yml`."""
+
+    module: Slug
+    pass_mark: Percent | None = None
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+def _letter(index: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < 26 else f"o{index + 1}"

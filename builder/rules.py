@@ -1,0 +1,188 @@
+"""Semantic rules over a loaded course. Each rule yields located diagnostics with a code and a hint."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Callable, Iterator
+
+from builder.course import Course, Module, QuizFile
+from builder.diagnostics import Diagnostic, Pos, error, warning
+from builder.markdown_scan import CITE_KEY, citations, unsafe_html
+from builder.models import RENDERED_TYPES, ChoiceQuestion, Multiple
+
+Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
+
+
+def _closest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`? " if close else ""
+
+
+def duplicate_module_ids(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    seen: dict[str, Module] = {}
+    for module in course.modules:
+        first = seen.setdefault(module.id, module)
+        if first is not module:
+            yield error("duplicate-module-id", module.path, module.positions.of(("id",)), f"module id `{module.id}` is already used by {first.path}", "give each module its own id; ids must never change once trainees use the course")
+
+
+def duplicate_ids_in_module(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for module in course.modules:
+        for key, noun in (("objectives", "objective"), ("sources", "source")):
+            seen: dict[str, int] = {}
+            for index, item in enumerate(getattr(module.meta, key)):
+                if item.id is None:
+                    continue
+                if item.id in seen:
+                    first = module.positions.of((key, seen[item.id], "id"))
+                    yield error(f"duplicate-{noun}-id", module.path, module.positions.of((key, index, "id")), f"{noun} id `{item.id}` is used twice in this module; first at line {first.line}", f"give each {noun} its own id")
+                else:
+                    seen[item.id] = index
+
+
+def quiz_module_exists(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    ids = [m.id for m in course.modules]
+    for qf in course.quizzes:
+        stem = qf.path.rsplit("/", 1)[-1][: -len(".yml")]
+        if qf.quiz.module not in ids:
+            yield error("unknown-module", qf.path, qf.positions.of(("module",)), f"quiz for module `{qf.quiz.module}`, but no module has that id", _closest(qf.quiz.module, ids) + "`module` must be the `id` in a module's front matter")
+        elif stem != qf.quiz.module:
+            yield error("quiz-file-name", qf.path, qf.positions.of(("module",)), f"the quiz for module `{qf.quiz.module}` is in `{stem}.yml`", f"rename the file to quizzes/{qf.quiz.module}.yml")
+    seen: dict[str, QuizFile] = {}
+    for qf in course.quizzes:
+        first = seen.setdefault(qf.quiz.module, qf)
+        if first is not qf:
+            yield error("duplicate-quiz", qf.path, qf.positions.of(("module",)), f"module `{qf.quiz.module}` already has a quiz in {first.path}", "keep one quiz file per module")
+
+
+def module_has_quiz(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for module in course.modules:
+        if course.quiz_for(module.id) is None:
+            yield error("missing-quiz", module.path, module.positions.of(("id",)), f"module `{module.id}` has no quiz", f"add quizzes/{module.id}.yml with `module: {module.id}` and its questions")
+
+
+def question_ids_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for qf in course.quizzes:
+        seen: dict[str, int] = {}
+        for index, question in enumerate(qf.quiz.questions):
+            if question.id in seen:
+                first = qf.positions.of(("questions", seen[question.id], "id"))
+                yield error("duplicate-question-id", qf.path, qf.positions.of(("questions", index, "id")), f"question id `{question.id}` is used twice in this quiz; first at line {first.line}", "ids key saved progress and exports: give each question its own")
+            else:
+                seen[question.id] = index
+
+
+def correct_options(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for qf in course.quizzes:
+        for index, question in enumerate(qf.quiz.questions):
+            if not isinstance(question, ChoiceQuestion):
+                continue
+            where = ("questions", index)
+            correct = [i for i, option in enumerate(question.options) if option.correct]
+            if isinstance(question, Multiple):
+                if not correct:
+                    yield error("no-correct-option", qf.path, qf.positions.of(where + ("options",)), f"question `{question.id}` has no correct option", "mark at least one option with `correct: true`")
+            elif len(correct) != 1:
+                kind = question.type.replace("_", "/")
+                if not correct:
+                    yield error("no-correct-option", qf.path, qf.positions.of(where + ("options",)), f"{kind} question `{question.id}` has no correct option", "mark exactly one option with `correct: true`")
+                else:
+                    yield error("several-correct-options", qf.path, qf.positions.of(where + ("options", correct[1], "correct")), f"{kind} question `{question.id}` has {len(correct)} correct options; it needs exactly one", "keep one `correct: true`, or make it a `multiple` question")
+            seen: dict[str, int] = {}
+            for o_index, oid in enumerate(question.option_ids()):
+                if oid in seen:
+                    yield error("duplicate-option-id", qf.path, qf.positions.of(where + ("options", o_index)), f"option id `{oid}` is used twice in question `{question.id}`", "give each option its own id, or remove the ids")
+                seen.setdefault(oid, o_index)
+
+
+def objectives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for qf in course.quizzes:
+        module = course.module(qf.quiz.module)
+        if module is None:
+            continue
+        known = [o.id for o in module.meta.objectives]
+        for index, question in enumerate(qf.quiz.questions):
+            for o_index, objective in enumerate(question.objectives):
+                if objective not in known:
+                    yield error("unknown-objective", qf.path, qf.positions.of(("questions", index, "objectives", o_index)), f"question `{question.id}` assesses objective `{objective}`, which module `{module.id}` does not have", _closest(objective, known) + "objectives of this module: " + ", ".join(known))
+
+
+def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for module in course.modules:
+        qf = course.quiz_for(module.id)
+        if qf is None:
+            continue
+        for index, objective in enumerate(module.meta.objectives):
+            if objective.assessed_by != "quiz":
+                continue
+            count = sum(objective.id in q.objectives for q in qf.quiz.questions)
+            pos = module.positions.of(("objectives", index, "id"))
+            if count == 0:
+                yield error("objective-not-assessed", module.path, pos, f"objective `{objective.id}` is assessed by quiz, but no question in {qf.path} assesses it", f"add `{objective.id}` to a question's `objectives`, or set `assessed_by: classroom` or `scenario`")
+            elif count == 1:
+                yield warning("objective-assessed-once", module.path, pos, f"objective `{objective.id}` is assessed by only one question", "add a second question so one lucky guess does not decide it")
+
+
+def rendered_types(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for qf in course.quizzes:
+        for index, question in enumerate(qf.quiz.questions):
+            if question.type not in RENDERED_TYPES:
+                yield error("type-not-available", qf.path, qf.positions.of(("questions", index, "type")), f"question type `{question.type}` is reserved and not yet shown by the site", "use single, multiple or true_false for now")
+
+
+def review_dates(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for module in course.modules:
+        if module.meta.review_by is not None and module.meta.review_by < today:
+            yield warning("review-overdue", module.path, module.positions.of(("review_by",)), f"module `{module.id}` was due for review on {module.meta.review_by.isoformat()}", "re-check the content against its sources, then update `reviewed` and `review_by`")
+        for index, source in enumerate(module.meta.sources):
+            if source.accessed is None:
+                yield warning("source-not-accessed", module.path, module.positions.of(("sources", index)), f"source `{source.title}` has no `accessed` date", "add `accessed: YYYY-MM-DD`, the day you checked the page")
+
+
+def safe_markdown(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    texts = [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages]
+    messages = {
+        "script": ("script-in-markdown", "`<script>` in Markdown is not allowed", "the site ships its own scripts; remove this one"),
+        "handler": ("event-handler", "event-handler attribute `{text}` is not allowed", "remove the attribute; pages must work without inline scripts"),
+        "url": ("javascript-url", "`{text}` URLs are not allowed", "link to a web page or a page of the course"),
+    }
+    for path, text, first_line in texts:
+        for hit in unsafe_html(text):
+            code, message, hint = messages[hit.kind]
+            yield error(code, path, Pos(first_line + hit.line, hit.col + 1), message.format(text=hit.text), hint)
+
+
+def citations_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for module in course.modules:
+        ids = [s.id for s in module.meta.sources if s.id]
+        for hit, keys in citations(module.body):
+            pos = Pos(module.body_line + hit.line, hit.col + 1)
+            for key in keys:
+                match = CITE_KEY.match(key)
+                if not match:
+                    yield error("bad-citation", module.path, pos, f"citation `{hit.text}` is not of the form [@source-id]", "cite sources as [@id] or [@id1; @id2]")
+                elif match.group(1) not in ids:
+                    yield error("unknown-source", module.path, pos, f"citation `@{match.group(1)}` names no source of this module", _closest(match.group(1), ids) + "add `id:` to the source in the front matter, or fix the citation")
+
+
+RULES: tuple[Rule, ...] = (
+    duplicate_module_ids,
+    duplicate_ids_in_module,
+    quiz_module_exists,
+    module_has_quiz,
+    question_ids_unique,
+    correct_options,
+    objectives_known,
+    objectives_assessed,
+    rendered_types,
+    review_dates,
+    safe_markdown,
+    citations_known,
+)
+
+
+def run_rules(course: Course, today: datetime.date | None = None) -> Iterator[Diagnostic]:
+    day = today or datetime.date.today()
+    for rule in RULES:
+        yield from rule(course, day)

@@ -1,0 +1,217 @@
+"""Reading course files: text, front matter and YAML with the position of every key and value.
+
+This is the only module that knows YAML. It composes documents with libyaml (`CSafeLoader`) where
+present, keeps each node's position, and turns the nodes into plain Python data itself, so that it
+can refuse what PyYAML would silently accept: duplicate keys, and the YAML 1.1 booleans
+`yes`/`no`/`on`/`off` (an answer `No` would otherwise become `false`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from builder.diagnostics import Diagnostic, Pos, error
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Larger files are refused before parsing: a course file is never this big by accident.
+MAX_BYTES = 20 * 1024 * 1024
+#: Nodes one document may expand to (aliases can multiply a small file: "billion laughs").
+MAX_NODES = 2_000_000
+
+PathPart = Union[str, int]
+DataPath = tuple[PathPart, ...]
+
+_YAML11_BOOLS = {"yes", "no", "on", "off"}
+_STR = "tag:yaml.org,2002:str"
+_KNOWN_SCALARS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a document starts, by data path."""
+
+    values: dict[DataPath, Pos] = field(default_factory=dict)
+    keys: dict[DataPath, Pos] = field(default_factory=dict)
+
+    def of(self, path: DataPath, *, key: bool = False) -> Pos:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            sub = path[:end]
+            if key and end == len(path) and sub in self.keys:
+                return self.keys[sub]
+            if sub in self.values:
+                return self.values[sub]
+        return Pos(1, 1)
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML document, with positions; `data` is None when it could not be read."""
+
+    path: str
+    data: Any
+    positions: Positions
+    problems: list[Diagnostic]
+
+
+@dataclass
+class TextFile:
+    path: str
+    text: str | None
+    problems: list[Diagnostic]
+
+
+def read_text(file: Path, rel: str) -> TextFile:
+    """Read a UTF-8 file (a leading byte-order mark is accepted and dropped)."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return TextFile(rel, None, [error("file-too-large", rel, Pos(), f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", "split the content into smaller files")])
+        raw = file.read_bytes()
+    except OSError as exc:
+        return TextFile(rel, None, [error("unreadable", rel, Pos(), f"cannot read the file: {exc.strerror or exc}", "check that the file exists and can be read")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return TextFile(rel, None, [error("not-utf8", rel, Pos(line, col), f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)", "save the file as UTF-8 in your editor")])
+    return TextFile(rel, text.replace("\r\n", "\n").replace("\r", "\n"), [])
+
+
+@dataclass
+class FrontMatter:
+    yaml_text: str
+    yaml_line: int  # 1-based line where the YAML starts
+    body: str
+    body_line: int  # 1-based line where the body starts
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """Split `---`-fenced YAML front matter from a Markdown body; None when there is none."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if _FRONT_MATTER_END.match(lines[index]):
+            return FrontMatter("\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :]), index + 2)
+    return None
+
+
+def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
+    """Compose one YAML document and convert it to plain data; never raises on content."""
+    positions = Positions()
+    problems: list[Diagnostic] = []
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
+        problem = str(exc.problem or exc.context or "cannot be read")
+        at = text[mark.index] if mark and mark.index < len(text) else ""
+        hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
+        return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {problem}", hint)])
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        return Document(rel, None, positions, [error("yaml-syntax", rel, Pos(1 + line_offset, 1), f"YAML syntax: {exc}", "remove control characters from the file")])
+    if node is None:
+        return Document(rel, None, positions, [error("empty-file", rel, Pos(1 + line_offset, 1), "the file has no content", "see the README for a complete example")])
+    converter = _Converter(rel, line_offset, positions, problems)
+    data = converter.convert(node, ())
+    return Document(rel, data, positions, problems)
+
+
+class _Converter:
+    """Composed nodes → plain data, recording positions and refusing YAML traps."""
+
+    def __init__(self, rel: str, line_offset: int, positions: Positions, problems: list[Diagnostic]):
+        self.rel = rel
+        self.offset = line_offset
+        self.positions = positions
+        self.problems = problems
+        self.constructor = SafeConstructor()
+        self.count = 0
+
+    def pos(self, node: yaml.Node) -> Pos:
+        return Pos(node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
+
+    def convert(self, node: yaml.Node, path: DataPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self.problems.append(error("too-large", self.rel, self.pos(node), f"the document expands to more than {MAX_NODES:,} values", "avoid deeply repeated YAML aliases (*name)"))
+            return None
+        self.positions.values.setdefault(path, self.pos(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(error("bad-key", self.rel, self.pos(key_node), "a key must be a plain word, not a list or mapping", "write `key: value`"))
+                continue
+            # Keys are names, always text: `on:` (a YAML 1.1 boolean) is the key "on".
+            key = str(key_node.value)
+            if key in first:
+                earlier = self.pos(first[key])
+                self.problems.append(error("duplicate-key", self.rel, self.pos(key_node), f"key `{key}` appears twice in the same mapping; first at line {earlier.line}", "remove one of them: YAML would silently keep only the last"))
+                continue
+            first[key] = key_node
+            self.positions.keys[path + (key,)] = self.pos(key_node)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() in _YAML11_BOOLS:
+            self.problems.append(
+                error(
+                    "yaml-boolean",
+                    self.rel,
+                    self.pos(node),
+                    f"`{node.value}` without quotes is read by YAML as {'true' if node.value.lower() in ('yes', 'on') else 'false'}",
+                    f'write "{node.value}" in quotes if you mean the text, or true/false for a yes-or-no setting',
+                )
+            )
+            return node.value
+        if tag not in _KNOWN_SCALARS:
+            self.problems.append(error("yaml-tag", self.rel, self.pos(node), f"unsupported YAML tag `{tag}`", "remove the `!tag` before the value"))
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ConstructorError, ValueError, OverflowError):
+            # e.g. a timestamp-looking value that is not a real date (2026-02-30)
+            self.problems.append(error("bad-value", self.rel, self.pos(node), f"`{node.value}` cannot be read", "check the value; put text in quotes"))
+            return node.value
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a colon followed by a space inside text ends the key; put the whole text in quotes"
+    if "could not find expected ':'" in problem:
+        return "every line inside a mapping needs `key: value`; check the indentation and quotes of the lines above"
+    if "found undefined alias" in problem or "alias" in problem:
+        return "`*` starts a YAML alias; put text that starts with `*` in quotes"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "text that starts with a special character (@, `, %, |, >) must be in quotes"
+    return "check the indentation and quoting around this position"
