@@ -1,0 +1,104 @@
+"""The MkDocs plugin: the one place where the course meets MkDocs. Event routing only.
+
+Loads and checks the course in `on_config` (per build, so `mkdocs serve` sees every edit), adds
+one generated page per module and the quiz assets in `on_files`, fills the home page's overview
+in `on_page_markdown`, and watches `modules/` and `quizzes/` in `on_serve`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from builder.check import check_course
+from builder.course import Course
+from builder.render import Renderer
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js"}
+OVERVIEW_MARKER = "<!-- course:overview -->"
+#: Files of course/ that are settings, not pages to publish.
+NOT_PUBLISHED = ("course.yml",)
+
+
+class CourseConfig(base.Config):
+    root = c.Optional(c.Type(str))
+    """The course repository (holding course/, modules/, quizzes/); default: the folder of mkdocs.yml."""
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    #: `course build` has already printed the check's warnings; it sets this to avoid printing them twice.
+    report_warnings = True
+
+    def __init__(self) -> None:
+        self.course: Course | None = None
+        self.renderer: Renderer | None = None
+
+    def _root(self, config: Any) -> Path:
+        base_dir = Path(config.config_file_path).parent
+        return (base_dir / self.config.root).resolve() if self.config.root else base_dir.resolve()
+
+    def on_config(self, config: Any) -> Any:
+        """Priority 0. Check the course; stop the build on errors; set the navigation and assets."""
+        self.course, self.renderer = None, None
+        course, report = check_course(self._root(config))
+        if report.errors:
+            raise PluginError("The course has problems:\n" + report.format_text())
+        if self.report_warnings:
+            for diagnostic in report:
+                log.warning(diagnostic.format())
+        assert course.meta is not None
+        self.course = course
+        self.renderer = Renderer(course, config.theme.get("language"))
+        config.site_name = course.meta.title
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")  # the generated headings carry ids
+        config.extra_css.append(ASSET_URIS["css"])
+        config.extra_javascript.append(ASSET_URIS["js"])
+        if config.nav is None:
+            config.nav = self._nav(course)
+        return config
+
+    @staticmethod
+    def _nav(course: Course) -> list[Any]:
+        pages = sorted(p.path.removeprefix("course/") for p in course.pages)
+        others = [p for p in pages if p != "index.md" and not p.startswith("local/")]
+        return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *others]
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        """Priority 0. Drop settings files; add the module pages and the quiz assets."""
+        assert self.course is not None and self.renderer is not None
+        for name in NOT_PUBLISHED:
+            file = files.get_file_from_path(name)
+            if file is not None:
+                files.remove(file)
+        for module in self.course.modules:
+            files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
+        files.append(File.generated(config, ASSET_URIS["css"], abs_src_path=str(ASSETS / "course.css")))
+        files.append(File.generated(config, ASSET_URIS["js"], abs_src_path=str(ASSETS / "quiz.js")))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        """Priority 0. Put the generated overview into the home page (at its marker, or at the end)."""
+        if page.file.src_uri != "index.md" or self.renderer is None:
+            return markdown
+        overview = self.renderer.overview()
+        if OVERVIEW_MARKER in markdown:
+            return markdown.replace(OVERVIEW_MARKER, overview, 1)
+        return markdown.rstrip() + "\n\n" + overview
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""
+        root = self._root(config)
+        for folder in ("modules", "quizzes"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

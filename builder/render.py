@@ -1,0 +1,194 @@
+"""Course → Markdown pages and HTML fragments, from Jinja templates. Knows nothing of MkDocs.
+
+Quiz text is Markdown written by trainers in YAML; it is rendered here with raw HTML escaped
+(shown as typed) and unsafe link schemes neutralised, so whatever a quiz contains stays inert.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import markdown
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from builder.course import Course, Module
+from builder.i18n import strings_for
+from builder.markdown_scan import CITATION, CITE_KEY, mask_code
+from builder.models import ChoiceQuestion, Quiz
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+
+
+class _InertLinks(markdown.treeprocessors.Treeprocessor):
+    """Links and images with schemes other than web, mail and phone become plain text."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for attr in ("href", "src"):
+                value = (element.get(attr) or "").strip()
+                if value and ":" in value.split("/")[0] and not value.lower().startswith(_SAFE_SCHEMES):
+                    del element.attrib[attr]
+                    element.tag = "span"
+
+
+class _QuizTextExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_InertLinks(md), "inert_links", 0)
+
+
+@dataclass(frozen=True)
+class Cite:
+    anchor: str
+    number: int
+
+
+class Renderer:
+    """Renders one course; holds the Jinja environment and one reusable Markdown converter."""
+
+    def __init__(self, course: Course, language: str | None = None) -> None:
+        assert course.meta is not None, "render only a course that passed check"
+        self.course = course
+        self.meta = course.meta
+        self.t = strings_for(language or self.meta.language)
+        self.env = Environment(
+            loader=PackageLoader("builder", "templates"),
+            autoescape=select_autoescape(["html"]),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = md_escape
+        self._md = markdown.Markdown(extensions=[_QuizTextExtension(), "sane_lists"])
+
+    # -- quiz text --------------------------------------------------------------------------
+    def block(self, text: str) -> Markup:
+        self._md.reset()
+        return Markup(self._md.convert(text))
+
+    def inline(self, text: str) -> Markup:
+        html = str(self.block(text))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return Markup(html[3:-4])
+        return Markup(html)
+
+    # -- module page ------------------------------------------------------------------------
+    def module_page(self, module: Module) -> str:
+        """The Markdown of a module's page: banner, content note, objectives, body, quiz, sources."""
+        meta = module.meta
+        quiz = self.course.quiz_for(module.id)
+        assert quiz is not None
+        review = self.env.get_template("review.html").render(
+            t=self.t,
+            by=meta.reviewed.by if meta.reviewed else None,
+            on=meta.reviewed.on.isoformat() if meta.reviewed else None,
+            due=meta.review_by.isoformat() if meta.review_by else None,
+        )
+        note = self.env.get_template("content_note.html").render(t=self.t, text=meta.content_note) if meta.content_note else ""
+        return self.env.get_template("module.md").render(
+            t=self.t,
+            title=md_escape(meta.title),
+            review=review.strip(),
+            content_note=note.strip(),
+            objectives=self.env.get_template("objectives.html").render(t=self.t, module=module).strip(),
+            body=self.cite(module).strip(),
+            quiz=self.quiz(module, quiz.quiz).strip(),
+            sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module)).strip(),
+        )
+
+    def _sources(self, module: Module) -> list[dict[str, Any]]:
+        return [
+            {
+                "anchor": self._anchor(module, index),
+                "publisher": s.publisher,
+                "title": s.title,
+                "date": s.date,
+                "url": s.url,
+                "accessed": s.accessed.isoformat() if s.accessed else None,
+            }
+            for index, s in enumerate(module.meta.sources)
+        ]
+
+    @staticmethod
+    def _anchor(module: Module, index: int) -> str:
+        source = module.meta.sources[index]
+        return f"source-{source.id}" if source.id else f"source-{index + 1}"
+
+    def cite(self, module: Module) -> str:
+        """The body with each `[@id; @id2]` turned into numbered links to the source list."""
+        numbers = {s.id: i for i, s in enumerate(module.meta.sources) if s.id}
+        template = self.env.get_template("citation.html")
+        body = module.body
+        masked = mask_code(body)
+        out: list[str] = []
+        last = 0
+        for match in CITATION.finditer(masked):
+            keys = [CITE_KEY.match(k.strip()) for k in match.group(1).split(";")]
+            if not all(k and k.group(1) in numbers for k in keys):
+                continue  # `check` reports it; never reached for a checked course
+            cites = [Cite(self._anchor(module, numbers[k.group(1)]), numbers[k.group(1)] + 1) for k in keys if k]
+            out.append(body[last : match.start()])
+            out.append(template.render(t=self.t, cites=cites).strip())
+            last = match.end()
+        out.append(body[last:])
+        return "".join(out)
+
+    def quiz(self, module: Module, quiz: Quiz) -> str:
+        questions = []
+        data_questions = []
+        for question in quiz.questions:
+            assert isinstance(question, ChoiceQuestion), "check allows only rendered types"
+            prompt = self.block(question.prompt)
+            single_paragraph = str(prompt).count("<p>") == 1 and str(prompt).startswith("<p>") and str(prompt).endswith("</p>")
+            options = [
+                {"id": oid, "text": self.inline(o.text), "correct": o.correct, "feedback": self.inline(o.feedback) if o.feedback else None}
+                for oid, o in zip(question.option_ids(), question.options)
+            ]
+            questions.append(
+                {
+                    "id": question.id,
+                    "type": question.type,
+                    "dom_id": f"q-{module.id}-{question.id}",
+                    "prompt_inline": self.inline(question.prompt) if single_paragraph else None,
+                    "prompt_block": None if single_paragraph else prompt,
+                    "options": options,
+                    "feedback": [o for o in options if o["feedback"]],
+                    "explanation": self.block(question.explanation),
+                }
+            )
+            data_questions.append({"id": question.id, "type": question.type, "correct": question.correct_ids()})
+        pass_mark = quiz.pass_mark if quiz.pass_mark is not None else self.meta.pass_mark
+        data = {
+            "course": self.meta.id,
+            "module": module.id,
+            "passMark": pass_mark,
+            "questions": data_questions,
+            "strings": {k[3:]: v for k, v in self.t.items() if k.startswith("js_")},
+        }
+        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=questions, pass_mark=pass_mark, data=Markup(json_for_html(data)))
+
+    # -- home page --------------------------------------------------------------------------
+    def overview(self) -> str:
+        minutes = sum(m.meta.duration for m in self.course.modules)
+        hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".") + " hours" if minutes >= 90 else f"{minutes} minutes"
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, hours=hours)
+
+
+def json_for_html(data: Any) -> str:
+    """JSON safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def md_escape(text: str) -> str:
+    """Plain text for a Markdown context: Markdown and HTML specials are backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)) if "<" in text or "&" in text else text)
