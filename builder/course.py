@@ -48,6 +48,9 @@ class Course:
     modules: tuple[Module, ...]
     quizzes: tuple[QuizFile, ...]
     pages: tuple[Page, ...]
+    #: Files that could not be loaded: rules that need them stay quiet rather than cascade.
+    broken_modules: int = 0
+    broken_quiz_modules: frozenset[str] = frozenset()
 
     def quiz_for(self, module_id: str) -> QuizFile | None:
         return next((q for q in self.quizzes if q.quiz.module == module_id), None)

@@ -20,11 +20,19 @@ def load_course(root: Path) -> tuple[Course, Report]:
     """Load `course/`, `modules/` and `quizzes/` under `root`. Never raises on content."""
     report = Report()
     meta, meta_positions = _load_meta(root, report)
-    modules = _load_modules(root, report)
-    quizzes = _load_quizzes(root, report)
+    modules, broken_modules = _load_modules(root, report)
+    quizzes, broken_quizzes = _load_quizzes(root, report)
     pages = _load_pages(root, report)
-    course = Course(root, meta, meta_positions, tuple(modules), tuple(quizzes), tuple(pages))
+    course = Course(root, meta, meta_positions, tuple(modules), tuple(quizzes), tuple(pages), broken_modules, frozenset(broken_quizzes))
     return course, report
+
+
+def _validated(model, doc, report):  # type: ignore[no-untyped-def]
+    """Validate; a problem the YAML reader already reported at the same place is not repeated."""
+    value, problems = validate(model, doc)
+    seen = {d.pos for d in doc.problems}
+    report.extend(p for p in problems if p.pos not in seen)
+    return value
 
 
 def _rel(root: Path, file: Path) -> str:
@@ -44,17 +52,16 @@ def _load_meta(root: Path, report: Report) -> tuple[CourseMeta | None, Positions
     report.extend(doc.problems)
     if doc.data is None:
         return None, None
-    meta, problems = validate(CourseMeta, doc)
-    report.extend(problems)
-    return meta, doc.positions
+    return _validated(CourseMeta, doc, report), doc.positions
 
 
 def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
 
 
-def _load_modules(root: Path, report: Report) -> list[Module]:
+def _load_modules(root: Path, report: Report) -> tuple[list[Module], int]:
     modules: list[tuple[int, str, Module]] = []
+    broken = 0
     for file in _files(root / "modules"):
         rel = _rel(root, file)
         if file.suffix != ".md":
@@ -63,6 +70,7 @@ def _load_modules(root: Path, report: Report) -> list[Module]:
         if not match:
             report.add(error("module-file-name", rel, Pos(), f"module file `{file.name}` is not named `<number>-<slug>.md`", "name it like `03-recognizing-indicators.md`: the number sets the order"))
             continue
+        broken += 1  # until it loads
         text = read_text(file, rel)
         report.extend(text.problems)
         if text.text is None:
@@ -75,16 +83,18 @@ def _load_modules(root: Path, report: Report) -> list[Module]:
         report.extend(doc.problems)
         if doc.data is None:
             continue
-        meta, problems = validate(ModuleMeta, doc)
-        report.extend(problems)
+        meta = _validated(ModuleMeta, doc, report)
         if meta is not None:
+            broken -= 1
             module = Module(meta, rel, int(match.group(1)), front.body, front.body_line, doc.positions)
             modules.append((module.number, file.name, module))
-    return [m for _, _, m in sorted(modules, key=lambda t: (t[0], t[1]))]
+    return [m for _, _, m in sorted(modules, key=lambda t: (t[0], t[1]))], broken
 
 
-def _load_quizzes(root: Path, report: Report) -> list[QuizFile]:
+def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]:
+    """The quizzes that loaded, and the module ids claimed by those that did not."""
     quizzes: list[QuizFile] = []
+    broken: set[str] = set()
     for file in _files(root / "quizzes"):
         rel = _rel(root, file)
         if file.suffix == ".yaml":
@@ -94,17 +104,16 @@ def _load_quizzes(root: Path, report: Report) -> list[QuizFile]:
             continue
         text = read_text(file, rel)
         report.extend(text.problems)
-        if text.text is None:
-            continue
-        doc = load_yaml(text.text, rel)
-        report.extend(doc.problems)
-        if doc.data is None:
-            continue
-        quiz, problems = validate(Quiz, doc)
-        report.extend(problems)
+        doc = load_yaml(text.text, rel) if text.text is not None else None
+        if doc is not None:
+            report.extend(doc.problems)
+        quiz = _validated(Quiz, doc, report) if doc is not None and doc.data is not None else None
         if quiz is not None:
-            quizzes.append(QuizFile(quiz, rel, doc.positions))
-    return quizzes
+            quizzes.append(QuizFile(quiz, rel, doc.positions))  # type: ignore[union-attr]
+        else:
+            claimed = doc.data.get("module") if doc is not None and isinstance(doc.data, dict) else None
+            broken.add(claimed if isinstance(claimed, str) else file.stem)
+    return quizzes, broken
 
 
 def _load_pages(root: Path, report: Report) -> list[Page]:

@@ -46,6 +46,8 @@ def quiz_module_exists(course: Course, today: datetime.date) -> Iterator[Diagnos
     for qf in course.quizzes:
         stem = qf.path.rsplit("/", 1)[-1][: -len(".yml")]
         if qf.quiz.module not in ids:
+            if course.broken_modules:
+                continue  # the module may be one that could not be read; that is reported already
             yield error("unknown-module", qf.path, qf.positions.of(("module",)), f"quiz for module `{qf.quiz.module}`, but no module has that id", _closest(qf.quiz.module, ids) + "`module` must be the `id` in a module's front matter")
         elif stem != qf.quiz.module:
             yield error("quiz-file-name", qf.path, qf.positions.of(("module",)), f"the quiz for module `{qf.quiz.module}` is in `{stem}.yml`", f"rename the file to quizzes/{qf.quiz.module}.yml")
@@ -58,7 +60,7 @@ def quiz_module_exists(course: Course, today: datetime.date) -> Iterator[Diagnos
 
 def module_has_quiz(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
-        if course.quiz_for(module.id) is None:
+        if course.quiz_for(module.id) is None and module.id not in course.broken_quiz_modules:
             yield error("missing-quiz", module.path, module.positions.of(("id",)), f"module `{module.id}` has no quiz", f"add quizzes/{module.id}.yml with `module: {module.id}` and its questions")
 
 

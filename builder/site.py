@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 import warnings
@@ -16,6 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROTECTED = ("course", "modules", "quizzes", "scenarios", "builder", "tests")
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time (click's test runner swaps it)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:  # type: ignore[no-untyped-def]
+        pass
 
 
 class BuildFailed(Exception):
@@ -35,7 +48,7 @@ def _quiet() -> None:
     warnings.filterwarnings("ignore")
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_course", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         handler.setLevel(logging.WARNING)
         handler._course = True  # type: ignore[attr-defined]

@@ -146,6 +146,7 @@ class _Converter:
         self.problems = problems
         self.constructor = SafeConstructor()
         self.count = 0
+        self.collections: set[int] = set()
 
     def pos(self, node: yaml.Node) -> Pos:
         return Pos(node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
@@ -157,6 +158,14 @@ class _Converter:
                 self.problems.append(error("too-large", self.rel, self.pos(node), f"the document expands to more than {MAX_NODES:,} values", "avoid deeply repeated YAML aliases (*name)"))
             return None
         self.positions.values.setdefault(path, self.pos(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            # The same collection node twice means a YAML alias (*name): repeated expansion is how
+            # a small file becomes billions of values, and course files have no use for it.
+            if id(node) in self.collections:
+                if not any(p.code == "yaml-alias" for p in self.problems):
+                    self.problems.append(error("yaml-alias", self.rel, self.pos(node), "this list or mapping is reused elsewhere through a YAML alias (`&name` … `*name`), which course files do not support", "write the values out in full where they are used"))
+                return None
+            self.collections.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -36,7 +36,17 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(model, doc, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+    # A misspelt key (`promt`) also makes the real one (`prompt`) missing: report the typo only.
+    typos = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            path, owner = _data_path(model, tuple(err["loc"]))
+            close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+            if close:
+                typos.add(path[:-1] + (close[0],))
+    kept = [e for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
+    return None, [_diagnostic(model, doc, err) for err in kept]
 
 
 def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:

@@ -1,0 +1,60 @@
+"""Broken variants of tests/fixtures/minimal, one per rule of `course check`.
+
+Each case is (name, edits); its expected report is tests/golden/check/<name>.txt.
+"""
+
+from __future__ import annotations
+
+Q = "quizzes/basics.yml"
+M = "modules/01-basics.md"
+C = "course/course.yml"
+
+CASES: list[tuple[str, list]] = [
+    # YAML itself
+    ("yaml-syntax-quiz", [(Q, "    prompt: What is the rule?", "    prompt: What is: the rule?")]),
+    ("yaml-syntax-front-matter", [(M, "summary: The basics, in brief.", "summary: [The basics")]),
+    ("yaml-tab", [(Q, "  - id: many\n", "  - id: many\n\t")]),
+    ("duplicate-key", [(Q, "    prompt: What is the rule?\n", "    prompt: What is the rule?\n    prompt: Again?\n")]),
+    ("yaml-boolean-text", [(Q, '      - text: "False"', "      - text: No")]),
+    ("yaml-boolean-setting", [(Q, "        correct: true\n        feedback: Yes, it is.", "        correct: yes\n        feedback: Yes, it is.")]),
+    ("empty-file", [(Q, "")]),
+    ("not-utf8", [(Q, "module: basics\n# caf\xe9\n".encode("latin-1"))]),
+    # keys and types
+    ("unknown-key", [(Q, "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes")]),
+    ("missing-key", [(Q, "    explanation: One and two are.\n", "")]),
+    ("wrong-type-number", [(M, "duration: 15", 'duration: "fifteen"')]),
+    ("wrong-type-text", [(Q, "      - text: It is hard.", "      - text: 10")]),
+    ("unknown-type", [(Q, "    type: multiple", "    type: mutliple")]),
+    ("bad-id", [(Q, "  - id: rule", "  - id: The Rule")]),
+    ("bad-date", [(M, "  on: 2026-11-29", "  on: last week")]),
+    ("course-yml-missing", [(C, None)]),
+    ("course-yml-wrong", [(C, "pass_mark: 80", "pass_mark: 180")]),
+    # files and names
+    ("no-front-matter", [(M, "---\nid: basics", "id: basics")]),
+    ("module-file-name", [("modules/basics.md", "---\nid: x\n---\n")]),
+    ("quiz-file-name", [("quizzes/basics.yaml", "module: basics\n")]),
+    ("quiz-in-wrong-file", [("quizzes/extra.yml", "module: basics\nquestions:\n  - id: x\n    type: true_false\n    objectives: [recall]\n    prompt: P\n    options:\n      - text: \"True\"\n        correct: true\n      - text: \"False\"\n    explanation: E\n")]),
+    ("home-page-missing", [("course/index.md", None)]),
+    # cross-file rules
+    ("duplicate-module-id", [("modules/02-again.md", "---\nid: basics\ntitle: Again\nsummary: Again.\nduration: 5\nobjectives:\n  - id: recall\n    text: Recall.\nsources:\n  - title: T\n    url: https://example.org\n    accessed: 2026-11-29\n---\n\nText.\n")]),
+    ("quiz-unknown-module", [(Q, "module: basics", "module: basic")]),
+    ("missing-quiz", [(Q, None)]),
+    ("duplicate-question-id", [(Q, "  - id: many", "  - id: rule")]),
+    ("single-two-correct", [(Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")]),
+    ("single-none-correct", [(Q, "      - text: It is simple.\n        correct: true\n", "      - text: It is simple.\n")]),
+    ("true-false-none-correct", [(Q, '      - text: "True"\n        correct: true\n', '      - text: "True"\n')]),
+    ("multiple-none-correct", [(Q, "      - text: One\n        correct: true\n      - text: Two\n        correct: true\n", "      - text: One\n      - text: Two\n")]),
+    ("unknown-objective", [(Q, "    objectives: [recall, apply]\n    prompt: What", "    objectives: [recal, apply]\n    prompt: What")]),
+    ("objective-not-assessed", [(M, "  - id: apply\n    text: Apply the rule to a case.\n", "  - id: apply\n    text: Apply the rule to a case.\n  - id: explain\n    text: Explain the rule.\n")]),
+    ("objective-assessed-once", [(Q, "    objectives: [recall, apply]\n    prompt: Which", "    objectives: [recall]\n    prompt: Which")]),
+    ("reserved-type", [(Q, "  - id: tf\n", "  - id: pairs\n    type: matching\n    objectives: [recall]\n    prompt: Match them.\n    pairs:\n      - {left: a, right: b}\n      - {left: c, right: d}\n    explanation: So.\n  - id: tf\n")]),
+    # warnings
+    ("review-overdue", [(M, "review_by: 2099-01-01", "review_by: 2001-01-01")]),
+    ("source-not-accessed", [(M, "    accessed: 2026-11-29\n", "")]),
+    # Markdown bodies
+    ("script-in-markdown", [(M, "The rule is simple [@rulebook].", "The rule is simple [@rulebook].\n\n<script>alert(1)</script>")]),
+    ("event-handler", [(M, "The rule is simple [@rulebook].", 'The rule is <img src="x.png" alt="" onerror="alert(1)"> simple [@rulebook].')]),
+    ("javascript-url", [("course/index.md", "A tiny valid course", "A tiny [valid](javascript:alert(1)) course")]),
+    ("unknown-citation", [(M, "[@rulebook]", "[@rulebok]")]),
+    ("bad-citation", [(M, "[@rulebook]", "[@rulebook, p. 3]")]),
+]

@@ -1,0 +1,128 @@
+"""`course build`: a real MkDocs build of small courses in temporary folders."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from builder.cli import cli
+from conftest import REPO, make_course
+
+
+def build(root: Path, *args: str):
+    return CliRunner().invoke(cli, ["build", "--root", str(root), *args])
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def quiz_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" class="cb-quiz__data">(.*?)</script>', html, re.DOTALL)
+    assert match, "no quiz data"
+    return json.loads(match.group(1))
+
+
+def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"Built 3 pages for 1 modules \(3 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
+    assert page.count('<form class="cb-quiz__question"') == 3
+    assert quiz_data(page)["questions"][1] == {"correct": ["a", "b"], "id": "many", "type": "multiple"}
+    assert '<legend class="cb-quiz__legend">' in page and 'type="checkbox"' in page
+    assert '<li id="source-rulebook">' in page and 'href="#source-rulebook"' in page
+    assert "Draft: not yet legally reviewed." in page
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="modules/basics.html"' in home and "Who this course is for:" in home
+    assert not (root / "site" / "course.yml").exists()
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []  # no temporary folder left
+
+
+def test_failed_build_keeps_last_good_site_and_sources(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    site_before = checksums(root / "site")
+    quiz = root / "quizzes" / "basics.yml"
+    quiz.write_text(quiz.read_text().replace("        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"))
+    sources_before = {k: v for k, v in checksums(root).items() if not k.startswith("site/")}
+    result = build(root)
+    assert result.exit_code == 1
+    assert "unknown key `corect`" in result.output and "The last good site was left as it was." in result.output
+    assert checksums(root / "site") == site_before
+    assert {k: v for k, v in checksums(root).items() if not k.startswith("site/")} == sources_before
+
+
+def test_mkdocs_warning_fails_the_build_and_keeps_the_site(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    before = checksums(root / "site")
+    (root / "modules" / "01-basics.md").write_text((root / "modules" / "01-basics.md").read_text() + "\nSee [the missing page](../nowhere.md).\n")
+    result = build(root)
+    assert result.exit_code == 1, result.output
+    assert "nowhere.md" in result.output
+    assert checksums(root / "site") == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_quiz_text_stays_inert(tmp_path, monkeypatch):
+    nasty = "</script><script>alert(1)</script> <b onclick=\"x()\">bold</b> & [link](javascript:alert(2))"
+    root = make_course(
+        tmp_path / "c",
+        [
+            ("quizzes/basics.yml", "    prompt: What is the rule?", f"    prompt: '{nasty}'"),
+            ("quizzes/basics.yml", "        feedback: Yes, it is.", "        feedback: '<img src=x onerror=alert(3)>'"),
+        ],
+    )
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
+    assert "alert(1)</script>" not in page.replace("&lt;/script&gt;", "")
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '&lt;b onclick="x()"&gt;bold&lt;/b&gt; &amp;' in page  # shown as typed, as text
+    assert "javascript:" not in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(3)&gt;" in page
+    assert quiz_data(page)["module"] == "basics"  # the data block still parses
+
+
+def test_json_data_escapes_markup_characters():
+    from builder.render import json_for_html
+
+    assert json_for_html({"a": "</script>&"}) == '{"a":"\\u003c/script\\u003e\\u0026"}'
+    assert json.loads(json_for_html({"a": "</script>&"})) == {"a": "</script>&"}
+
+
+def test_site_dir_over_sources_is_refused(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    for bad in ("modules", ".", "course/sub", str(tmp_path)):
+        result = build(root, "--site-dir", bad)
+        assert result.exit_code == 1, bad
+        assert "choose a folder such as site/" in result.output
+    assert (root / "modules" / "01-basics.md").is_file()
+
+
+def test_plain_mkdocs_build_works_and_output_is_clean(tmp_path):
+    root = make_course(tmp_path / "c")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "modules" / "basics.html").is_file()
+    course = subprocess.run([sys.executable, "-m", "builder", "build"], cwd=root, capture_output=True, text=True)
+    assert course.returncode == 0 and course.stderr == "", course.stderr
+    assert len(course.stdout.splitlines()) == 1
+
+
+def test_core_imports_nothing_from_mkdocs():
+    code = "import sys, builder.check, builder.render, builder.loader; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
