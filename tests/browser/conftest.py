@@ -1,0 +1,127 @@
+"""Browser tests: the default course built once, served on 127.0.0.1, driven in Debian's Chromium.
+
+Playwright never downloads a browser here: `browser_type_launch_args` points pytest-playwright at
+/usr/bin/chromium. Every request to a host other than loopback is recorded and aborted, and
+Chromium's resolver refuses every name but localhost, so nothing can leave the machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import cli
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (parts.hostname or "") in LOCAL_HOSTS
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (CI installs it)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "chromium_sandbox": False,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-quic",
+            "--no-pings",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "service_workers": "block", "locale": "en-US"}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The shipped default course, built with `course build` exactly as a trainer would."""
+    out = tmp_path_factory.mktemp("default") / "site"
+    result = CliRunner().invoke(cli, ["build", "--root", str(REPO), "--site-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def module_paths(site_dir) -> list[str]:
+    return sorted(f"modules/{p.name}" for p in (site_dir / "modules").glob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def all_paths(site_dir) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+@pytest.fixture(autouse=True)
+def network_log(request):
+    """Every URL the test's browser context requests; non-local ones are aborted."""
+    urls: list[str] = []
+    if not {"page", "context"} & set(request.fixturenames):
+        return urls
+    context = request.getfixturevalue("context")
+    context.on("request", lambda req: urls.append(req.url))
+    context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort("blockedbyclient"))
+    return urls
+
+
+@pytest.fixture
+def page_errors(page):
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return errors
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} missing: run `npm ci` (CI does)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def run_axe(page, axe_source: str) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]

@@ -1,0 +1,59 @@
+"""Every page: no request leaves the site, no page error, zero axe-core WCAG 2.1 AA violations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import is_local, run_axe
+
+
+def test_no_page_makes_a_request_outside_the_site(page: Page, base_url, all_paths, network_log, page_errors):
+    for path in all_paths:
+        page.goto(base_url + path, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's search hotkey starts the search worker and index
+    page.keyboard.type("interpreter")
+    page.wait_for_load_state("networkidle")
+    assert len(network_log) > len(all_paths)
+    assert [u for u in network_log if not is_local(u)] == []
+    assert page_errors == []
+
+
+def test_network_guard_can_fail(page: Page, base_url, network_log):
+    """Canary: a request to another host is seen (and aborted), so the test above can fail."""
+    page.goto(base_url)
+    page.evaluate("fetch('https://fonts.googleapis.com/css').catch(() => null)")
+    page.wait_for_timeout(300)
+    assert any("fonts.googleapis.com" in u for u in network_log)
+
+
+def _answer_some(page: Page) -> None:
+    """Answer the first two questions: one right, one wrong, so both result styles are on screen."""
+    data = json.loads(page.locator("script.cb-quiz__data").first.text_content())
+    forms = page.locator("form.cb-quiz__question")
+    for index, right in ((0, True), (1, False)):
+        question = data["questions"][index]
+        for input_ in forms.nth(index).locator("input").all():
+            if (input_.get_attribute("value") in question["correct"]) == right:
+                input_.check()
+                if question["type"] != "multiple":
+                    break
+        forms.nth(index).get_by_role("button", name="Check answer").click()
+        expect(forms.nth(index).get_by_role("status")).not_to_be_empty()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_every_page_before_and_after_answering(page: Page, base_url, all_paths, axe_source, scheme):
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")  # mkdocs.yml follows the system
+    found = {}
+    for path in all_paths:
+        page.goto(base_url + path, wait_until="networkidle")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        found[path] = run_axe(page, axe_source)
+        if page.locator("form.cb-quiz__question").count():
+            _answer_some(page)
+            found[path + " (answered)"] = run_axe(page, axe_source)
+    assert {k: v for k, v in found.items() if v} == {}
+    assert len(found) >= 2 * 3 + 1
