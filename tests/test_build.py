@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from builder.cli import cli
-from conftest import REPO, make_course
+from course_helpers import REPO, make_course
 
 
 def build(root: Path, *args: str):

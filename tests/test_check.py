@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from builder.cli import cli
 from check_cases import CASES
-from conftest import HERE, MINIMAL, assert_golden, make_course
+from course_helpers import HERE, MINIMAL, assert_golden, make_course
 
 GOLDEN = HERE / "golden" / "check"
 

@@ -6,7 +6,7 @@ import datetime
 
 from builder.diagnostics import Pos
 from builder.source import load_yaml, read_text, split_front_matter
-from conftest import make_course
+from course_helpers import make_course
 from test_check import run_check
 
 

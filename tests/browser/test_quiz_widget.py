@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from conftest import REPO
+from browser_support import REPO
 
 MODULE = "modules/indicators.html"
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import is_local, run_axe
+from browser_support import is_local, run_axe
 
 
 def test_no_page_makes_a_request_outside_the_site(page: Page, base_url, all_paths, network_log, page_errors):

@@ -1,0 +1,49 @@
+"""Test helpers: a copy of the minimal fixture course with edits applied; golden-file comparison."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Union
+
+import pytest
+
+HERE = Path(__file__).parent
+MINIMAL = HERE / "fixtures" / "minimal"
+REPO = HERE.parent
+
+#: An edit: (path, old, new) replaces text once; (path, content) writes a file; (path, None) deletes it.
+Edit = Union[tuple[str, str, str], tuple[str, Union[str, bytes, None]]]
+
+
+def make_course(dest: Path, edits: list[Edit] = ()) -> Path:  # type: ignore[assignment]
+    """Copy tests/fixtures/minimal to `dest` (without any built site) and apply `edits`."""
+    shutil.copytree(MINIMAL, dest, ignore=shutil.ignore_patterns("site", ".site-*"))
+    for edit in edits:
+        file = dest / edit[0]
+        if len(edit) == 3:
+            text = file.read_text(encoding="utf-8")
+            old, new = edit[1], edit[2]  # type: ignore[misc]
+            assert old in text, f"{edit[0]} has no {old!r}"
+            file.write_text(text.replace(old, new, 1), encoding="utf-8")
+        elif edit[1] is None:
+            file.unlink()
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            content = edit[1]
+            file.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return dest
+
+
+
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def assert_golden(path: Path, actual: str) -> None:
+    """Compare with a golden file; UPDATE_GOLDEN=1 rewrites it (then review the diff in git)."""
+    if UPDATE_GOLDEN or not path.exists():
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"missing golden file {path}: run with UPDATE_GOLDEN=1 and review it")
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
