@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.models import CourseMeta, ModuleMeta, Quiz
+from builder.diagrams import Diagram
+from builder.models import Contact, CourseMeta, Glossary, ModuleMeta, Quiz
 from builder.source import Positions
 
 
@@ -51,6 +52,19 @@ class Course:
     #: Files that could not be loaded: rules that need them stay quiet rather than cascade.
     broken_modules: int = 0
     broken_quiz_modules: frozenset[str] = frozenset()
+    contacts: tuple[Contact, ...] = ()
+    contact_positions: Positions | None = field(default=None, repr=False, compare=False)
+    contacts_broken: bool = False
+    glossary: Glossary | None = None
+    glossary_positions: Positions | None = field(default=None, repr=False, compare=False)
+    diagrams: tuple[Diagram, ...] = ()
+    diagrams_broken: frozenset[str] = frozenset()
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def diagram(self, name: str) -> Diagram | None:
+        return next((d for d in self.diagrams if d.name == name), None)
 
     def quiz_for(self, module_id: str) -> QuizFile | None:
         return next((q for q in self.quizzes if q.quiz.module == module_id), None)

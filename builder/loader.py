@@ -7,13 +7,18 @@ from pathlib import Path
 
 from builder.course import Course, Module, Page, QuizFile
 from builder.diagnostics import Pos, Report, error
-from builder.models import CourseMeta, ModuleMeta, Quiz
+from builder.diagrams import Diagram, load_diagram
+from builder.models import Contacts, CourseMeta, Glossary, ModuleMeta, Quiz
 from builder.source import Positions, load_yaml, read_text, split_front_matter
 from builder.validate import validate
 
 MODULE_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 COURSE_FILE = "course/course.yml"
 HOME_PAGE = "course/index.md"
+CONTACTS_FILE = "course/contacts.yml"
+GLOSSARY_FILE = "course/glossary.yml"
+DIAGRAMS_DIR = "course/diagrams"
+DIAGRAM_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.svg$")
 
 
 def load_course(root: Path) -> tuple[Course, Report]:
@@ -23,8 +28,65 @@ def load_course(root: Path) -> tuple[Course, Report]:
     modules, broken_modules = _load_modules(root, report)
     quizzes, broken_quizzes = _load_quizzes(root, report)
     pages = _load_pages(root, report)
-    course = Course(root, meta, meta_positions, tuple(modules), tuple(quizzes), tuple(pages), broken_modules, frozenset(broken_quizzes))
+    contacts, contact_positions, contacts_broken = _load_optional(root, CONTACTS_FILE, Contacts, report)
+    glossary, glossary_positions, _ = _load_optional(root, GLOSSARY_FILE, Glossary, report)
+    diagrams, diagrams_broken = _load_diagrams(root, report)
+    course = Course(
+        root,
+        meta,
+        meta_positions,
+        tuple(modules),
+        tuple(quizzes),
+        tuple(pages),
+        broken_modules,
+        frozenset(broken_quizzes),
+        contacts=tuple(contacts.contacts) if contacts else (),
+        contact_positions=contact_positions,
+        contacts_broken=contacts_broken,
+        glossary=glossary,
+        glossary_positions=glossary_positions,
+        diagrams=tuple(diagrams),
+        diagrams_broken=frozenset(diagrams_broken),
+    )
     return course, report
+
+
+def _load_optional(root: Path, rel: str, model, report: Report):  # type: ignore[no-untyped-def]
+    """An optional YAML settings file: (value or None, positions, whether it exists but is broken)."""
+    file = root / rel
+    if not file.is_file():
+        return None, None, False
+    text = read_text(file, rel)
+    report.extend(text.problems)
+    if text.text is None:
+        return None, None, True
+    doc = load_yaml(text.text, rel)
+    report.extend(doc.problems)
+    if doc.data is None:
+        return None, None, True
+    value = _validated(model, doc, report)
+    return value, doc.positions, value is None
+
+
+def _load_diagrams(root: Path, report: Report) -> tuple[list[Diagram], set[str]]:
+    diagrams: list[Diagram] = []
+    broken: set[str] = set()
+    for file in _files(root / DIAGRAMS_DIR):
+        rel = _rel(root, file)
+        if file.suffix != ".svg":
+            continue
+        if not DIAGRAM_NAME.match(file.name):
+            report.add(error("diagram-file-name", rel, Pos(), f"diagram file `{file.name}` is not named with lowercase letters, digits and hyphens", "rename it, e.g. `definitions-act-means-purpose.svg`"))
+            continue
+        text = read_text(file, rel)
+        report.extend(text.problems)
+        diagram, problems = load_diagram(file.stem, rel, text.text) if text.text is not None else (None, [])
+        report.extend(problems)
+        if diagram is None:
+            broken.add(file.stem)
+        else:
+            diagrams.append(diagram)
+    return diagrams, broken
 
 
 def _validated(model, doc, report):  # type: ignore[no-untyped-def]

@@ -72,3 +72,39 @@ def citations(text: str) -> Iterator[tuple[Hit, list[str]]]:
     for match in CITATION.finditer(masked):
         keys = [k.strip() for k in match.group(1).split(";")]
         yield Hit(*_at(masked, match.start()), match.group(0)), keys
+
+
+DIRECTIVE = re.compile(r"\[\[([a-z]+)(?::([^\]\n]*))?\]\]")
+DIRECTIVES = ("contact", "contacts", "diagram")
+
+
+@dataclass(frozen=True)
+class Directive:
+    hit: Hit
+    name: str
+    arg: str | None
+    alone: bool  # the only thing on its line (required for block directives such as diagrams)
+    start: int
+    end: int
+
+
+def directives(text: str) -> Iterator[Directive]:
+    """Each `[[name]]` or `[[name:arg]]` outside code, with its position."""
+    masked = mask_code(text)
+    for match in DIRECTIVE.finditer(masked):
+        line_start = masked.rfind("\n", 0, match.start()) + 1
+        line_end = masked.find("\n", match.end())
+        line = masked[line_start : len(masked) if line_end < 0 else line_end]
+        yield Directive(Hit(*_at(masked, match.start()), match.group(0)), match.group(1), match.group(2), line.strip() == match.group(0), match.start(), match.end())
+
+
+def words_at(text: str, word: str) -> Iterator[int]:
+    """Offsets of `word` as a whole word outside code."""
+    masked = mask_code(text)
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", masked):
+        yield match.start()
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """0-based line and column of an offset."""
+    return _at(text, index)

@@ -155,6 +155,38 @@ class Quiz(Model):
     questions: Annotated[list[Question], Field(min_length=1)]
 
 
+class Contact(Model):
+    """A phone number or reporting channel, written once in `course/contacts.yml`."""
+
+    id: Slug
+    name: Text
+    phone: Annotated[str, StringConstraints(pattern=r"^[0-9][0-9 ()-]*[0-9]$")] | None = None
+    sms: Annotated[str, StringConstraints(pattern=r"^[0-9]+$")] | None = None
+    url: Url | None = None
+    description: Text | None = None
+    checked_on: Date
+    source: Url
+
+
+class Contacts(Model):
+    """`course/contacts.yml`."""
+
+    contacts: Annotated[list[Contact], Field(min_length=1)]
+
+
+class Term(Model):
+    term: Text
+    abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9&./-]*$")] | None = None
+    definition: Text
+    source: Url | None = None
+
+
+class Glossary(Model):
+    """`course/glossary.yml`: terms and acronyms; abbreviations must be written out at first use."""
+
+    terms: Annotated[list[Term], Field(min_length=1)]
+
+
 def _letter(index: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     return letters[index] if index < 26 else f"o{index + 1}"

@@ -26,7 +26,8 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js"}
 OVERVIEW_MARKER = "<!-- course:overview -->"
 #: Files of course/ that are settings, not pages to publish.
-NOT_PUBLISHED = ("course.yml",)
+NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml")
+GLOSSARY_PAGE = "glossary.md"
 
 
 class CourseConfig(base.Config):
@@ -69,17 +70,21 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @staticmethod
     def _nav(course: Course) -> list[Any]:
-        pages = sorted(p.path.removeprefix("course/") for p in course.pages)
-        others = [p for p in pages if p != "index.md" and not p.startswith("local/")]
+        pages = {p.path.removeprefix("course/") for p in course.pages}
+        if course.glossary is not None:
+            pages.add(GLOSSARY_PAGE)
+        others = sorted(p for p in pages if p != "index.md" and not p.startswith("local/"))
         return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *others]
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""
         assert self.course is not None and self.renderer is not None
-        for name in NOT_PUBLISHED:
-            file = files.get_file_from_path(name)
-            if file is not None:
-                files.remove(file)
+        for file in list(files):
+            if file.src_uri in NOT_PUBLISHED or file.src_uri.startswith("diagrams/"):
+                files.remove(file)  # settings, and diagrams (inlined into the pages that use them)
+        glossary = self.renderer.glossary_page()
+        if glossary is not None:
+            files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))
         for module in self.course.modules:
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
         files.append(File.generated(config, ASSET_URIS["css"], abs_src_path=str(ASSETS / "course.css")))
@@ -87,8 +92,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        """Priority 0. Put the generated overview into the home page (at its marker, or at the end)."""
-        if page.file.src_uri != "index.md" or self.renderer is None:
+        """Priority 0. Expand contacts and diagrams in course pages; put the overview into the home page."""
+        if self.renderer is None or page.file.generated_by is not None:
+            return markdown  # generated pages are expanded when they are made
+        markdown = self.renderer.expand(markdown)
+        if page.file.src_uri != "index.md":
             return markdown
         overview = self.renderer.overview()
         if OVERVIEW_MARKER in markdown:

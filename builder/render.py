@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from builder.course import Course, Module
 from builder.i18n import strings_for
-from builder.markdown_scan import CITATION, CITE_KEY, mask_code
+from builder.markdown_scan import CITATION, CITE_KEY, directives, mask_code
 from builder.models import ChoiceQuestion, Quiz
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
@@ -68,6 +68,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["md"] = md_escape
+        self.env.globals.update(tel=tel_uri, host=url_host)
         self._md = markdown.Markdown(extensions=[_QuizTextExtension(), "sane_lists"])
 
     # -- quiz text --------------------------------------------------------------------------
@@ -100,7 +101,7 @@ class Renderer:
             review=review.strip(),
             content_note=note.strip(),
             objectives=self.env.get_template("objectives.html").render(t=self.t, module=module).strip(),
-            body=self.cite(module).strip(),
+            body=self.expand(self.cite(module)).strip(),
             quiz=self.quiz(module, quiz.quiz).strip(),
             sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module)).strip(),
         )
@@ -142,6 +143,42 @@ class Renderer:
         out.append(body[last:])
         return "".join(out)
 
+    def expand(self, text: str) -> str:
+        """Replace `[[contact:id]]`, `[[contacts]]` and `[[diagram:name]]` with their HTML."""
+        out: list[str] = []
+        last = 0
+        for d in directives(text):
+            html = self._directive(d.name, d.arg)
+            if html is None:
+                continue  # `check` reports it; never reached for a checked course
+            out.append(text[last : d.start])
+            out.append(html)
+            last = d.end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _directive(self, name: str, arg: str | None) -> str | None:
+        if name == "contact" and arg and self.course.contact(arg):
+            return self.env.get_template("contact.html").render(t=self.t, c=self.course.contact(arg)).strip()
+        if name == "contacts" and arg is None:
+            return self.env.get_template("contacts.html").render(t=self.t, contacts=self.course.contacts).strip()
+        diagram = self.course.diagram(arg) if name == "diagram" and arg else None
+        if diagram is not None:
+            svg = Markup(diagram.markup(prefix=f"d-{diagram.name}-"))
+            return self.env.get_template("diagram.html").render(t=self.t, d=diagram, svg=svg).strip()
+        return None
+
+    def glossary_page(self) -> str | None:
+        """The glossary page from course/glossary.yml, terms in alphabetical order."""
+        glossary = self.course.glossary
+        if glossary is None:
+            return None
+        terms = [
+            {"term": term.term, "abbr": term.abbr, "definition": self.inline(term.definition), "source": term.source, "anchor": "term-" + slug(term.abbr or term.term)}
+            for term in sorted(glossary.terms, key=lambda t: t.term.lower())
+        ]
+        return self.env.get_template("glossary.md").render(t=self.t, terms=terms)
+
     def quiz(self, module: Module, quiz: Quiz) -> str:
         questions = []
         data_questions = []
@@ -180,7 +217,24 @@ class Renderer:
     def overview(self) -> str:
         minutes = sum(m.meta.duration for m in self.course.modules)
         hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".") + " hours" if minutes >= 90 else f"{minutes} minutes"
-        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, hours=hours)
+        checked = [m.meta.reviewed.on for m in self.course.modules if m.meta.reviewed]
+        due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
+        review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, hours=hours, review=review)
+
+
+def tel_uri(phone: str) -> str:
+    """`1-888-373-7888` → `+18883737888`; short numbers such as 911 stay as they are."""
+    digits = re.sub(r"\D", "", phone)
+    return f"+{digits}" if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def url_host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def json_for_html(data: Any) -> str:

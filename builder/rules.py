@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from builder.course import Course, Module, QuizFile
 from builder.diagnostics import Diagnostic, Pos, error, warning
-from builder.markdown_scan import CITE_KEY, citations, unsafe_html
+from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, mask_code, position, unsafe_html, words_at
 from builder.models import RENDERED_TYPES, ChoiceQuestion, Multiple
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
@@ -143,7 +143,7 @@ def review_dates(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
 
 
 def safe_markdown(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    texts = [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages]
+    texts = _markdown_texts(course)
     messages = {
         "script": ("script-in-markdown", "`<script>` in Markdown is not allowed", "the site ships its own scripts; remove this one"),
         "handler": ("event-handler", "event-handler attribute `{text}` is not allowed", "remove the attribute; pages must work without inline scripts"),
@@ -168,6 +168,87 @@ def citations_known(course: Course, today: datetime.date) -> Iterator[Diagnostic
                     yield error("unknown-source", module.path, pos, f"citation `@{match.group(1)}` names no source of this module", _closest(match.group(1), ids) + "add `id:` to the source in the front matter, or fix the citation")
 
 
+def _markdown_texts(course: Course) -> list[tuple[str, str, int]]:
+    return [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages]
+
+
+def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    contact_ids = [c.id for c in course.contacts]
+    diagram_names = [d.name for d in course.diagrams]
+    for path, text, first_line in _markdown_texts(course):
+        for d in directives(text):
+            pos = Pos(first_line + d.hit.line, d.hit.col + 1)
+            if d.name not in DIRECTIVES:
+                yield error("unknown-directive", path, pos, f"unknown directive `{d.hit.text}`", _closest(d.name, list(DIRECTIVES)) + "available: " + ", ".join(f"[[{n}:…]]" if n != "contacts" else "[[contacts]]" for n in DIRECTIVES))
+            elif d.name == "contacts":
+                if d.arg is not None:
+                    yield error("bad-directive", path, pos, "`[[contacts]]` takes no argument", "write [[contacts]] for the list of all contacts, or [[contact:id]] for one")
+            elif d.name == "contact":
+                if course.contacts_broken:
+                    continue
+                if not d.arg or d.arg not in contact_ids:
+                    yield error("unknown-contact", path, pos, f"no contact `{d.arg or ''}` in course/contacts.yml", _closest(d.arg or "", contact_ids) + ("contacts: " + ", ".join(contact_ids) if contact_ids else "add course/contacts.yml"))
+            elif d.name == "diagram":
+                if not d.arg or (d.arg not in diagram_names and d.arg not in course.diagrams_broken):
+                    yield error("unknown-diagram", path, pos, f"no diagram course/diagrams/{d.arg or ''}.svg", _closest(d.arg or "", diagram_names) + "diagrams are SVG files in course/diagrams/")
+                elif not d.alone:
+                    yield error("bad-directive", path, pos, "a diagram must be on a line of its own", "put [[diagram:…]] on its own line, with blank lines around it")
+
+
+def contacts_current(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    if course.contact_positions is None:
+        return
+    seen: dict[str, int] = {}
+    for index, contact in enumerate(course.contacts):
+        if contact.id in seen:
+            yield error("duplicate-contact-id", "course/contacts.yml", course.contact_positions.of(("contacts", index, "id")), f"contact id `{contact.id}` is used twice", "keep each contact once")
+        seen.setdefault(contact.id, index)
+        age = (today - contact.checked_on).days
+        if age > CONTACT_MAX_AGE_DAYS:
+            yield warning("contact-not-checked", "course/contacts.yml", course.contact_positions.of(("contacts", index, "checked_on")), f"contact `{contact.id}` was last checked on {contact.checked_on.isoformat()}, more than {CONTACT_MAX_AGE_DAYS} days ago", f"call or open {contact.source} to confirm the details, then update `checked_on`")
+
+
+def glossary_first_use(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """An abbreviation in the glossary must be written out at its first use in each module."""
+    if course.glossary is None:
+        return
+    terms = [t for t in course.glossary.terms if t.abbr]
+    for module in course.modules:
+        objective_texts = [(index, o.text) for index, o in enumerate(module.meta.objectives)]
+        body = mask_code(module.body)
+        for term in terms:
+            assert term.abbr is not None
+            expansion = term.term.lower()
+            seen_text = module.meta.title + "\n"
+            found = None
+            for index, text in objective_texts:
+                offsets = list(words_at(text, term.abbr))
+                if offsets:
+                    found = (module.positions.of(("objectives", index, "text")), seen_text + text[: offsets[0]])
+                    break
+                seen_text += text + "\n"
+            if found is None:
+                offsets = list(words_at(body, term.abbr))
+                if offsets:
+                    line, col = position(body, offsets[0])
+                    found = (Pos(module.body_line + line, col + 1), seen_text + body[: offsets[0]])
+            if found is not None and expansion not in " ".join(found[1].lower().split()):
+                yield warning("abbreviation-first-use", module.path, found[0], f"`{term.abbr}` is used before it is written out in this module", f'write "{term.term} ({term.abbr})" at its first use: readers on phones and screen readers get no tooltips')
+
+
+def glossary_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    if course.glossary is None or course.glossary_positions is None:
+        return
+    seen: dict[str, int] = {}
+    for index, term in enumerate(course.glossary.terms):
+        for key in filter(None, (term.term.lower(), term.abbr)):
+            if key in seen and seen[key] != index:
+                yield error("duplicate-term", "course/glossary.yml", course.glossary_positions.of(("terms", index)), f"`{term.abbr if key == term.abbr else term.term}` is defined twice in the glossary", "keep one entry")
+            seen.setdefault(key, index)
+
+
+CONTACT_MAX_AGE_DAYS = 180
+
 RULES: tuple[Rule, ...] = (
     duplicate_module_ids,
     duplicate_ids_in_module,
@@ -181,6 +262,10 @@ RULES: tuple[Rule, ...] = (
     review_dates,
     safe_markdown,
     citations_known,
+    directives_known,
+    contacts_current,
+    glossary_unique,
+    glossary_first_use,
 )
 
 

@@ -28,6 +28,8 @@ _SINGULAR = {
     "pairs": "pair",
     "items": "item",
     "accepted": "accepted answer",
+    "contacts": "contact",
+    "terms": "term",
 }
 
 

@@ -52,9 +52,21 @@ CASES: list[tuple[str, list]] = [
     ("review-overdue", [(M, "review_by: 2099-01-01", "review_by: 2001-01-01")]),
     ("source-not-accessed", [(M, "    accessed: 2026-11-29\n", "")]),
     # Markdown bodies
-    ("script-in-markdown", [(M, "The rule is simple [@rulebook].", "The rule is simple [@rulebook].\n\n<script>alert(1)</script>")]),
-    ("event-handler", [(M, "The rule is simple [@rulebook].", 'The rule is <img src="x.png" alt="" onerror="alert(1)"> simple [@rulebook].')]),
+    ("script-in-markdown", [(M, "says the rule is simple [@rulebook].", "says the rule is simple [@rulebook].\n\n<script>alert(1)</script>")]),
+    ("event-handler", [(M, "says the rule is simple [@rulebook].", 'says the rule is <img src="x.png" alt="" onerror="alert(1)"> simple [@rulebook].')]),
     ("javascript-url", [("course/index.md", "A tiny valid course", "A tiny [valid](javascript:alert(1)) course")]),
     ("unknown-citation", [(M, "[@rulebook]", "[@rulebok]")]),
     ("bad-citation", [(M, "[@rulebook]", "[@rulebook, p. 3]")]),
+    # contacts, diagrams, glossary
+    ("unknown-contact", [(M, "[[contact:helpline]]", "[[contact:help-line]]")]),
+    ("unknown-directive", [(M, "[[contact:helpline]]", "[[contcat:helpline]]")]),
+    ("contact-not-checked", [("course/contacts.yml", "    checked_on: 2099-01-01\n    source: https://example.org/911", "    checked_on: 2001-01-01\n    source: https://example.org/911")]),
+    ("contact-bad-phone", [("course/contacts.yml", 'phone: "911"', "phone: 911")]),
+    ("unknown-diagram", [(M, "[[diagram:basics-flow]]", "[[diagram:basic-flow]]")]),
+    ("diagram-not-alone", [(M, "\n[[diagram:basics-flow]]\n", "\nSee [[diagram:basics-flow]]\n")]),
+    ("diagram-no-text-alternative", [("course/diagrams/basics-flow.svg", "  <title>The rule in two steps</title>\n", "")]),
+    ("diagram-colour-and-script", [("course/diagrams/basics-flow.svg", '<rect x="10" y="20" width="150" height="60" rx="8" class="cb-d-box"/>', '<rect x="10" y="20" width="150" height="60" rx="8" fill="#ff0000" onclick="alert(1)"/><script>alert(2)</script>')]),
+    ("diagram-syntax", [("course/diagrams/basics-flow.svg", "</svg>", "")]),
+    ("abbreviation-first-use", [(M, "The Example Rule Authority (ERA) says", "The ERA says")]),
+    ("duplicate-term", [("course/glossary.yml", "  - term: Rule\n", "  - term: Example rule authority\n")]),
 ]

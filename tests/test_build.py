@@ -34,7 +34,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 3 pages for 1 modules \(3 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    assert re.fullmatch(r"Built 4 pages for 1 modules \(3 questions\) into .*site in \d+\.\d s\.\n", result.output)
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question"') == 3
     assert quiz_data(page)["questions"][1] == {"correct": ["a", "b"], "id": "many", "type": "multiple"}
@@ -43,6 +43,16 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert "Draft: not yet legally reviewed." in page
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="modules/basics.html"' in home and "Who this course is for:" in home
+    # contacts, diagrams and the glossary
+    assert '<a href="tel:+18005550100">1-800-555-0100</a>' in page and '<a href="sms:12345">12345</a>' in page
+    assert page.count('class="cb-diagram__svg"') == 1 and 'role="img"' in page
+    assert 'id="d-basics-flow-arrow"' in page and 'marker-end="url(#d-basics-flow-arrow)"' in page
+    assert 'aria-labelledby="d-basics-flow-title"' in page and "<figcaption>The rule in two steps</figcaption>" in page
+    glossary = (root / "site" / "glossary.html").read_text(encoding="utf-8")
+    assert '<dt id="term-era">Example Rule Authority (ERA)</dt>' in glossary and "<em>the rule</em>" in glossary
+    assert '<a href="tel:911">911</a>' in home  # [[contacts]] on a course page
+    for settings in ("contacts.yml", "glossary.yml", "diagrams/basics-flow.svg"):
+        assert not (root / "site" / settings).exists()
     assert not (root / "site" / "course.yml").exists()
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []  # no temporary folder left
 
