@@ -211,7 +211,10 @@ class Renderer:
             "questions": data_questions,
             "strings": {k[3:]: v for k, v in self.t.items() if k.startswith("js_")},
         }
-        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=questions, pass_mark=pass_mark, data=Markup(json_for_html(data)))
+        # Hack: Material's instant navigation re-creates every inline <script> of the new page
+        # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
+        # JavaScript. A JSON *array* is a harmless expression statement when that happens.
+        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=questions, pass_mark=pass_mark, data=Markup(json_for_html([data])))
 
     # -- home page --------------------------------------------------------------------------
     def overview(self) -> str:

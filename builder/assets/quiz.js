@@ -33,10 +33,11 @@
 
   function setupQuiz(section) {
     if (section.getAttribute("data-enhanced")) return;
-    var dataEl = section.querySelector("script.cb-quiz__data");
+    // Any <script>: Material's instant navigation re-creates it without its type and class.
+    var dataEl = section.querySelector("script");
     if (!dataEl) return;
     var data;
-    try { data = JSON.parse(dataEl.textContent); } catch (e) { return; }
+    try { data = JSON.parse(dataEl.textContent)[0]; } catch (e) { return; }
     section.setAttribute("data-enhanced", "true");
     section.classList.add("cb-quiz--enhanced");
     var s = data.strings;

@@ -7,15 +7,12 @@ Chromium's resolver refuses every name but localhost, so nothing can leave the m
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from browser_support import AXE_JS, CHROMIUM, REPO, is_local
+from browser_support import AXE_JS, CHROMIUM, REPO, is_local, serve
 from builder.cli import cli
 
 
@@ -45,11 +42,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "service_workers": "block", "locale": "en-US"}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The shipped default course, built with `course build` exactly as a trainer would."""
@@ -61,9 +53,8 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    url, httpd = serve(site_dir)
+    yield url
     httpd.shutdown()
     httpd.server_close()
 

@@ -22,7 +22,7 @@ def tab_until(page: Page, locator, max_presses: int = 200) -> None:
 
 
 def quiz_data(page: Page) -> dict:
-    return json.loads(page.locator("script.cb-quiz__data").first.text_content())
+    return json.loads(page.locator("script.cb-quiz__data").first.text_content())[0]
 
 
 def test_answer_by_keyboard_alone_and_hear_the_feedback(page: Page, base_url, page_errors):

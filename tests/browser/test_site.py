@@ -31,7 +31,7 @@ def test_network_guard_can_fail(page: Page, base_url, network_log):
 
 def _answer_some(page: Page) -> None:
     """Answer the first two questions: one right, one wrong, so both result styles are on screen."""
-    data = json.loads(page.locator("script.cb-quiz__data").first.text_content())
+    data = json.loads(page.locator("script.cb-quiz__data").first.text_content())[0]
     forms = page.locator("form.cb-quiz__question")
     for index, right in ((0, True), (1, False)):
         question = data["questions"][index]

@@ -1,0 +1,46 @@
+"""Material's instant navigation swaps pages without a reload: quizzes must still come to life."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from playwright.sync_api import Page, expect
+
+from browser_support import serve
+from builder.cli import cli
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course_helpers import make_course  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """This module's own site: the minimal course with `navigation.instant` on."""
+    tmp = tmp_path_factory.mktemp("instant")
+    (tmp / "site").mkdir()
+    url, httpd = serve(tmp / "site")  # first, so that site_url (which instant loading needs) has the port
+    root = make_course(
+        tmp / "c",
+        [("mkdocs.yml", "    - navigation.footer\n", "    - navigation.footer\n    - navigation.instant\n"), ("mkdocs.yml", "site_name: Minimal course\n", f"site_name: Minimal course\nsite_url: {url}\n")],
+    )
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(tmp / "site")])
+    assert result.exit_code == 0, result.output
+    yield url
+    httpd.shutdown()
+
+
+def test_quiz_works_after_instant_navigation(page: Page, base_url, page_errors):
+    page.goto(base_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-content").get_by_role("link", name="Basics", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("Basics")
+    assert page.url.endswith("modules/basics.html")
+    assert page.evaluate("window.__sameDocument") is True  # no full reload happened
+    form = page.locator("form.cb-quiz__question").first
+    form.get_by_label("It is simple.").check()
+    form.get_by_role("button", name="Check answer").click()
+    expect(form.get_by_role("status")).to_contain_text("Correct.")
+    assert page_errors == []
