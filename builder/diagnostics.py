@@ -10,6 +10,7 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: How many problems of one file are printed before the rest are summarised as a count.
 MAX_PER_FILE = 50
@@ -20,9 +21,8 @@ class Level(str, enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A 1-based line and column in a file."""
+class Pos(NamedTuple):
+    """A 1-based line and column in a file (a tuple: one is made for every YAML node)."""
 
     line: int = 1
     col: int = 1

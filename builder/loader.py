@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from builder.course import Course, Module, Page, QuizFile
@@ -21,8 +24,27 @@ DIAGRAMS_DIR = "course/diagrams"
 DIAGRAM_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.svg$")
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Loading makes hundreds of thousands of short-lived, acyclic objects (YAML nodes): the
+    cyclic garbage collector would scan them again and again for nothing (2.5× the CPU time of
+    checking 10,000 questions). Reference counting frees them; collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_course(root: Path) -> tuple[Course, Report]:
     """Load `course/`, `modules/` and `quizzes/` under `root`. Never raises on content."""
+    with _no_gc_pauses():
+        return _load_course(root)
+
+
+def _load_course(root: Path) -> tuple[Course, Report]:
     report = Report()
     meta, meta_positions = _load_meta(root, report)
     modules, broken_modules = _load_modules(root, report)

@@ -43,19 +43,27 @@ _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 @dataclass
 class Positions:
-    """Where each value (and each mapping key) of a document starts, by data path."""
+    """Where each value (and each mapping key) of a document starts, by data path.
 
-    values: dict[DataPath, Pos] = field(default_factory=dict)
-    keys: dict[DataPath, Pos] = field(default_factory=dict)
+    Holds the parser's marks (0-based) and turns one into a 1-based `Pos` only when asked:
+    a large quiz has hundreds of thousands of nodes and few problems.
+    """
+
+    values: dict[DataPath, Any] = field(default_factory=dict)
+    keys: dict[DataPath, Any] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def _pos(self, mark: Any) -> Pos:
+        return mark if isinstance(mark, Pos) else Pos(mark.line + 1 + self.line_offset, mark.column + 1)
 
     def of(self, path: DataPath, *, key: bool = False) -> Pos:
         """The position of `path`, or of its nearest ancestor that has one."""
         for end in range(len(path), -1, -1):
             sub = path[:end]
             if key and end == len(path) and sub in self.keys:
-                return self.keys[sub]
+                return self._pos(self.keys[sub])
             if sub in self.values:
-                return self.values[sub]
+                return self._pos(self.values[sub])
         return Pos(1, 1)
 
 
@@ -116,7 +124,7 @@ def split_front_matter(text: str) -> FrontMatter | None:
 
 def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
     """Compose one YAML document and convert it to plain data; never raises on content."""
-    positions = Positions()
+    positions = Positions(line_offset=line_offset)
     problems: list[Diagnostic] = []
     try:
         node = yaml.compose(text, Loader=Loader)
@@ -157,8 +165,13 @@ class _Converter:
             if self.count == MAX_NODES + 1:
                 self.problems.append(error("too-large", self.rel, self.pos(node), f"the document expands to more than {MAX_NODES:,} values", "avoid deeply repeated YAML aliases (*name)"))
             return None
-        self.positions.values.setdefault(path, self.pos(node))
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        self.positions.values.setdefault(path, node.start_mark)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:
+                return node.value  # the common case, without the constructor's overhead
+            return self.scalar(node)
+        if kind is yaml.MappingNode or kind is yaml.SequenceNode:
             # The same collection node twice means a YAML alias (*name): repeated expansion is how
             # a small file becomes billions of values, and course files have no use for it.
             if id(node) in self.collections:
@@ -186,7 +199,7 @@ class _Converter:
                 self.problems.append(error("duplicate-key", self.rel, self.pos(key_node), f"key `{key}` appears twice in the same mapping; first at line {earlier.line}", "remove one of them: YAML would silently keep only the last"))
                 continue
             first[key] = key_node
-            self.positions.keys[path + (key,)] = self.pos(key_node)
+            self.positions.keys[path + (key,)] = key_node.start_mark
             result[key] = self.convert(value_node, path + (key,))
         return result
 
@@ -203,6 +216,8 @@ class _Converter:
                 )
             )
             return node.value
+        if tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() == "true"
         if tag not in _KNOWN_SCALARS:
             self.problems.append(error("yaml-tag", self.rel, self.pos(node), f"unsupported YAML tag `{tag}`", "remove the `!tag` before the value"))
             return node.value

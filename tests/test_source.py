@@ -13,10 +13,11 @@ from test_check import run_check
 def test_positions_are_one_based_for_keys_and_values():
     doc = load_yaml("a: 1\nlist:\n  - x: hello\n    y: [p, q]\n", "f.yml")
     assert doc.problems == []
-    assert doc.positions.keys[("a",)] == Pos(1, 1)
-    assert doc.positions.values[("a",)] == Pos(1, 4)
-    assert doc.positions.values[("list", 0)] == Pos(3, 5)
-    assert doc.positions.values[("list", 0, "y", 1)] == Pos(4, 12)  # inside a flow sequence
+    assert doc.positions.of(("a",), key=True) == Pos(1, 1)
+    assert doc.positions.of(("a",)) == Pos(1, 4)
+    assert doc.positions.of(("list", 0)) == Pos(3, 5)
+    assert doc.positions.of(("list", 0, "y", 1)) == Pos(4, 12)  # inside a flow sequence
+    assert doc.positions.of(("list", 0, "nothing", "here")) == Pos(3, 5)  # nearest ancestor
 
 
 def test_front_matter_offset_counts_the_lines_above():
