@@ -7,6 +7,7 @@ are not coerced (`strict=True`), so `correct: "yes"` or `duration: "60"` are rep
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -143,8 +144,11 @@ class ShortAnswer(_Question):
 
 Question = Annotated[Union[Single, Multiple, TrueFalse, Matching, Ordering, ShortAnswer], Field(discriminator="type")]
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_answer")
-#: Types the site's widget renders today; the others are reserved for the trainee-journey work.
-RENDERED_TYPES = ("single", "multiple", "true_false")
+
+
+def normalize_answer(text: str) -> str:
+    """How short answers are compared: Unicode NFKC, case-folded, runs of spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 class Quiz(Model):

@@ -6,6 +6,7 @@ Quiz text is Markdown written by trainers in YAML; it is rendered here with raw 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import xml.etree.ElementTree as etree
@@ -20,7 +21,7 @@ from markupsafe import Markup, escape
 from builder.course import Course, Module
 from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, directives, mask_code
-from builder.models import ChoiceQuestion, Quiz
+from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
@@ -179,42 +180,58 @@ class Renderer:
         ]
         return self.env.get_template("glossary.md").render(t=self.t, terms=terms)
 
-    def quiz(self, module: Module, quiz: Quiz) -> str:
-        questions = []
-        data_questions = []
-        for question in quiz.questions:
-            assert isinstance(question, ChoiceQuestion), "check allows only rendered types"
-            prompt = self.block(question.prompt)
-            single_paragraph = str(prompt).count("<p>") == 1 and str(prompt).startswith("<p>") and str(prompt).endswith("</p>")
+    def question(self, question: Question, module_id: str, number: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What the question template needs, and what quiz.js needs to check the answer."""
+        prompt = self.block(question.prompt)
+        html = str(prompt)
+        single_paragraph = html.count("<p>") == 1 and html.startswith("<p>") and html.endswith("</p>")
+        view: dict[str, Any] = {
+            "id": question.id,
+            "type": question.type,
+            "dom_id": f"q-{module_id}-{question.id}",
+            "number": number,
+            "prompt_inline": self.inline(question.prompt) if single_paragraph else None,
+            "prompt_block": None if single_paragraph else prompt,
+            "explanation": self.block(question.explanation),
+            "feedback": [],
+        }
+        data: dict[str, Any] = {"id": question.id, "type": question.type}
+        if isinstance(question, ChoiceQuestion):
             options = [
-                {"id": oid, "text": self.inline(o.text), "correct": o.correct, "feedback": self.inline(o.feedback) if o.feedback else None}
+                {"id": oid, "text": self.inline(o.text), "correct": o.correct, "pin": o.pin, "feedback": self.inline(o.feedback) if o.feedback else None}
                 for oid, o in zip(question.option_ids(), question.options)
             ]
-            questions.append(
-                {
-                    "id": question.id,
-                    "type": question.type,
-                    "dom_id": f"q-{module.id}-{question.id}",
-                    "prompt_inline": self.inline(question.prompt) if single_paragraph else None,
-                    "prompt_block": None if single_paragraph else prompt,
-                    "options": options,
-                    "feedback": [o for o in options if o["feedback"]],
-                    "explanation": self.block(question.explanation),
-                }
-            )
-            data_questions.append({"id": question.id, "type": question.type, "correct": question.correct_ids()})
+            view.update(options=options, feedback=[o for o in options if o["feedback"]], how=self.t["choose_all" if question.type == "multiple" else "choose_one"])
+            data.update(correct=question.correct_ids(), shuffle=question.shuffle)
+        elif isinstance(question, Matching):
+            rights = [{"id": f"r{i + 1}", "text": self.inline(p.right)} for i, p in enumerate(question.pairs)]
+            pairs = [{"id": f"l{i + 1}", "left": self.inline(p.left), "right": rights[i]["text"]} for i, p in enumerate(question.pairs)]
+            view.update(pairs=pairs, rights=_scrambled(rights, f"{module_id}/{question.id}"), how=self.t["how_matching"])
+            data.update(answer={p["id"]: r["id"] for p, r in zip(pairs, rights)}, shuffle=question.shuffle)
+        elif isinstance(question, Ordering):
+            items = [{"id": f"i{i + 1}", "text": self.inline(text)} for i, text in enumerate(question.items)]
+            view.update(order_items=_scrambled(items, f"{module_id}/{question.id}"), correct_order=[i["text"] for i in items], how=self.t["how_ordering"])
+            data.update(answer=[i["id"] for i in items])
+        elif isinstance(question, ShortAnswer):
+            view.update(accepted=[self.inline(a) for a in question.accepted], how=self.t["how_short"])
+            data.update(accepted=list(question.accepted))
+        return view, data
+
+    def quiz(self, module: Module, quiz: Quiz) -> str:
+        total = len(quiz.questions)
+        pairs = [self.question(q, module.id, self.t["question_n"].format(n=n, total=total) + ".") for n, q in enumerate(quiz.questions, 1)]
         pass_mark = quiz.pass_mark if quiz.pass_mark is not None else self.meta.pass_mark
         data = {
             "course": self.meta.id,
             "module": module.id,
             "passMark": pass_mark,
-            "questions": data_questions,
+            "questions": [d for _, d in pairs],
             "strings": {k[3:]: v for k, v in self.t.items() if k.startswith("js_")},
         }
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
         # JavaScript. A JSON *array* is a harmless expression statement when that happens.
-        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=questions, pass_mark=pass_mark, data=Markup(json_for_html([data])))
+        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=[v for v, _ in pairs], pass_mark=pass_mark, data=Markup(json_for_html([data])))
 
     # -- home page --------------------------------------------------------------------------
     def overview(self) -> str:
@@ -224,6 +241,14 @@ class Renderer:
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
         return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, hours=hours, review=review)
+
+
+def _scrambled(items: list[dict[str, Any]], seed: str) -> list[dict[str, Any]]:
+    """A fixed order that is never the answer's order (same build, same order: reproducible)."""
+    order = sorted(items, key=lambda item: hashlib.sha256(f"{seed}/{item['id']}".encode()).hexdigest())
+    if len(order) > 1 and [i["id"] for i in order] == [i["id"] for i in items]:
+        order = order[1:] + order[:1]
+    return order
 
 
 def tel_uri(phone: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from builder.course import Course, Module, QuizFile
 from builder.diagnostics import Diagnostic, Pos, error, warning
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, mask_code, position, unsafe_html, words_at
-from builder.models import RENDERED_TYPES, ChoiceQuestion, Multiple
+from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
 
@@ -126,11 +126,27 @@ def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagno
                 yield warning("objective-assessed-once", module.path, pos, f"objective `{objective.id}` is assessed by only one question", "add a second question so one lucky guess does not decide it")
 
 
-def rendered_types(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+def distinct_entries(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Matching sides, ordering items and accepted answers must be told apart."""
     for qf in course.quizzes:
         for index, question in enumerate(qf.quiz.questions):
-            if question.type not in RENDERED_TYPES:
-                yield error("type-not-available", qf.path, qf.positions.of(("questions", index, "type")), f"question type `{question.type}` is reserved and not yet shown by the site", "use single, multiple or true_false for now")
+            where = ("questions", index)
+            if isinstance(question, Matching):
+                lists = [("pairs", [p.left for p in question.pairs], "left"), ("pairs", [p.right for p in question.pairs], "right")]
+            elif isinstance(question, Ordering):
+                lists = [("items", list(question.items), None)]
+            elif isinstance(question, ShortAnswer):
+                lists = [("accepted", [normalize_answer(a) for a in question.accepted], None)]
+            else:
+                continue
+            for key, values, side in lists:
+                seen: dict[str, int] = {}
+                for i, value in enumerate(values):
+                    if value in seen:
+                        path = where + (key, i) + ((side,) if side else ())
+                        noun = {"pairs": f"{side} side of a pair", "items": "item", "accepted": "accepted answer"}[key]
+                        yield error("duplicate-entry", qf.path, qf.positions.of(path), f"question `{question.id}`: the same {noun} appears twice (entries {seen[value] + 1} and {i + 1})", "each entry must be different, or trainees cannot tell them apart")
+                    seen.setdefault(value, i)
 
 
 def review_dates(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -258,7 +274,7 @@ RULES: tuple[Rule, ...] = (
     correct_options,
     objectives_known,
     objectives_assessed,
-    rendered_types,
+    distinct_entries,
     review_dates,
     safe_markdown,
     citations_known,

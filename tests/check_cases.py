@@ -46,8 +46,15 @@ CASES: list[tuple[str, list]] = [
     ("multiple-none-correct", [(Q, "      - text: One\n        correct: true\n      - text: Two\n        correct: true\n", "      - text: One\n      - text: Two\n")]),
     ("unknown-objective", [(Q, "    objectives: [recall, apply]\n    prompt: What", "    objectives: [recal, apply]\n    prompt: What")]),
     ("objective-not-assessed", [(M, "  - id: apply\n    text: Apply the rule to a case.\n", "  - id: apply\n    text: Apply the rule to a case.\n  - id: explain\n    text: Explain the rule.\n")]),
-    ("objective-assessed-once", [(Q, "    objectives: [recall, apply]\n    prompt: Which", "    objectives: [recall]\n    prompt: Which")]),
-    ("reserved-type", [(Q, "  - id: tf\n", "  - id: pairs\n    type: matching\n    objectives: [recall]\n    prompt: Match them.\n    pairs:\n      - {left: a, right: b}\n      - {left: c, right: d}\n    explanation: So.\n  - id: tf\n")]),
+    ("objective-assessed-once", [
+        (Q, "    objectives: [recall, apply]\n    prompt: Which", "    objectives: [recall]\n    prompt: Which"),
+        (Q, "    objectives: [apply]\n    prompt: Match", "    objectives: [recall]\n    prompt: Match"),
+        (Q, "    objectives: [apply]\n    prompt: Put", "    objectives: [recall]\n    prompt: Put"),
+    ]),
+    ("matching-duplicate", [(Q, "      - {left: Review, right: Check the result}", "      - {left: Review, right: Use the rule}")]),
+    ("ordering-duplicate", [(Q, "      - Review the result\n", "      - Learn the rule\n")]),
+    ("short-answer-duplicate", [(Q, 'accepted: [Simple, "very simple"]', 'accepted: [Simple, " SIMPLE "]')]),
+    ("ordering-too-short", [(Q, "      - Apply the rule\n      - Review the result\n", "")]),
     # warnings
     ("review-overdue", [(M, "review_by: 2099-01-01", "review_by: 2001-01-01")]),
     ("source-not-accessed", [(M, "    accessed: 2026-11-29\n", "")]),

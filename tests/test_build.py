@@ -34,10 +34,17 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 4 pages for 1 modules \(3 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    assert re.fullmatch(r"Built 4 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
-    assert page.count('<form class="cb-quiz__question"') == 3
-    assert quiz_data(page)["questions"][1] == {"correct": ["a", "b"], "id": "many", "type": "multiple"}
+    assert page.count('<form class="cb-quiz__question ') == 7
+    data = quiz_data(page)["questions"]
+    assert data[1] == {"correct": ["a", "b"], "id": "many", "type": "multiple", "shuffle": False}
+    assert data[3] == {"answer": {"l1": "r1", "l2": "r2", "l3": "r3"}, "id": "pairs", "type": "matching", "shuffle": False}
+    assert data[4] == {"answer": ["i1", "i2", "i3"], "id": "steps", "type": "ordering"}
+    assert data[5] == {"accepted": ["Simple", "very simple"], "id": "word", "type": "short_answer"}
+    assert '<select id="q-basics-pairs-l1" name="l1">' in page and '<input type="text" id="q-basics-word-answer"' in page
+    order = re.findall(r'<li class="cb-quiz__item" data-item="(i\d)">', page)
+    assert sorted(order) == ["i1", "i2", "i3"] and order != ["i1", "i2", "i3"]  # never shown in the answer's order
     assert '<legend class="cb-quiz__legend">' in page and 'type="checkbox"' in page
     assert '<li id="source-rulebook">' in page and 'href="#source-rulebook"' in page
     assert "Draft: not yet legally reviewed." in page

@@ -23,6 +23,84 @@
     return el;
   }
 
+  function normalize(text) {
+    // As the builder compares short answers: NFKC, case-folded, spaces collapsed.
+    return String(text).normalize("NFKC").toUpperCase().toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  function shuffleInPlace(parent, selector) {
+    // Fisher-Yates over the movable children; pinned ones ([data-pin]) keep their place.
+    var all = Array.prototype.slice.call(parent.querySelectorAll(selector));
+    var movable = all.filter(function (el) { return !el.hasAttribute("data-pin"); });
+    for (var i = movable.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = movable[i]; movable[i] = movable[j]; movable[j] = swap;
+    }
+    var next = 0;
+    var order = all.map(function (el) { return el.hasAttribute("data-pin") ? el : movable[next++]; });
+    order.forEach(function (el) { parent.appendChild(el); });
+  }
+
+  // What the trainee answered: {empty: true} or {value: …}, by question type.
+  function answerOf(form, question) {
+    var type = question.type;
+    if (type === "matching") {
+      var chosen = {};
+      var selects = form.querySelectorAll("select");
+      var empty = false;
+      Array.prototype.forEach.call(selects, function (select) {
+        chosen[select.name] = select.value;
+        if (!select.value) empty = true;
+      });
+      return empty ? {empty: true} : {value: chosen};
+    }
+    if (type === "ordering") {
+      return {value: Array.prototype.map.call(
+        form.querySelectorAll(".cb-quiz__item"), function (li) { return li.getAttribute("data-item"); })};
+    }
+    if (type === "short_answer") {
+      var typed = normalize(form.querySelector("input[type=text]").value);
+      return typed ? {value: typed} : {empty: true};
+    }
+    var ids = Array.prototype.map.call(
+      form.querySelectorAll("input:checked"), function (input) { return input.value; });
+    return ids.length ? {value: ids} : {empty: true};
+  }
+
+  function isRight(question, value) {
+    if (question.type === "matching") {
+      return Object.keys(question.answer).every(function (k) { return value[k] === question.answer[k]; });
+    }
+    if (question.type === "ordering") {
+      return value.join("|") === question.answer.join("|");
+    }
+    if (question.type === "short_answer") {
+      return question.accepted.map(normalize).indexOf(value) >= 0;
+    }
+    return sameSet(value, question.correct);
+  }
+
+  function setupOrdering(form, strings) {
+    var list = form.querySelector(".cb-quiz__order");
+    var status = form.querySelector(".cb-quiz__moved");
+    Array.prototype.forEach.call(form.querySelectorAll(".cb-quiz__moves"), function (m) { m.hidden = false; });
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-move]");
+      if (!button) return;
+      var item = button.closest(".cb-quiz__item");
+      var up = button.getAttribute("data-move") === "up";
+      var sibling = up ? item.previousElementSibling : item.nextElementSibling;
+      if (!sibling) return;
+      list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+      button.focus();  // moving the node loses focus; keep it on the button that was pressed
+      var items = Array.prototype.slice.call(list.children);
+      status.textContent = format(strings.moved, {
+        item: item.querySelector(".cb-quiz__item-text").textContent,
+        position: items.indexOf(item) + 1, total: items.length
+      });
+    });
+  }
+
   function announce(region, nodes) {
     // Empty the live region first so the same result is announced again on a retry.
     region.textContent = "";
@@ -63,16 +141,25 @@
       var key = form.querySelector(".cb-quiz__key");
       button.hidden = false;
       key.hidden = true;
+      if (question.shuffle) {
+        var options = form.querySelector(".cb-quiz__options");
+        if (options) shuffleInPlace(options, ".cb-quiz__option");
+        Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+          shuffleInPlace(select, "option:not([value=''])");
+        });
+      }
+      if (question.type === "ordering") setupOrdering(form, s);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var chosen = Array.prototype.map.call(
-          form.querySelectorAll("input:checked"), function (input) { return input.value; });
-        if (!chosen.length) {
+        var answer = answerOf(form, question);
+        if (answer.empty) {
           form.removeAttribute("data-result");
-          announce(region, [element("p", "cb-quiz__verdict", s.empty)]);
+          var hint = question.type === "matching" ? s.empty_matching : question.type === "short_answer" ? s.empty_short : s.empty;
+          announce(region, [element("p", "cb-quiz__verdict", hint)]);
           return;
         }
-        var right = sameSet(chosen, question.correct);
+        var chosen = answer.value;
+        var right = isRight(question, chosen);
         results[question.id] = right;
         form.setAttribute("data-result", right ? "right" : "wrong");
         var verdict = element("p", "cb-quiz__verdict");
@@ -81,9 +168,10 @@
         verdict.appendChild(icon);
         var partly = !right && question.type === "multiple" &&
           chosen.some(function (v) { return question.correct.indexOf(v) >= 0; });
+        var picked = Array.isArray(chosen) && question.correct ? chosen : [];
         verdict.appendChild(document.createTextNode(right ? s.correct : (partly ? s.partly : s.incorrect)));
         var nodes = [verdict];
-        chosen.forEach(function (id) {
+        picked.forEach(function (id) {
           var item = key.querySelector('li[data-option="' + id + '"]');
           if (item) {
             var p = element("p", "cb-quiz__option-feedback");

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -121,3 +122,18 @@ def test_content_note_skip_link(page: Page, base_url):
     expect(note).to_be_visible()
     note.get_by_role("link", name="Skip to the knowledge check").click()
     assert page.url.endswith("#knowledge-check")
+
+
+def _pdf_pages(page: Page, paper: str) -> int:
+    pdf = page.pdf(format=paper, margin={side: "0.5in" for side in ("top", "right", "bottom", "left")})
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_indicator_card_prints_on_one_sheet(page: Page, base_url):
+    page.goto(base_url + "indicator-card.html")
+    assert (_pdf_pages(page, "Letter"), _pdf_pages(page, "A4")) == (1, 1)
+
+
+def test_short_page_prints_without_a_blank_second_sheet(page: Page, base_url):
+    page.goto(base_url + "support.html")
+    assert _pdf_pages(page, "Letter") == 1

@@ -1,0 +1,108 @@
+"""Matching, ordering, short answers and shuffling, by keyboard, on the minimal fixture course."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from playwright.sync_api import Page, expect
+
+from browser_support import run_axe, serve
+from builder.cli import cli
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course_helpers import MINIMAL  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """This module's own site: the minimal course, which has one question of every type."""
+    out = tmp_path_factory.mktemp("types") / "site"
+    result = CliRunner().invoke(cli, ["build", "--root", str(MINIMAL), "--site-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    url, httpd = serve(out)
+    yield url
+    httpd.shutdown()
+
+
+def form(page: Page, qid: str):
+    return page.locator(f'form[data-question="{qid}"]')
+
+
+def test_matching_by_keyboard(page: Page, base_url, page_errors):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "pairs")
+    check = quiz.get_by_role("button", name="Check answer")
+    check.click()
+    expect(quiz.get_by_role("status")).to_have_text("Choose a match for every item first.")
+    answers = {"Learn": "Read the rule", "Apply": "Use the rule", "Review": "Check the result"}
+    for left, right in answers.items():
+        select = quiz.get_by_label(left, exact=True)
+        select.focus()
+        for _ in range(5):  # arrow keys change a closed <select> without a mouse
+            if select.evaluate("s => s.options[s.selectedIndex].text") == right:
+                break
+            page.keyboard.press("ArrowDown")
+        assert select.evaluate("s => s.options[s.selectedIndex].text") == right
+    check.focus()
+    page.keyboard.press("Enter")
+    expect(quiz.get_by_role("status")).to_contain_text("Correct.")
+    quiz.get_by_label("Learn", exact=True).select_option(label="Use the rule")
+    check.click()
+    expect(quiz.get_by_role("status")).to_contain_text("Not quite.")
+    assert page_errors == []
+
+
+def test_ordering_by_keyboard_with_announcements(page: Page, base_url, page_errors):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "steps")
+    items = quiz.locator(".cb-quiz__item-text")
+    wanted = ["Learn the rule", "Apply the rule", "Review the result"]
+    assert items.all_text_contents() != wanted  # never shown in the right order
+    for position, text in enumerate(wanted):
+        while items.all_text_contents().index(text) > position:
+            index = items.all_text_contents().index(text)
+            up = quiz.locator(".cb-quiz__item").nth(index).get_by_role("button", name="Move up")
+            up.focus()
+            page.keyboard.press("Enter")
+            expect(quiz.locator(".cb-quiz__moved")).to_contain_text(f"{text}: now")
+    assert items.all_text_contents() == wanted
+    assert page.evaluate("document.activeElement.textContent") == "Move up"  # focus stayed on the button
+    quiz.get_by_role("button", name="Check answer").click()
+    expect(quiz.get_by_role("status")).to_contain_text("Correct.")
+    assert page_errors == []
+
+
+def test_short_answer_is_normalized(page: Page, base_url):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "word")
+    box = quiz.get_by_label("Your answer")
+    check = quiz.get_by_role("button", name="Check answer")
+    check.click()
+    expect(quiz.get_by_role("status")).to_have_text("Type an answer first.")
+    box.fill("complicated")
+    check.click()
+    expect(quiz.get_by_role("status")).to_contain_text("Not quite.")
+    box.fill("  VERY   Ｓimple ")  # spaces, case and a full-width letter (NFKC)
+    check.click()
+    expect(quiz.get_by_role("status")).to_contain_text("Correct.")
+
+
+def test_shuffle_keeps_pinned_options_in_place(page: Page, base_url):
+    page.add_init_script("Math.random = () => 0")  # deterministic shuffle for the test
+    page.goto(base_url + "modules/basics.html")
+    labels = form(page, "shuffled").locator(".cb-quiz__option label").all_text_contents()
+    assert labels == ["The rule is hard.", "The rule is simple.", "None of the above."]
+    unshuffled = form(page, "rule").locator(".cb-quiz__option label").all_text_contents()
+    assert unshuffled == ["It is simple.", "It is hard."]
+
+
+def test_axe_on_every_question_type(page: Page, base_url, axe_source):
+    page.goto(base_url + "modules/basics.html")
+    assert run_axe(page, axe_source) == []
+    form(page, "steps").get_by_role("button", name="Move down").first.click()
+    form(page, "word").get_by_label("Your answer").fill("simple")
+    form(page, "word").get_by_role("button", name="Check answer").click()
+    assert run_axe(page, axe_source) == []
