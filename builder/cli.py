@@ -28,12 +28,28 @@ def cli() -> None:
 @cli.command()
 @_root_option
 @click.option("--strict", is_flag=True, help="Exit with 2 when there are warnings but no errors.")
-def check(root: Path, strict: bool) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default=None,
+    help="Report format; default: github when GITHUB_ACTIONS is set, else text.",
+)
+def check(root: Path, strict: bool, output_format: str | None) -> None:
     """Check every file of the course and report every problem."""
+    import json
+
     from builder.check import check_course
 
     course, report = check_course(root)
-    click.echo(report.format_text() if report.diagnostics else _clean_summary(course))
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if output_format == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    elif output_format == "github":
+        prefix = "" if root.resolve() == Path.cwd().resolve() else os.path.relpath(root) + "/"
+        click.echo(report.format_github(prefix) if report.diagnostics else _clean_summary(course))
+    else:
+        click.echo(report.format_text() if report.diagnostics else _clean_summary(course))
     sys.exit(report.exit_code(strict))
 
 
@@ -72,6 +88,66 @@ def serve(root: Path, dev_addr: str) -> None:
     from builder.site import serve_site
 
     serve_site(root, dev_addr)
+
+
+@cli.group()
+def new() -> None:
+    """Create skeleton files numbered into the learning path."""
+
+
+@new.command("module")
+@_root_option
+@click.argument("title")
+@click.option("--id", "module_id", default=None, help="The module's id (default: from the title).")
+def new_module_command(root: Path, title: str, module_id: str | None) -> None:
+    """A module outline, numbered after the last one."""
+    from builder.scaffold import ScaffoldError, new_module
+
+    try:
+        path = new_module(root, title, module_id)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {path}. Fill in the TODOs, then run `course new quiz {path.stem.split('-', 1)[1]}`.")
+
+
+@new.command("quiz")
+@_root_option
+@click.argument("module_id")
+def new_quiz_command(root: Path, module_id: str) -> None:
+    """A quiz with two questions per objective of the module."""
+    from builder.scaffold import ScaffoldError, new_quiz
+
+    try:
+        path = new_quiz(root, module_id)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {path}. Fill in the TODOs, then run `course check`.")
+
+
+@cli.command()
+@_root_option
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True, help="markdown: for a pull-request comment.")
+def report(root: Path, output_format: str) -> None:
+    """Per module: objectives and the questions that assess them, counts, sources, review dates."""
+    from builder.check import check_course
+    from builder.report import format_markdown, format_text
+
+    course, problems = check_course(root)
+    click.echo(format_markdown(course) if output_format == "markdown" else format_text(course))
+    if problems.diagnostics:
+        click.echo(problems.summary() + " Run `course check` for details.", err=True)
+    sys.exit(problems.exit_code())
+
+
+@cli.command()
+@_root_option
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the schemas (default: schemas/ in the course).")
+def schema(root: Path, output: Path | None) -> None:
+    """Write JSON Schemas of course.yml, module front matter, quizzes, contacts and glossary."""
+    from builder.schema import write_schemas
+
+    for path in write_schemas(output or root / "schemas"):
+        click.echo(f"Wrote {path}")
 
 
 def main() -> None:

@@ -59,6 +59,7 @@ class Course:
     glossary_positions: Positions | None = field(default=None, repr=False, compare=False)
     diagrams: tuple[Diagram, ...] = ()
     diagrams_broken: frozenset[str] = frozenset()
+    site_config: str | None = None  # the text of mkdocs.yml, for the privacy rules
 
     def contact(self, contact_id: str) -> Contact | None:
         return next((c for c in self.contacts if c.id == contact_id), None)

@@ -104,6 +104,33 @@ class Report:
         lines.append(self.summary())
         return "\n".join(lines)
 
+    def format_github(self, prefix: str = "") -> str:
+        """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
+
+        def prop(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+        def data(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        lines = []
+        for d in self:
+            message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+            lines.append(f"::{d.level.value} file={prop(prefix + d.path)},line={d.pos.line},col={d.pos.col},title={prop(d.code)}::{data(message)}")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, object]:
+        """Plain data for tools: every problem (no cap), with the counts."""
+        return {
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "diagnostics": [
+                {"path": d.path, "line": d.pos.line, "col": d.pos.col, "level": d.level.value, "code": d.code, "message": d.message, "hint": d.hint}
+                for d in self
+            ],
+        }
+
     def summary(self) -> str:
         if not self.diagnostics:
             return "No problems found."

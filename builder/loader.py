@@ -21,6 +21,7 @@ HOME_PAGE = "course/index.md"
 CONTACTS_FILE = "course/contacts.yml"
 GLOSSARY_FILE = "course/glossary.yml"
 DIAGRAMS_DIR = "course/diagrams"
+SITE_CONFIG = "mkdocs.yml"
 DIAGRAM_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.svg$")
 
 
@@ -69,8 +70,18 @@ def _load_course(root: Path) -> tuple[Course, Report]:
         glossary_positions=glossary_positions,
         diagrams=tuple(diagrams),
         diagrams_broken=frozenset(diagrams_broken),
+        site_config=_read_site_config(root, report),
     )
     return course, report
+
+
+def _read_site_config(root: Path, report: Report) -> str | None:
+    file = root / SITE_CONFIG
+    if not file.is_file():
+        return None
+    text = read_text(file, SITE_CONFIG)
+    report.extend(text.problems)
+    return text.text
 
 
 def _load_optional(root: Path, rel: str, model, report: Report):  # type: ignore[no-untyped-def]

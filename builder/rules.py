@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Callable, Iterator
 
 from builder.course import Course, Module, QuizFile
@@ -264,6 +265,59 @@ def glossary_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic
 
 
 CONTACT_MAX_AGE_DAYS = 180
+_TODO = re.compile(r"\bTODO\b")
+
+
+def _strings(value: object, path: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """`TODO` left from `course new` (or anywhere): the text is not finished."""
+    hint = "replace the placeholder with the real text"
+    for module in course.modules:
+        for path, text in _strings(module.meta.model_dump(mode="json", exclude_none=True)):
+            if _TODO.search(text) or "example.org/TODO" in text:
+                yield error("placeholder", module.path, module.positions.of(path), "placeholder `TODO` left in the front matter", hint)
+        masked = mask_code(module.body)
+        for match in _TODO.finditer(masked):
+            line, col = position(masked, match.start())
+            yield error("placeholder", module.path, Pos(module.body_line + line, col + 1), "placeholder `TODO` left in the text", hint)
+            break  # one per body is enough to point at the work left
+    for qf in course.quizzes:
+        for path, text in _strings(qf.quiz.model_dump(mode="json", exclude_none=True)):
+            if _TODO.search(text):
+                yield error("placeholder", qf.path, qf.positions.of(path), "placeholder `TODO` left in the quiz", hint)
+
+_THIRD_PARTY = re.compile(r"^(\s*(?:-\s*)?(?:src:\s*)?['\"]?)(https?:)?//", re.IGNORECASE)
+_ANALYTICS = re.compile(r"^\s*(analytics|google_analytics)\s*:", re.IGNORECASE)
+_FONT_OFF = re.compile(r"^\s*font\s*:\s*false\s*(#.*)?$", re.IGNORECASE)
+
+
+def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Trainees on agency networks: nothing may load from another host, and nothing tracks them."""
+    text = course.site_config
+    if text is None:
+        return
+    section = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        if line and not line[0].isspace() and not line.startswith("#"):
+            section = line.split(":", 1)[0].strip()
+        if _ANALYTICS.match(line):
+            yield error("analytics", "mkdocs.yml", Pos(number, len(line) - len(line.lstrip()) + 1), "analytics are not allowed: the site must not track trainees", "remove the analytics settings")
+        match = _THIRD_PARTY.match(line)
+        if section in ("extra_javascript", "extra_css") and match:
+            yield error("third-party-asset", "mkdocs.yml", Pos(number, len(match.group(1)) + 1), f"`{section}` loads a file from another host", "copy the file into course/ and link it by its path; the site must not load anything from outside itself")
+    if not any(_FONT_OFF.match(line) for line in text.split("\n")):
+        yield error("external-font", "mkdocs.yml", Pos(1, 1), "the theme loads its fonts from Google Fonts (Material's default)", "set `font: false` under `theme:` so the site loads nothing from outside itself")
+
 
 RULES: tuple[Rule, ...] = (
     duplicate_module_ids,
@@ -282,6 +336,8 @@ RULES: tuple[Rule, ...] = (
     contacts_current,
     glossary_unique,
     glossary_first_use,
+    placeholders,
+    site_stays_private,
 )
 
 

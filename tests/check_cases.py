@@ -76,4 +76,9 @@ CASES: list[tuple[str, list]] = [
     ("diagram-syntax", [("course/diagrams/basics-flow.svg", "</svg>", "")]),
     ("abbreviation-first-use", [(M, "The Example Rule Authority (ERA) says", "The ERA says")]),
     ("duplicate-term", [("course/glossary.yml", "  - term: Rule\n", "  - term: Example rule authority\n")]),
+    # placeholders and the site's privacy
+    ("placeholder", [(Q, "    explanation: One and two are.", "    explanation: TODO explain")]),
+    ("analytics", [("mkdocs.yml", "plugins:", "extra:\n  analytics:\n    provider: google\n    property: G-XXXX\nplugins:")]),
+    ("third-party-script", [("mkdocs.yml", "plugins:", "extra_javascript:\n  - https://cdn.example.com/lib.js\nplugins:")]),
+    ("external-font", [("mkdocs.yml", "  font: false\n", "")]),
 ]

@@ -143,3 +143,16 @@ def test_core_imports_nothing_from_mkdocs():
     code = "import sys, builder.check, builder.render, builder.loader; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_builds_are_reproducible(tmp_path):
+    """Two builds of the same sources (in different folders) with one SOURCE_DATE_EPOCH are byte-identical."""
+    sites = []
+    for name in ("a", "b"):
+        root = make_course(tmp_path / name)
+        env = {"SOURCE_DATE_EPOCH": "1764400000", "PATH": "/usr/bin:/bin"}
+        result = subprocess.run([sys.executable, "-m", "builder", "build"], cwd=root, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        sites.append(checksums(root / "site"))
+    assert sites[0] == sites[1]
+    assert len(sites[0]) > 10

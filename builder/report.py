@@ -1,0 +1,107 @@
+"""`course report`: what each module teaches, what assesses it, and when it was reviewed.
+
+For reviewers of a pull request: per module, which questions assess each objective, which
+objectives nothing assesses, question counts by type, duration, sources and review dates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from builder.course import Course, Module
+from builder.models import QUESTION_TYPES
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    id: str
+    assessed_by: str
+    questions: tuple[str, ...]
+
+    @property
+    def unassessed(self) -> bool:
+        return self.assessed_by == "quiz" and not self.questions
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    number: int
+    id: str
+    title: str
+    minutes: int
+    sources: int
+    reviewed_on: str
+    reviewed_by: str
+    review_by: str
+    types: dict[str, int]
+    objectives: tuple[ObjectiveRow, ...]
+
+    @property
+    def questions(self) -> int:
+        return sum(self.types.values())
+
+    @property
+    def unassessed(self) -> list[str]:
+        return [o.id for o in self.objectives if o.unassessed]
+
+
+def rows(course: Course) -> list[ModuleRow]:
+    return [_row(course, m) for m in course.modules]
+
+
+def _row(course: Course, module: Module) -> ModuleRow:
+    quiz = course.quiz_for(module.id)
+    questions = quiz.quiz.questions if quiz else []
+    meta = module.meta
+    return ModuleRow(
+        number=module.number,
+        id=module.id,
+        title=meta.title,
+        minutes=meta.duration,
+        sources=len(meta.sources),
+        reviewed_on=meta.reviewed.on.isoformat() if meta.reviewed else "",
+        reviewed_by=(meta.reviewed.by or "") if meta.reviewed else "",
+        review_by=meta.review_by.isoformat() if meta.review_by else "",
+        types=dict(Counter(q.type for q in questions)),
+        objectives=tuple(ObjectiveRow(o.id, o.assessed_by, tuple(q.id for q in questions if o.id in q.objectives)) for o in meta.objectives),
+    )
+
+
+def _types(row: ModuleRow) -> str:
+    return ", ".join(f"{t} {row.types[t]}" for t in QUESTION_TYPES if t in row.types)
+
+
+def format_text(course: Course) -> str:
+    lines: list[str] = []
+    for row in rows(course):
+        status = f"reviewed by {row.reviewed_by}" if row.reviewed_by else "draft: no named reviewer"
+        lines.append(f"{row.number:02d} {row.id}: {row.title}")
+        lines.append(f"   {row.minutes} min · {row.questions} questions ({_types(row)}) · {row.sources} sources · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
+        width = max(len(o.id) for o in row.objectives)
+        for o in row.objectives:
+            assessed = ", ".join(o.questions) if o.questions else ("NOT ASSESSED" if o.unassessed else f"({o.assessed_by})")
+            lines.append(f"   {o.id.ljust(width)}  {assessed}")
+        lines.append("")
+    total = sum(r.questions for r in rows(course))
+    lines.append(f"{len(course.modules)} modules, {total} questions, {sum(r.minutes for r in rows(course))} minutes.")
+    return "\n".join(lines)
+
+
+def format_markdown(course: Course) -> str:
+    """A summary table and, per module, its objectives and the questions that assess them."""
+    table = [
+        "| # | module | minutes | questions | by type | not assessed | sources | checked | review by | reviewer |",
+        "| --- | --- | ---: | ---: | --- | --- | ---: | --- | --- | --- |",
+    ]
+    details: list[str] = []
+    for row in rows(course):
+        unassessed = ", ".join(f"`{o}`" for o in row.unassessed) or "none"
+        table.append(f"| {row.number:02d} | `{row.id}` {row.title} | {row.minutes} | {row.questions} | {_types(row)} | {unassessed} | {row.sources} | {row.reviewed_on} | {row.review_by} | {row.reviewed_by or '**draft**'} |")
+        details.append(f"<details><summary><code>{row.id}</code>: objectives and questions</summary>\n")
+        details.append("| objective | assessed by | questions |\n| --- | --- | --- |")
+        for o in row.objectives:
+            questions = ", ".join(f"`{q}`" for q in o.questions) or ("**none**" if o.unassessed else "-")
+            details.append(f"| `{o.id}` | {o.assessed_by} | {questions} |")
+        details.append("\n</details>\n")
+    return "\n".join(["## Course report", "", *table, "", *details])
