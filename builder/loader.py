@@ -89,6 +89,8 @@ def _load_optional(root: Path, rel: str, model, report: Report):  # type: ignore
     file = root / rel
     if not file.is_file():
         return None, None, False
+    if not _inside(root, file, report):
+        return None, None, True
     text = read_text(file, rel)
     report.extend(text.problems)
     if text.text is None:
@@ -104,7 +106,7 @@ def _load_optional(root: Path, rel: str, model, report: Report):  # type: ignore
 def _load_diagrams(root: Path, report: Report) -> tuple[list[Diagram], set[str]]:
     diagrams: list[Diagram] = []
     broken: set[str] = set()
-    for file in _files(root / DIAGRAMS_DIR):
+    for file in _files(root / DIAGRAMS_DIR, root, report):
         rel = _rel(root, file)
         if file.suffix != ".svg":
             continue
@@ -139,6 +141,8 @@ def _load_meta(root: Path, report: Report) -> tuple[CourseMeta | None, Positions
     if not file.is_file():
         report.add(error("missing-file", COURSE_FILE, Pos(), "the course has no course/course.yml", "create it with id, title, audience and version; the README has an example"))
         return None, None
+    if not _inside(root, file, report):
+        return None, None
     text = read_text(file, COURSE_FILE)
     report.extend(text.problems)
     if text.text is None:
@@ -150,14 +154,28 @@ def _load_meta(root: Path, report: Report) -> tuple[CourseMeta | None, Positions
     return _validated(CourseMeta, doc, report), doc.positions
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+def _inside(root: Path, path: Path, report: Report) -> bool:
+    """False (and an error) for a link that leads out of the course: the build would publish
+    whatever it points at, from the trainer's machine or the CI runner."""
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        report.add(error("outside-link", _rel(root, path), Pos(), f"`{_rel(root, path)}` is a link to {path.resolve()}, outside the course", "copy the file into the course instead of linking to it"))
+        return False
+
+
+def _files(folder: Path, root: Path, report: Report) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return [p for p in found if _inside(root, p, report)]
 
 
 def _load_modules(root: Path, report: Report) -> tuple[list[Module], int]:
     modules: list[tuple[int, str, Module]] = []
     broken = 0
-    for file in _files(root / "modules"):
+    for file in _files(root / "modules", root, report):
         rel = _rel(root, file)
         if file.suffix != ".md":
             continue
@@ -172,7 +190,10 @@ def _load_modules(root: Path, report: Report) -> tuple[list[Module], int]:
             continue
         front = split_front_matter(text.text)
         if front is None:
-            report.add(error("no-front-matter", rel, Pos(), "the module has no front matter", "start the file with a `---` line, the module's YAML (id, title …), and another `---` line"))
+            if text.text.startswith("---"):
+                report.add(error("front-matter-unclosed", rel, Pos(), "the front matter that starts on line 1 is never closed", "end the YAML with a line of three dashes `---`, then write the module's text"))
+            else:
+                report.add(error("no-front-matter", rel, Pos(), "the module has no front matter", "start the file with a `---` line, the module's YAML (id, title …), and another `---` line"))
             continue
         doc = load_yaml(front.yaml_text, rel, line_offset=front.yaml_line - 1)
         report.extend(doc.problems)
@@ -190,7 +211,7 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
     """The quizzes that loaded, and the module ids claimed by those that did not."""
     quizzes: list[QuizFile] = []
     broken: set[str] = set()
-    for file in _files(root / "quizzes"):
+    for file in _files(root / "quizzes", root, report):
         rel = _rel(root, file)
         if file.suffix == ".yaml":
             report.add(error("quiz-file-name", rel, Pos(), f"quiz file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
@@ -217,6 +238,8 @@ def _load_pages(root: Path, report: Report) -> list[Page]:
         report.add(error("missing-file", HOME_PAGE, Pos(), "the course has no home page course/index.md", "create it: it is the first page trainees see"))
     pages: list[Page] = []
     for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        if not _inside(root, file, report):
+            continue
         rel = _rel(root, file)
         text = read_text(file, rel)
         report.extend(text.problems)

@@ -5,6 +5,8 @@ Each case is (name, edits); its expected report is tests/golden/check/<name>.txt
 
 from __future__ import annotations
 
+from course_helpers import Link
+
 Q = "quizzes/basics.yml"
 M = "modules/01-basics.md"
 C = "course/course.yml"
@@ -19,6 +21,12 @@ CASES: list[tuple[str, list]] = [
     ("yaml-boolean-setting", [(Q, "        correct: true\n        feedback: Yes, it is.", "        correct: yes\n        feedback: Yes, it is.")]),
     ("empty-file", [(Q, "")]),
     ("not-utf8", [(Q, "module: basics\n# caf\xe9\n".encode("latin-1"))]),
+    ("binary-file", [(Q, bytes(range(256)) * 8)]),
+    ("huge-file", [("quizzes/huge.yml", b"# padding\n" * (2 * 1024 * 1024 + 1))]),
+    ("empty-module", [(M, "")]),
+    ("front-matter-unclosed", [(M, "review_by: 2099-01-01\n---\n", "review_by: 2099-01-01\n\n")]),
+    ("symlink-outside", [("modules/02-secret.md", Link("/etc/hostname"))]),
+    ("symlink-course-yml", [(C, Link("/etc/hostname"))]),
     # keys and types
     ("unknown-key", [(Q, "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes")]),
     ("missing-key", [(Q, "    explanation: One and two are.\n", "")]),

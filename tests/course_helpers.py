@@ -11,15 +11,27 @@ import pytest
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "fixtures" / "minimal"
+GOLDEN_CHECK = HERE / "golden" / "check"
 REPO = HERE.parent
 
-#: An edit: (path, old, new) replaces text once; (path, content) writes a file; (path, None) deletes it.
+class Link(str):
+    """Edit content meaning: make the path a symbolic link to this target."""
+
+
+#: An edit: (path, old, new) replaces text once; (path, content) writes a file; (path, None)
+#: deletes it; (path, Link(target)) makes it a symbolic link.
 Edit = Union[tuple[str, str, str], tuple[str, Union[str, bytes, None]]]
 
 
 def make_course(dest: Path, edits: list[Edit] = ()) -> Path:  # type: ignore[assignment]
     """Copy tests/fixtures/minimal to `dest` (without any built site) and apply `edits`."""
     shutil.copytree(MINIMAL, dest, ignore=shutil.ignore_patterns("site", ".site-*"))
+    apply_edits(dest, edits)
+    return dest
+
+
+def apply_edits(dest: Path, edits: list[Edit]) -> None:
+    """Apply edits (see `Edit`) to a course folder."""
     for edit in edits:
         file = dest / edit[0]
         if len(edit) == 3:
@@ -29,11 +41,14 @@ def make_course(dest: Path, edits: list[Edit] = ()) -> Path:  # type: ignore[ass
             file.write_text(text.replace(old, new, 1), encoding="utf-8")
         elif edit[1] is None:
             file.unlink()
+        elif isinstance(edit[1], Link):
+            if file.exists():
+                file.unlink()
+            file.symlink_to(str(edit[1]))
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
             content = edit[1]
             file.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return dest
 
 
 
