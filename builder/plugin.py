@@ -23,7 +23,10 @@ from builder.render import Renderer
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
 ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js"}
+#: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
+MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
 #: Files of course/ that are settings, not pages to publish.
 NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml")
@@ -62,6 +65,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.site_name = course.meta.title
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME))  # above Material's templates, below a custom_dir
+            if config.theme.custom_dir:
+                config.theme.dirs.insert(0, config.theme.dirs.pop(1))
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
         if config.nav is None:
@@ -89,6 +96,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
         files.append(File.generated(config, ASSET_URIS["css"], abs_src_path=str(ASSETS / "course.css")))
         files.append(File.generated(config, ASSET_URIS["js"], abs_src_path=str(ASSETS / "quiz.js")))
+        for name in MATERIAL_SCRIPTS:
+            files.append(File.generated(config, f"assets/course/{name}", abs_src_path=str(ASSETS / name)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:

@@ -32,12 +32,20 @@ def run_axe(page, axe_source: str) -> list[dict]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    headers_to_add: dict[str, str] = {}
+
     def log_message(self, *args):  # keep test output clean
         pass
 
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_add.items():
+            self.send_header(name, value)
+        super().end_headers()
 
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+
+def serve(directory: Path, headers: dict[str, str] | None = None) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve a folder on 127.0.0.1 (a free port) in a thread: (base URL ending in /, server)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    handler = type("Handler", (_Quiet,), {"headers_to_add": dict(headers or {})})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
