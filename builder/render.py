@@ -236,11 +236,13 @@ class Renderer:
     # -- home page --------------------------------------------------------------------------
     def overview(self) -> str:
         minutes = sum(m.meta.duration for m in self.course.modules)
-        hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".") + " hours" if minutes >= 90 else f"{minutes} minutes"
+        count = len(self.course.modules)
+        hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
+        time = self.t["about_hours"].format(hours=hours, modules=count) if minutes >= 90 else self.t["about_minutes"].format(minutes=minutes, modules=count)
         checked = [m.meta.reviewed.on for m in self.course.modules if m.meta.reviewed]
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
-        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, hours=hours, review=review)
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review)
 
 
 def _scrambled(items: list[dict[str, Any]], seed: str) -> list[dict[str, Any]]:

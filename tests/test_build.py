@@ -156,3 +156,20 @@ def test_builds_are_reproducible(tmp_path):
         sites.append(checksums(root / "site"))
     assert sites[0] == sites[1]
     assert len(sites[0]) > 10
+
+
+def test_spanish_build_shows_spanish_strings(tmp_path, monkeypatch):
+    """All component strings come from one table chosen by Material's theme.language."""
+    from builder.i18n import STRINGS
+
+    assert set(STRINGS["es"]) == set(STRINGS["en"]), "every English string has a Spanish one"
+    root = make_course(tmp_path / "c", [("mkdocs.yml", "  language: en", "  language: es")])
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
+    for text in ("Comprobación de conocimientos", "Objetivos de aprendizaje", "Comprobar respuesta", "Pregunta 1 de 7.", "Subir", "Fuentes"):
+        assert text in page, text
+    assert "Check answer" not in page and "Knowledge check" not in page
+    assert quiz_data(page)["strings"]["empty"] == "Elija primero una respuesta."
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "A quién se dirige este curso:" in home and "Itinerario de aprendizaje" in home
