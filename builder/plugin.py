@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from builder.check import check_course
 from builder.course import Course
+from builder.history import last_changed
 from builder.render import Renderer
 
 log = get_plugin_logger(__name__)
@@ -61,7 +62,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 log.warning(diagnostic.format())
         assert course.meta is not None
         self.course = course
-        self.renderer = Renderer(course, config.theme.get("language"))
+        self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)))
         config.site_name = course.meta.title
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids

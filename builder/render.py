@@ -6,6 +6,7 @@ Quiz text is Markdown written by trainers in YAML; it is rendered here with raw 
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -55,11 +56,12 @@ class Cite:
 class Renderer:
     """Renders one course; holds the Jinja environment and one reusable Markdown converter."""
 
-    def __init__(self, course: Course, language: str | None = None) -> None:
+    def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None) -> None:
         assert course.meta is not None, "render only a course that passed check"
         self.course = course
         self.meta = course.meta
         self.t = strings_for(language or self.meta.language)
+        self.changed = changed or {}
         self.env = Environment(
             loader=PackageLoader("builder", "templates"),
             autoescape=select_autoescape(["html"]),
@@ -101,11 +103,17 @@ class Renderer:
             title=md_escape(meta.title),
             review=review.strip(),
             content_note=note.strip(),
-            objectives=self.env.get_template("objectives.html").render(t=self.t, module=module).strip(),
+            objectives=self.env.get_template("objectives.html").render(t=self.t, module=module, changed=self._changed(module)).strip(),
             body=self.expand(self.cite(module)).strip(),
             quiz=self.quiz(module, quiz.quiz).strip(),
             sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module)).strip(),
         )
+
+    def _changed(self, module: Module) -> str | None:
+        """The last commit date of the module or its quiz (None outside git)."""
+        quiz = self.course.quiz_for(module.id)
+        dates = [self.changed[p] for p in (module.path, quiz.path if quiz else "") if p in self.changed]
+        return max(dates).isoformat() if dates else None
 
     def _sources(self, module: Module) -> list[dict[str, Any]]:
         return [

@@ -173,3 +173,19 @@ def test_spanish_build_shows_spanish_strings(tmp_path, monkeypatch):
     assert quiz_data(page)["strings"]["empty"] == "Elija primero una respuesta."
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "A quién se dirige este curso:" in home and "Itinerario de aprendizaje" in home
+
+
+def test_module_page_shows_last_change_from_git_only(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    assert "Last changed" not in (root / "site" / "modules" / "basics.html").read_text()  # not a git repository: no date
+    env = {"GIT_AUTHOR_NAME": "Trainer", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Trainer", "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True, env=env)
+    for args, date in ((["add", "-A"], None), (["commit", "-qm", "first"], "2020-02-03T10:00:00"), (["commit", "-qm", "quiz", "--allow-empty"], "2021-05-06T10:00:00")):
+        subprocess.run(["git", *args], cwd=root, check=True, env={**env, **({"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date} if date else {})})
+    result = build(root)
+    assert result.exit_code == 0
+    page = (root / "site" / "modules" / "basics.html").read_text()
+    assert "15 minutes · Last changed 2020-02-03</p>" in page  # the empty commit touched no file
+    assert "Trainer" not in page  # no author names are published
