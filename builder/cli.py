@@ -60,8 +60,9 @@ def _clean_summary(course) -> str:  # type: ignore[no-untyped-def]
 @cli.command()
 @_root_option
 @click.option("--strict", is_flag=True, help="Treat check warnings as errors.")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site/).")
-def build(root: Path, strict: bool, site_dir: Path | None) -> None:
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site/, or site-instructor/).")
+@click.option("--edition", type=click.Choice(["trainee", "instructor"]), default="trainee", show_default=True, help="instructor: with instructor notes, answer keys and the coverage report. Never publish it.")
+def build(root: Path, strict: bool, site_dir: Path | None, edition: str) -> None:
     """Check the course, then build the trainee site (the last good site stays if the build fails)."""
     from builder.check import check_course
     from builder.site import BuildFailed, build_site
@@ -73,11 +74,12 @@ def build(root: Path, strict: bool, site_dir: Path | None) -> None:
         click.echo("Build stopped: fix the problems above. The last good site was left as it was.", err=True)
         sys.exit(1)
     try:
-        result = build_site(root, site_dir)
+        result = build_site(root, site_dir, edition)
     except BuildFailed as exc:
         click.echo(f"Build failed: {exc}\nThe last good site was left as it was.", err=True)
         sys.exit(1)
-    click.echo(f"Built {result.pages} pages for {len(course.modules)} modules ({course.question_count} questions) into {result.site_dir} in {result.seconds:.1f} s.")
+    edition_note = " (instructor edition: do not publish)" if edition == "instructor" else ""
+    click.echo(f"Built {result.pages} pages for {len(course.modules)} modules ({course.question_count} questions) into {result.site_dir} in {result.seconds:.1f} s{edition_note}.")
 
 
 @cli.command()
@@ -88,6 +90,35 @@ def serve(root: Path, dev_addr: str) -> None:
     from builder.site import serve_site
 
     serve_site(root, dev_addr)
+
+
+@cli.command()
+@_root_option
+@click.argument("kind", type=click.Choice(["gift", "qti"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def export(root: Path, kind: str, output: Path, force: bool) -> None:
+    """Export the question banks: Moodle GIFT, or an IMS QTI 2.1 package (zip)."""
+    import importlib
+
+    from builder.check import check_course
+
+    if output.exists() and not force:
+        raise click.ClickException(f"{output} exists; pass --force to overwrite it")
+    course, report = check_course(root)
+    if report.errors:
+        click.echo(report.format_text(), err=True)
+        click.echo("Export stopped: fix the problems above.", err=True)
+        sys.exit(1)
+    result = importlib.import_module(f"builder.exports.{kind}").export(course)
+    for line in result.skipped:
+        click.echo(f"not exported: {line}", err=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temp = output.with_name(f".{output.name}.tmp")
+    temp.write_bytes(result.data)
+    temp.replace(output)
+    skipped = f"; {len(result.skipped)} not expressible in {kind.upper()} (listed above)" if result.skipped else ""
+    click.echo(f"Wrote {result.items} questions to {output}{skipped}.")
 
 
 @cli.group()

@@ -108,3 +108,25 @@ def words_at(text: str, word: str) -> Iterator[int]:
 def position(text: str, index: int) -> tuple[int, int]:
     """0-based line and column of an offset."""
     return _at(text, index)
+
+
+_INSTRUCTOR = re.compile(r"^(?:!!!|\?\?\?\+?)\s+instructor\b")
+
+
+def strip_instructor(text: str) -> str:
+    """The text without its `!!! instructor` blocks (the trainee edition never sees them).
+
+    A block is the admonition line and every following line that is blank or indented; it
+    ends at the first non-blank line with no indentation. Line count is not preserved.
+    """
+    out: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        if _INSTRUCTOR.match(line):
+            inside = True
+            continue
+        if inside and (not line.strip() or line.startswith(("    ", "\t"))):
+            continue
+        inside = False
+        out.append(line)
+    return "\n".join(out)

@@ -20,6 +20,7 @@ from builder.check import check_course
 from builder.course import Course
 from builder.history import last_changed
 from builder.render import Renderer
+from builder.rules import PRINT_ID
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +33,8 @@ OVERVIEW_MARKER = "<!-- course:overview -->"
 #: Files of course/ that are settings, not pages to publish.
 NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml")
 GLOSSARY_PAGE = "glossary.md"
+INSTRUCTOR_REPORT = "instructor-report.md"
+PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
 
 
 class CourseConfig(base.Config):
@@ -42,6 +45,8 @@ class CourseConfig(base.Config):
 class CoursePlugin(BasePlugin[CourseConfig]):
     #: `course build` has already printed the check's warnings; it sets this to avoid printing them twice.
     report_warnings = True
+    #: "trainee" (what `mkdocs build` makes) or "instructor" (`course build --edition instructor`).
+    edition = "trainee"
 
     def __init__(self) -> None:
         self.course: Course | None = None
@@ -62,7 +67,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 log.warning(diagnostic.format())
         assert course.meta is not None
         self.course = course
-        self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)))
+        self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.edition)
         config.site_name = course.meta.title
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
@@ -74,6 +79,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra_javascript.append(ASSET_URIS["js"])
         if config.nav is None:
             config.nav = self._nav(course)
+            config.nav.append({"Print the whole course": PRINT_PAGE})
+            if self.edition == "instructor":
+                config.nav.append({"Instructor report": INSTRUCTOR_REPORT})
         return config
 
     @staticmethod
@@ -90,6 +98,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for file in list(files):
             if file.src_uri in NOT_PUBLISHED or file.src_uri.startswith("diagrams/"):
                 files.remove(file)  # settings, and diagrams (inlined into the pages that use them)
+        if self.edition == "instructor":
+            files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
+        files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
         glossary = self.renderer.glossary_page()
         if glossary is not None:
             files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from builder.course import Course, Module
 from builder.i18n import strings_for
-from builder.markdown_scan import CITATION, CITE_KEY, directives, mask_code
+from builder.markdown_scan import CITATION, CITE_KEY, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
@@ -56,12 +56,15 @@ class Cite:
 class Renderer:
     """Renders one course; holds the Jinja environment and one reusable Markdown converter."""
 
-    def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None) -> None:
+    def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None, edition: str = "trainee") -> None:
         assert course.meta is not None, "render only a course that passed check"
         self.course = course
         self.meta = course.meta
         self.t = strings_for(language or self.meta.language)
         self.changed = changed or {}
+        #: "trainee" strips `!!! instructor` blocks before anything is rendered; "instructor" keeps
+        #: them and shows the answer keys.
+        self.edition = edition
         self.env = Environment(
             loader=PackageLoader("builder", "templates"),
             autoescape=select_autoescape(["html"]),
@@ -86,8 +89,11 @@ class Renderer:
         return Markup(html)
 
     # -- module page ------------------------------------------------------------------------
-    def module_page(self, module: Module) -> str:
-        """The Markdown of a module's page: banner, content note, objectives, body, quiz, sources."""
+    def module_page(self, module: Module, p: str = "") -> str:
+        """The Markdown of a module's page: banner, content note, objectives, body, quiz, sources.
+
+        `p` prefixes the generated ids, so that several modules can share one page (print.md).
+        """
         meta = module.meta
         quiz = self.course.quiz_for(module.id)
         assert quiz is not None
@@ -97,16 +103,17 @@ class Renderer:
             on=meta.reviewed.on.isoformat() if meta.reviewed else None,
             due=meta.review_by.isoformat() if meta.review_by else None,
         )
-        note = self.env.get_template("content_note.html").render(t=self.t, text=meta.content_note) if meta.content_note else ""
+        note = self.env.get_template("content_note.html").render(t=self.t, text=meta.content_note, p=p) if meta.content_note else ""
         return self.env.get_template("module.md").render(
             t=self.t,
+            p=p,
             title=md_escape(meta.title),
             review=review.strip(),
             content_note=note.strip(),
-            objectives=self.env.get_template("objectives.html").render(t=self.t, module=module, changed=self._changed(module)).strip(),
-            body=self.expand(self.cite(module)).strip(),
-            quiz=self.quiz(module, quiz.quiz).strip(),
-            sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module)).strip(),
+            objectives=self.env.get_template("objectives.html").render(t=self.t, module=module, changed=self._changed(module), p=p).strip(),
+            body=self.expand(self.cite(module, p), p).strip(),
+            quiz=self.quiz(module, quiz.quiz, p).strip(),
+            sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module, p)).strip(),
         )
 
     def _changed(self, module: Module) -> str | None:
@@ -115,10 +122,10 @@ class Renderer:
         dates = [self.changed[p] for p in (module.path, quiz.path if quiz else "") if p in self.changed]
         return max(dates).isoformat() if dates else None
 
-    def _sources(self, module: Module) -> list[dict[str, Any]]:
+    def _sources(self, module: Module, p: str = "") -> list[dict[str, Any]]:
         return [
             {
-                "anchor": self._anchor(module, index),
+                "anchor": p + self._anchor(module, index),
                 "publisher": s.publisher,
                 "title": s.title,
                 "date": s.date,
@@ -133,11 +140,11 @@ class Renderer:
         source = module.meta.sources[index]
         return f"source-{source.id}" if source.id else f"source-{index + 1}"
 
-    def cite(self, module: Module) -> str:
+    def cite(self, module: Module, p: str = "") -> str:
         """The body with each `[@id; @id2]` turned into numbered links to the source list."""
         numbers = {s.id: i for i, s in enumerate(module.meta.sources) if s.id}
         template = self.env.get_template("citation.html")
-        body = module.body
+        body = module.body if self.edition == "instructor" else strip_instructor(module.body)
         masked = mask_code(body)
         out: list[str] = []
         last = 0
@@ -145,19 +152,19 @@ class Renderer:
             keys = [CITE_KEY.match(k.strip()) for k in match.group(1).split(";")]
             if not all(k and k.group(1) in numbers for k in keys):
                 continue  # `check` reports it; never reached for a checked course
-            cites = [Cite(self._anchor(module, numbers[k.group(1)]), numbers[k.group(1)] + 1) for k in keys if k]
+            cites = [Cite(p + self._anchor(module, numbers[k.group(1)]), numbers[k.group(1)] + 1) for k in keys if k]
             out.append(body[last : match.start()])
             out.append(template.render(t=self.t, cites=cites).strip())
             last = match.end()
         out.append(body[last:])
         return "".join(out)
 
-    def expand(self, text: str) -> str:
+    def expand(self, text: str, p: str = "") -> str:
         """Replace `[[contact:id]]`, `[[contacts]]` and `[[diagram:name]]` with their HTML."""
         out: list[str] = []
         last = 0
         for d in directives(text):
-            html = self._directive(d.name, d.arg)
+            html = self._directive(d.name, d.arg, p)
             if html is None:
                 continue  # `check` reports it; never reached for a checked course
             out.append(text[last : d.start])
@@ -166,16 +173,30 @@ class Renderer:
         out.append(text[last:])
         return "".join(out)
 
-    def _directive(self, name: str, arg: str | None) -> str | None:
+    def _directive(self, name: str, arg: str | None, p: str = "") -> str | None:
         if name == "contact" and arg and self.course.contact(arg):
             return self.env.get_template("contact.html").render(t=self.t, c=self.course.contact(arg)).strip()
         if name == "contacts" and arg is None:
             return self.env.get_template("contacts.html").render(t=self.t, contacts=self.course.contacts).strip()
         diagram = self.course.diagram(arg) if name == "diagram" and arg else None
         if diagram is not None:
-            svg = Markup(diagram.markup(prefix=f"d-{diagram.name}-"))
-            return self.env.get_template("diagram.html").render(t=self.t, d=diagram, svg=svg).strip()
+            svg = Markup(diagram.markup(prefix=f"{p}d-{diagram.name}-"))
+            return self.env.get_template("diagram.html").render(t=self.t, d=diagram, svg=svg, p=p).strip()
         return None
+
+    def print_page(self) -> str:
+        """Every module on one page, for a classroom binder (kept out of the search index)."""
+        parts = [f"---\nsearch:\n  exclude: true\n---\n\n# {md_escape(self.meta.title)}\n\n{self.t['print_intro']}\n"]
+        for module in self.course.modules:
+            page = self.module_page(module, p=f"{module.id}-")
+            parts.append(page.replace("\n# ", "\n# ", 1))
+        return "\n\n".join(parts)
+
+    def instructor_report(self) -> str:
+        """The instructor edition's coverage report: objectives, questions, sources, review dates."""
+        from builder.report import format_markdown
+
+        return "# Instructor report\n\n" + format_markdown(self.course, collapsible=False).split("\n", 1)[1]
 
     def glossary_page(self) -> str | None:
         """The glossary page from course/glossary.yml, terms in alphabetical order."""
@@ -225,7 +246,7 @@ class Renderer:
             data.update(accepted=list(question.accepted))
         return view, data
 
-    def quiz(self, module: Module, quiz: Quiz) -> str:
+    def quiz(self, module: Module, quiz: Quiz, p: str = "") -> str:
         total = len(quiz.questions)
         pairs = [self.question(q, module.id, self.t["question_n"].format(n=n, total=total) + ".") for n, q in enumerate(quiz.questions, 1)]
         pass_mark = quiz.pass_mark if quiz.pass_mark is not None else self.meta.pass_mark
@@ -239,7 +260,7 @@ class Renderer:
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
         # JavaScript. A JSON *array* is a harmless expression statement when that happens.
-        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=[v for v, _ in pairs], pass_mark=pass_mark, data=Markup(json_for_html([data])))
+        return self.env.get_template("quiz.html").render(t=self.t, module=module, questions=[v for v, _ in pairs], pass_mark=pass_mark, data=Markup(json_for_html([data])), instructor=self.edition == "instructor", p=p)
 
     # -- home page --------------------------------------------------------------------------
     def overview(self) -> str:

@@ -88,8 +88,12 @@ def format_text(course: Course) -> str:
     return "\n".join(lines)
 
 
-def format_markdown(course: Course) -> str:
-    """A summary table and, per module, its objectives and the questions that assess them."""
+def format_markdown(course: Course, collapsible: bool = True) -> str:
+    """A summary table and, per module, its objectives and the questions that assess them.
+
+    `collapsible` wraps each module's table in <details> (for pull-request comments); the site's
+    instructor report uses plain headings, since Markdown inside raw HTML is not rendered there.
+    """
     table = [
         "| # | module | minutes | questions | by type | not assessed | sources | checked | review by | reviewer |",
         "| --- | --- | ---: | ---: | --- | --- | ---: | --- | --- | --- |",
@@ -98,10 +102,13 @@ def format_markdown(course: Course) -> str:
     for row in rows(course):
         unassessed = ", ".join(f"`{o}`" for o in row.unassessed) or "none"
         table.append(f"| {row.number:02d} | `{row.id}` {row.title} | {row.minutes} | {row.questions} | {_types(row)} | {unassessed} | {row.sources} | {row.reviewed_on} | {row.review_by} | {row.reviewed_by or '**draft**'} |")
-        details.append(f"<details><summary><code>{row.id}</code>: objectives and questions</summary>\n")
+        if collapsible:
+            details.append(f"<details><summary><code>{row.id}</code>: objectives and questions</summary>\n")
+        else:
+            details.append(f"### `{row.id}`: objectives and questions\n")
         details.append("| objective | assessed by | questions |\n| --- | --- | --- |")
         for o in row.objectives:
             questions = ", ".join(f"`{q}`" for q in o.questions) or ("**none**" if o.unassessed else "-")
             details.append(f"| `{o.id}` | {o.assessed_by} | {questions} |")
-        details.append("\n</details>\n")
+        details.append("\n</details>\n" if collapsible else "")
     return "\n".join(["## Course report", "", *table, "", *details])

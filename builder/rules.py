@@ -20,9 +20,15 @@ def _closest(word: str, options: list[str]) -> str:
     return f"did you mean `{close[0]}`? " if close else ""
 
 
+#: The generated whole-course print page sits beside the module pages under this name.
+PRINT_ID = "all-modules"
+
+
 def duplicate_module_ids(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     seen: dict[str, Module] = {}
     for module in course.modules:
+        if module.id == PRINT_ID:
+            yield error("reserved-module-id", module.path, module.positions.of(("id",)), f"module id `{PRINT_ID}` is reserved for the page that prints the whole course", "choose another id")
         first = seen.setdefault(module.id, module)
         if first is not module:
             yield error("duplicate-module-id", module.path, module.positions.of(("id",)), f"module id `{module.id}` is already used by {first.path}", "give each module its own id; ids must never change once trainees use the course")

@@ -69,8 +69,12 @@ def check_site_dir(root: Path, site_dir: Path) -> None:
             raise BuildFailed(f"the site folder {site_dir} would overwrite {name}/; choose a folder such as site/")
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> BuildResult:
-    """Build with `mkdocs build --strict` into a temporary folder, then swap it in."""
+def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee") -> BuildResult:
+    """Build with `mkdocs build --strict` into a temporary folder, then swap it in.
+
+    The instructor edition (instructor notes, open answer keys, the coverage report) goes to
+    `site-instructor/` beside the site folder unless `site_dir` says otherwise.
+    """
     _quiet()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -85,6 +89,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> BuildResult:
     except MkDocsException as exc:
         raise BuildFailed(f"mkdocs.yml: {exc}") from None
     target = Path(site_dir) if site_dir else Path(config.site_dir)
+    if edition == "instructor" and not site_dir:
+        target = target.with_name(target.name + "-instructor")
     if not target.is_absolute():
         target = Path.cwd() / target
     check_site_dir(root, target)
@@ -95,6 +101,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> BuildResult:
         plugin = config.plugins.get("course")
         if plugin is not None:
             plugin.report_warnings = False  # type: ignore[attr-defined]
+            plugin.edition = edition  # type: ignore[attr-defined]
         try:
             build(config)
         except MkDocsException as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from builder.cli import cli
-from course_helpers import REPO, make_course
+from course_helpers import MINIMAL, REPO, make_course
 
 
 def build(root: Path, *args: str):
@@ -34,7 +34,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 4 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    assert re.fullmatch(r"Built 5 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question ') == 7
     data = quiz_data(page)["questions"]
@@ -189,3 +189,23 @@ def test_module_page_shows_last_change_from_git_only(tmp_path, monkeypatch):
     page = (root / "site" / "modules" / "basics.html").read_text()
     assert "15 minutes · Last changed 2020-02-03</p>" in page  # the empty commit touched no file
     assert "Trainer" not in page  # no author names are published
+
+
+def test_whole_course_print_page(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c", [("modules/02-more.md", (root_text := (MINIMAL / "modules" / "01-basics.md").read_text()).replace("id: basics", "id: more").replace("title: Basics", "title: More")), ("quizzes/more.yml", (MINIMAL / "quizzes" / "basics.yml").read_text().replace("module: basics", "module: more"))])
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0, build(root).output
+    page = (root / "site" / "modules" / "all-modules.html").read_text()
+    assert "<h1" in page and page.count('<section class="cb-quiz"') == 2
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    assert 'id="basics-knowledge-check"' in page and 'id="more-knowledge-check"' in page
+    assert 'href="#more-source-rulebook"' in page
+    assert "all-modules" not in (root / "site" / "search" / "search_index.json").read_text()
+    assert root_text  # the second module is a copy of the first under another id
+
+
+def test_reserved_module_id(tmp_path):
+    root = make_course(tmp_path / "c", [("modules/01-basics.md", "id: basics", "id: all-modules"), ("quizzes/basics.yml", "module: basics", "module: all-modules")])
+    result = CliRunner().invoke(cli, ["check", "--root", str(root)])
+    assert result.exit_code == 1 and "[reserved-module-id]" in result.output

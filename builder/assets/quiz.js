@@ -140,7 +140,8 @@
       var region = form.querySelector(".cb-quiz__result");
       var key = form.querySelector(".cb-quiz__key");
       button.hidden = false;
-      key.hidden = true;
+      // The instructor edition keeps the answer keys on screen.
+      key.hidden = !section.classList.contains("cb-quiz--instructor");
       if (question.shuffle) {
         var options = form.querySelector(".cb-quiz__options");
         if (options) shuffleInPlace(options, ".cb-quiz__option");
