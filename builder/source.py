@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Union
 
 import yaml
+import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from builder.diagnostics import Diagnostic, Pos, error
@@ -135,8 +136,14 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         at = text[mark.index] if mark and mark.index < len(text) else ""
         hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
         return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {problem}", hint)])
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return Document(rel, None, positions, [error("yaml-syntax", rel, Pos(1 + line_offset, 1), f"YAML syntax: {exc}", "remove control characters from the file")])
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
+        index = max(0, min(exc.position, len(text)))
+        line = text.count("\n", 0, index)
+        col = index - (text.rfind("\n", 0, index) + 1)
+        code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        return Document(rel, None, positions, [error("yaml-syntax", rel, Pos(line + 1 + line_offset, col + 1), f"YAML syntax: the control character {code} is not allowed", "remove it; it is often left by copying from a PDF or a word processor")])
+    except yaml.YAMLError as exc:
+        return Document(rel, None, positions, [error("yaml-syntax", rel, Pos(1 + line_offset, 1), "YAML syntax: " + " ".join(str(exc).split()), "check the file in a text editor")])
     if node is None:
         return Document(rel, None, positions, [error("empty-file", rel, Pos(1 + line_offset, 1), "the file has no content", "see the README for a complete example")])
     converter = _Converter(rel, line_offset, positions, problems)

@@ -1,0 +1,120 @@
+"""Property-based tests: generated valid quizzes and mutations of them.
+
+The loader never crashes, whatever the file holds; every valid quiz checks clean, renders, and
+its quiz data survives as JSON. `max_examples` stays small so CI stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder.check import check_course
+from builder.models import normalize_answer
+from builder.render import Renderer
+from course_helpers import make_course
+
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+LOCATED = re.compile(r"^[\w./-]+:\d+:\d+: (error|warning): ")
+
+# Text full of the characters that break naive HTML, YAML, GIFT and JSON handling.
+text = st.text(alphabet=string.ascii_letters + string.digits + " <>&\"'{}[]:#~=\\/*_`|-!?éñ漢\u2028", min_size=1, max_size=40).filter(lambda s: s.strip() != "" and normalize_answer(s) != "")
+slug = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?", fullmatch=True)
+
+
+@st.composite
+def question(draw, qid: str) -> dict:
+    kind = draw(st.sampled_from(["single", "multiple", "true_false", "matching", "ordering", "short_answer"]))
+    q: dict = {"id": qid, "type": kind, "objectives": ["recall", "apply"], "prompt": draw(text), "explanation": draw(text)}
+    if kind in ("single", "true_false", "multiple"):
+        n = 2 if kind == "true_false" else draw(st.integers(2, 5))
+        correct = draw(st.sets(st.integers(0, n - 1), min_size=1, max_size=1 if kind != "multiple" else n))
+        q["options"] = [{"text": draw(text), **({"correct": True} if i in correct else {}), **({"feedback": draw(text)} if draw(st.booleans()) else {})} for i in range(n)]
+        q["shuffle"] = draw(st.booleans())
+    elif kind == "matching":
+        lefts = draw(st.lists(text, min_size=2, max_size=4, unique_by=normalize_answer))
+        rights = draw(st.lists(text, min_size=len(lefts), max_size=len(lefts), unique_by=normalize_answer))
+        q["pairs"] = [{"left": left, "right": right} for left, right in zip(lefts, rights)]
+    elif kind == "ordering":
+        q["items"] = draw(st.lists(text, min_size=2, max_size=5, unique_by=normalize_answer))
+    else:
+        q["accepted"] = draw(st.lists(text, min_size=1, max_size=3, unique_by=normalize_answer))
+    return q
+
+
+@st.composite
+def quiz(draw) -> dict:
+    ids = draw(st.lists(slug, min_size=2, max_size=5, unique=True))
+    return {"module": "basics", "questions": [draw(question(qid)) for qid in ids]}
+
+
+def _course(tmp_path_factory) -> Path:
+    return make_course(tmp_path_factory.mktemp("prop") / "c")
+
+
+@SETTINGS
+@given(data=quiz())
+def test_valid_quizzes_check_clean_and_render(tmp_path_factory, data):
+    root = _course(tmp_path_factory)
+    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    course, report = check_course(root)
+    assert [d.format() for d in report if d.level.value == "error"] == []
+    renderer = Renderer(course)
+    html = renderer.quiz(course.modules[0], course.quizzes[0].quiz)
+    payload = re.search(r'<script type="application/json" class="cb-quiz__data">(.*?)</script>', html, re.DOTALL)
+    assert payload is not None and "</" not in payload.group(1)
+    assert [q["id"] for q in json.loads(payload.group(1))[0]["questions"]] == [q["id"] for q in data["questions"]]
+    assert "<script>" not in html.replace('<script type="application/json" class="cb-quiz__data">', "")
+    for module in ("gift", "qti"):
+        try:
+            export = __import__(f"builder.exports.{module}", fromlist=["export"]).export
+        except ImportError:
+            continue
+        assert export(course).data  # every valid quiz survives the exports
+
+
+mutation = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 10_000)),
+    st.tuples(st.just("insert"), st.integers(0, 10_000), st.sampled_from(list(":-[]{}#&*!|>'\"\t\n \x00\u00e9") + ["yes", "No", "~", "@", "%"])),
+    st.tuples(st.just("swap-lines"), st.integers(0, 200), st.integers(0, 200)),
+    st.tuples(st.just("truncate"), st.integers(0, 10_000)),
+)
+
+
+def _mutate(text: str, steps) -> str:
+    for step in steps:
+        if step[0] == "delete" and text:
+            i = step[1] % len(text)
+            text = text[:i] + text[i + 1 :]
+        elif step[0] == "insert":
+            i = step[1] % (len(text) + 1)
+            text = text[:i] + step[2] + text[i:]
+        elif step[0] == "swap-lines":
+            lines = text.split("\n")
+            a, b = step[1] % len(lines), step[2] % len(lines)
+            lines[a], lines[b] = lines[b], lines[a]
+            text = "\n".join(lines)
+        elif step[0] == "truncate":
+            text = text[: step[1] % (len(text) + 1)]
+    return text
+
+
+@SETTINGS
+@given(data=quiz(), steps=st.lists(mutation, min_size=1, max_size=4), where=st.sampled_from(["quizzes/basics.yml", "modules/01-basics.md"]))
+def test_mutated_files_never_crash_the_loader(tmp_path_factory, data, steps, where):
+    root = _course(tmp_path_factory)
+    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    file = root / where
+    file.write_text(_mutate(file.read_text(encoding="utf-8"), steps), encoding="utf-8")
+    course, report = check_course(root)  # must not raise
+    text = report.format_text()
+    for line in text.splitlines():
+        assert LOCATED.match(line) or line.startswith(("  hint: ", "Found ", "No problems")) or " more problem" in line, line
+    if not report.errors:
+        Renderer(course).quiz(course.modules[0], course.quizzes[0].quiz)
