@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.diagrams import Diagram
-from builder.models import Contact, CourseMeta, Glossary, ModuleMeta, Quiz
+from builder.models import Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz
 from builder.source import Positions
 
 
@@ -60,9 +60,24 @@ class Course:
     diagrams: tuple[Diagram, ...] = ()
     diagrams_broken: frozenset[str] = frozenset()
     site_config: str | None = None  # the text of mkdocs.yml, for the privacy rules
+    # Local adaptation (course/local/): the agency's settings, contacts that override or add to
+    # course/contacts.yml by id, and sections added to or replacing sections of modules.
+    local: LocalSettings | None = None
+    local_contacts: tuple[Contact, ...] = ()
+    local_contact_positions: Positions | None = field(default=None, repr=False, compare=False)
+    local_sections: tuple[LocalSection, ...] = ()
+    local_section_positions: Positions | None = field(default=None, repr=False, compare=False)
 
     def contact(self, contact_id: str) -> Contact | None:
-        return next((c for c in self.contacts if c.id == contact_id), None)
+        """The agency's contact of that id if it has one, else the course's."""
+        return next((c for c in self.local_contacts + self.contacts if c.id == contact_id), None)
+
+    @property
+    def all_contacts(self) -> tuple[Contact, ...]:
+        """Every contact once: the course's, each replaced by the agency's of the same id, then the agency's own."""
+        local = {c.id: c for c in self.local_contacts}
+        merged = [local.pop(c.id, c) for c in self.contacts]
+        return tuple(merged) + tuple(local.values())
 
     def diagram(self, name: str) -> Diagram | None:
         return next((d for d in self.diagrams if d.name == name), None)

@@ -11,7 +11,7 @@ from pathlib import Path
 from builder.course import Course, Module, Page, QuizFile
 from builder.diagnostics import Pos, Report, error
 from builder.diagrams import Diagram, load_diagram
-from builder.models import Contacts, CourseMeta, Glossary, ModuleMeta, Quiz
+from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz
 from builder.source import Positions, load_yaml, read_text, split_front_matter
 from builder.validate import validate
 
@@ -54,6 +54,8 @@ def _load_course(root: Path) -> tuple[Course, Report]:
     contacts, contact_positions, contacts_broken = _load_optional(root, CONTACTS_FILE, Contacts, report)
     glossary, glossary_positions, _ = _load_optional(root, GLOSSARY_FILE, Glossary, report)
     diagrams, diagrams_broken = _load_diagrams(root, report)
+    local_contacts, local_contact_positions, _ = _load_optional(root, "course/local/contacts.yml", Contacts, report)
+    local_sections, local_section_positions, _ = _load_optional(root, "course/local/sections.yml", LocalSections, report)
     course = Course(
         root,
         meta,
@@ -71,6 +73,11 @@ def _load_course(root: Path) -> tuple[Course, Report]:
         diagrams=tuple(diagrams),
         diagrams_broken=frozenset(diagrams_broken),
         site_config=_read_site_config(root, report),
+        local=_load_optional(root, "course/local/local.yml", LocalSettings, report)[0],
+        local_contacts=tuple(local_contacts.contacts) if local_contacts else (),
+        local_contact_positions=local_contact_positions,
+        local_sections=tuple(local_sections.sections) if local_sections else (),
+        local_section_positions=local_section_positions,
     )
     return course, report
 

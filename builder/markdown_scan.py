@@ -130,3 +130,63 @@ def strip_instructor(text: str) -> str:
         inside = False
         out.append(line)
     return "\n".join(out)
+
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_ATTR_ID = re.compile(r"\{:?\s*#([\w-]+)[^}]*\}\s*$")
+
+
+def headings(text: str) -> list[tuple[int, str, int]]:
+    """(level, id, line index) of each ATX heading outside code, with the ids the table of contents
+    gives them (an explicit `{: #id }` wins; repeated slugs get _1, _2 as Python-Markdown does)."""
+    from markdown.extensions.toc import slugify
+
+    found: list[tuple[int, str, int]] = []
+    seen: dict[str, int] = {}
+    for index, line in enumerate(mask_code(text).split("\n")):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        title = match.group(2)
+        explicit = _ATTR_ID.search(title)
+        slug = explicit.group(1) if explicit else slugify(re.sub(r"\[@[^\]]*\]|\[\[[^\]]*\]\]", "", title), "-")
+        if slug in seen:
+            seen[slug] += 1
+            slug = f"{slug}_{seen[slug]}"
+        else:
+            seen[slug] = 0
+        found.append((len(match.group(1)), slug, index))
+    return found
+
+
+def apply_local_sections(text: str, sections: list, label: str) -> str:
+    """The body with an agency's sections inserted after, or in place of, the sections they name.
+
+    A section runs from its heading to the next heading of the same or a higher level. Targets
+    that do not exist are left alone here (`course check` reports them).
+    """
+    if not sections:
+        return text
+    lines = text.split("\n")
+    marks = headings(text)
+    inserts: dict[int, list[str]] = {}
+    removed: set[int] = set()
+    for section in sections:
+        target = section.after or section.replace
+        for n, (level, slug, start) in enumerate(marks):
+            if slug != target:
+                continue
+            end = next((s for lv, _, s in marks[n + 1 :] if lv <= level), len(lines))
+            block = ["", "#" * level + " " + section.title, "", f"*{label}*", "", section.text.rstrip(), ""]
+            if section.replace:
+                removed.update(range(start, end))
+                inserts.setdefault(start, []).extend(block)
+            else:
+                inserts.setdefault(end, []).extend(block)
+            break
+    out: list[str] = []
+    for index in range(len(lines) + 1):
+        out.extend(inserts.get(index, []))
+        if index < len(lines) and index not in removed:
+            out.append(lines[index])
+    return "\n".join(out)

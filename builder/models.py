@@ -191,6 +191,30 @@ class Glossary(Model):
     terms: Annotated[list[Term], Field(min_length=1)]
 
 
+class LocalSettings(Model):
+    """`course/local/local.yml`: what an agency says about its own delivery of the course."""
+
+    agency: Text
+    credit_hours: Annotated[float, Field(gt=0, le=1000, strict=False)] | None = None
+    note: Text | None = None
+
+
+class LocalSection(Model):
+    """A section an agency adds after, or puts in place of, a section of a module (by heading id)."""
+
+    module: Slug
+    after: Slug | None = None
+    replace: Slug | None = None
+    title: Text
+    text: Text
+
+
+class LocalSections(Model):
+    """`course/local/sections.yml`."""
+
+    sections: Annotated[list[LocalSection], Field(min_length=1)]
+
+
 def _letter(index: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     return letters[index] if index < 26 else f"o{index + 1}"

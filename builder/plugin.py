@@ -31,7 +31,7 @@ ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js"}
 MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
 #: Files of course/ that are settings, not pages to publish.
-NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml")
+NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml", "local/local.yml", "local/contacts.yml", "local/sections.yml")
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
@@ -90,7 +90,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if course.glossary is not None:
             pages.add(GLOSSARY_PAGE)
         others = sorted(p for p in pages if p != "index.md" and not p.startswith("local/"))
-        return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *others]
+        local = sorted(p for p in pages if p.startswith("local/"))
+        agency = course.local.agency if course.local else "Local information"
+        return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *others, *([{agency: local}] if local else [])]
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""

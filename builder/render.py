@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from builder.course import Course, Module
 from builder.i18n import strings_for
-from builder.markdown_scan import CITATION, CITE_KEY, directives, mask_code, strip_instructor
+from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
@@ -144,7 +144,8 @@ class Renderer:
         """The body with each `[@id; @id2]` turned into numbered links to the source list."""
         numbers = {s.id: i for i, s in enumerate(module.meta.sources) if s.id}
         template = self.env.get_template("citation.html")
-        body = module.body if self.edition == "instructor" else strip_instructor(module.body)
+        body = apply_local_sections(module.body, [s for s in self.course.local_sections if s.module == module.id], self.t["local_by"].format(agency=self.course.local.agency if self.course.local else "your agency"))
+        body = body if self.edition == "instructor" else strip_instructor(body)
         masked = mask_code(body)
         out: list[str] = []
         last = 0
@@ -177,7 +178,7 @@ class Renderer:
         if name == "contact" and arg and self.course.contact(arg):
             return self.env.get_template("contact.html").render(t=self.t, c=self.course.contact(arg)).strip()
         if name == "contacts" and arg is None:
-            return self.env.get_template("contacts.html").render(t=self.t, contacts=self.course.contacts).strip()
+            return self.env.get_template("contacts.html").render(t=self.t, contacts=self.course.all_contacts).strip()
         diagram = self.course.diagram(arg) if name == "diagram" and arg else None
         if diagram is not None:
             svg = Markup(diagram.markup(prefix=f"{p}d-{diagram.name}-"))
@@ -270,8 +271,9 @@ class Renderer:
         time = self.t["about_hours"].format(hours=hours, modules=count) if minutes >= 90 else self.t["about_minutes"].format(minutes=minutes, modules=count)
         checked = [m.meta.reviewed.on for m in self.course.modules if m.meta.reviewed]
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
+        credit = self.t["credit"].format(hours=f"{self.course.local.credit_hours:g}", agency=self.course.local.agency) if self.course.local and self.course.local.credit_hours else ""
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
-        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review)
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit)
 
 
 def _scrambled(items: list[dict[str, Any]], seed: str) -> list[dict[str, Any]]:

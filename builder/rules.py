@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from builder.course import Course, Module, QuizFile
 from builder.diagnostics import Diagnostic, Pos, error, warning
-from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, mask_code, position, unsafe_html, words_at
+from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, unsafe_html, words_at
 from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
@@ -196,7 +196,7 @@ def _markdown_texts(course: Course) -> list[tuple[str, str, int]]:
 
 
 def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    contact_ids = [c.id for c in course.contacts]
+    contact_ids = [c.id for c in course.all_contacts]
     diagram_names = [d.name for d in course.diagrams]
     for path, text, first_line in _markdown_texts(course):
         for d in directives(text):
@@ -219,16 +219,46 @@ def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnosti
 
 
 def contacts_current(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    if course.contact_positions is None:
+    files = [("course/contacts.yml", course.contacts, course.contact_positions), ("course/local/contacts.yml", course.local_contacts, course.local_contact_positions)]
+    for path, contacts, positions in files:
+        if positions is None:
+            continue
+        seen: dict[str, int] = {}
+        for index, contact in enumerate(contacts):
+            if contact.id in seen:
+                yield error("duplicate-contact-id", path, positions.of(("contacts", index, "id")), f"contact id `{contact.id}` is used twice", "keep each contact once")
+            seen.setdefault(contact.id, index)
+            age = (today - contact.checked_on).days
+            if age > CONTACT_MAX_AGE_DAYS:
+                yield warning("contact-not-checked", path, positions.of(("contacts", index, "checked_on")), f"contact `{contact.id}` was last checked on {contact.checked_on.isoformat()}, more than {CONTACT_MAX_AGE_DAYS} days ago", f"call or open {contact.source} to confirm the details, then update `checked_on`")
+
+
+def local_sections_apply(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Each local section names a module and a section (by heading id) that still exist upstream."""
+    positions = course.local_section_positions
+    if positions is None:
         return
-    seen: dict[str, int] = {}
-    for index, contact in enumerate(course.contacts):
-        if contact.id in seen:
-            yield error("duplicate-contact-id", "course/contacts.yml", course.contact_positions.of(("contacts", index, "id")), f"contact id `{contact.id}` is used twice", "keep each contact once")
-        seen.setdefault(contact.id, index)
-        age = (today - contact.checked_on).days
-        if age > CONTACT_MAX_AGE_DAYS:
-            yield warning("contact-not-checked", "course/contacts.yml", course.contact_positions.of(("contacts", index, "checked_on")), f"contact `{contact.id}` was last checked on {contact.checked_on.isoformat()}, more than {CONTACT_MAX_AGE_DAYS} days ago", f"call or open {contact.source} to confirm the details, then update `checked_on`")
+    path = "course/local/sections.yml"
+    for index, section in enumerate(course.local_sections):
+        where = ("sections", index)
+        module = course.module(section.module)
+        if module is None:
+            yield error("unknown-module", path, positions.of(where + ("module",)), f"local section for module `{section.module}`, which the course does not have", _closest(section.module, [m.id for m in course.modules]) + "use a module's `id`")
+            continue
+        if (section.after is None) == (section.replace is None):
+            yield error("local-section-target", path, positions.of(where), f"local section `{section.title}` needs exactly one of `after` or `replace`", "name the heading id of the module section it follows or replaces")
+            continue
+        contact_ids = [c.id for c in course.all_contacts]
+        for d in directives(section.text):
+            if d.name == "contact" and d.arg not in contact_ids:
+                yield error("unknown-contact", path, positions.of(where + ("text",)), f"no contact `{d.arg or ''}` in course/contacts.yml or course/local/contacts.yml", _closest(d.arg or "", contact_ids) + "add it to course/local/contacts.yml")
+        for hit in unsafe_html(section.text):
+            yield error("script-in-markdown" if hit.kind == "script" else "event-handler" if hit.kind == "handler" else "javascript-url", path, positions.of(where + ("text",)), f"`{hit.text}` is not allowed in a local section", "pages must work without inline scripts")
+        target = section.after or section.replace
+        ids = [slug for _, slug, _ in headings(module.body)]
+        if target not in ids:
+            key = "after" if section.after else "replace"
+            yield error("local-section-target", path, positions.of(where + (key,)), f"module `{module.id}` has no section `{target}` (the course may have renamed it in an update)", _closest(target, ids) + "section ids: " + ", ".join(ids))
 
 
 def glossary_first_use(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -340,6 +370,7 @@ RULES: tuple[Rule, ...] = (
     citations_known,
     directives_known,
     contacts_current,
+    local_sections_apply,
     glossary_unique,
     glossary_first_use,
     placeholders,
