@@ -155,6 +155,20 @@ def new_quiz_command(root: Path, module_id: str) -> None:
     click.echo(f"Created {path}. Fill in the TODOs, then run `course check`.")
 
 
+@new.command("scenario")
+@_root_option
+@click.argument("module_id")
+def new_scenario_command(root: Path, module_id: str) -> None:
+    """A branching scenario for the module, with two steps and one end."""
+    from builder.scaffold import ScaffoldError, new_scenario
+
+    try:
+        path = new_scenario(root, module_id)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {path}. Fill in the TODOs, then run `course check`.")
+
+
 @cli.command()
 @_root_option
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True, help="markdown: for a pull-request comment.")

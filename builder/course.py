@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.diagrams import Diagram
-from builder.models import Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz
+from builder.models import Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Positions
 
 
@@ -29,6 +29,13 @@ class Module:
 @dataclass(frozen=True)
 class QuizFile:
     quiz: Quiz
+    path: str
+    positions: Positions = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    scenario: Scenario
     path: str
     positions: Positions = field(repr=False, compare=False)
 
@@ -67,6 +74,10 @@ class Course:
     local_contact_positions: Positions | None = field(default=None, repr=False, compare=False)
     local_sections: tuple[LocalSection, ...] = ()
     local_section_positions: Positions | None = field(default=None, repr=False, compare=False)
+    scenarios: tuple[ScenarioFile, ...] = ()
+
+    def scenarios_for(self, module_id: str) -> list[ScenarioFile]:
+        return [s for s in self.scenarios if s.scenario.module == module_id]
 
     def contact(self, contact_id: str) -> Contact | None:
         """The agency's contact of that id if it has one, else the course's."""

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from builder.course import Course, Module, Page, QuizFile
+from builder.course import Course, Module, Page, QuizFile, ScenarioFile
 from builder.diagnostics import Pos, Report, error
 from builder.diagrams import Diagram, load_diagram
-from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz
+from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Positions, load_yaml, read_text, split_front_matter
 from builder.validate import validate
 
@@ -78,6 +78,7 @@ def _load_course(root: Path) -> tuple[Course, Report]:
         local_contact_positions=local_contact_positions,
         local_sections=tuple(local_sections.sections) if local_sections else (),
         local_section_positions=local_section_positions,
+        scenarios=tuple(_load_scenarios(root, report)),
     )
     return course, report
 
@@ -237,6 +238,29 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
             claimed = doc.data.get("module") if doc is not None and isinstance(doc.data, dict) else None
             broken.add(claimed if isinstance(claimed, str) else file.stem)
     return quizzes, broken
+
+
+def _load_scenarios(root: Path, report: Report) -> list[ScenarioFile]:
+    scenarios: list[ScenarioFile] = []
+    for file in _files(root / "scenarios", root, report):
+        rel = _rel(root, file)
+        if file.suffix == ".yaml":
+            report.add(error("scenario-file-name", rel, Pos(), f"scenario file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
+            continue
+        if file.suffix != ".yml":
+            continue
+        text = read_text(file, rel)
+        report.extend(text.problems)
+        doc = load_yaml(text.text, rel) if text.text is not None else None
+        if doc is None or doc.data is None:
+            if doc is not None:
+                report.extend(doc.problems)
+            continue
+        report.extend(doc.problems)
+        scenario = _validated(Scenario, doc, report)
+        if scenario is not None:
+            scenarios.append(ScenarioFile(scenario, rel, doc.positions))
+    return scenarios
 
 
 def _load_pages(root: Path, report: Report) -> list[Page]:

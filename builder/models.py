@@ -191,6 +191,34 @@ class Glossary(Model):
     terms: Annotated[list[Term], Field(min_length=1)]
 
 
+class Choice(Model):
+    text: Text
+    goto: Slug
+    feedback: Text
+
+
+class Step(Model):
+    situation: Text
+    choices: Annotated[list[Choice], Field(min_length=1)]
+
+
+class End(Model):
+    outcome: Text
+    debrief: Text
+
+
+class Scenario(Model):
+    """`scenarios/<id>.yml`: a branching scenario, one step at a time."""
+
+    id: Slug
+    module: Slug
+    title: Text
+    content_note: Text | None = None
+    start: Slug
+    steps: Annotated[dict[Slug, Step], Field(min_length=1)]
+    ends: Annotated[dict[Slug, End], Field(min_length=1)]
+
+
 class LocalSettings(Model):
     """`course/local/local.yml`: what an agency says about its own delivery of the course."""
 

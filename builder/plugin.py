@@ -92,7 +92,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         others = sorted(p for p in pages if p != "index.md" and not p.startswith("local/"))
         local = sorted(p for p in pages if p.startswith("local/"))
         agency = course.local.agency if course.local else "Local information"
-        return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *others, *([{agency: local}] if local else [])]
+        scenarios = [{"Scenarios": [f"scenarios/{s.scenario.id}.md" for s in course.scenarios]}] if course.scenarios else []
+        return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *scenarios, *others, *([{agency: local}] if local else [])]
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""
@@ -103,6 +104,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
         files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
+        for sf in self.course.scenarios:
+            files.append(File.generated(config, f"scenarios/{sf.scenario.id}.md", content=self.renderer.scenario_page(sf)))
         glossary = self.renderer.glossary_page()
         if glossary is not None:
             files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))
@@ -129,7 +132,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""
         root = self._root(config)
-        for folder in ("modules", "quizzes"):
+        for folder in ("modules", "quizzes", "scenarios"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server

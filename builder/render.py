@@ -19,7 +19,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from builder.course import Course, Module
+from builder.course import Course, Module, ScenarioFile
 from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
@@ -114,6 +114,7 @@ class Renderer:
             body=self.expand(self.cite(module, p), p).strip(),
             quiz=self.quiz(module, quiz.quiz, p).strip(),
             sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module, p)).strip(),
+            scenarios=[(sf.scenario.id, md_escape(sf.scenario.title)) for sf in self.course.scenarios_for(module.id)],
         )
 
     def _changed(self, module: Module) -> str | None:
@@ -184,6 +185,40 @@ class Renderer:
             svg = Markup(diagram.markup(prefix=f"{p}d-{diagram.name}-"))
             return self.env.get_template("diagram.html").render(t=self.t, d=diagram, svg=svg, p=p).strip()
         return None
+
+    def scenario_page(self, sf: ScenarioFile) -> str:
+        """A scenario's page: steps in the order a trainee first meets them, then the ends."""
+        sc = sf.scenario
+        order: list[str] = []
+        todo = [sc.start]
+        while todo:  # breadth-first from the start: step numbers follow the story
+            current = todo.pop(0)
+            if current in order or current not in sc.steps:
+                continue
+            order.append(current)
+            todo.extend(c.goto for c in sc.steps[current].choices)
+        order += [s for s in sc.steps if s not in order]
+        titles = {sid: self.t["scenario_step"].format(n=n) for n, sid in enumerate(order, 1)}
+        titles.update({eid: self.t["scenario_outcome"].format(n=n) for n, eid in enumerate(sc.ends, 1)})
+        steps = [
+            {
+                "id": sid,
+                "title": titles[sid],
+                "situation": self.block(sc.steps[sid].situation),
+                "choices": [
+                    {"text": self.inline(c.text), "goto": c.goto, "feedback": self.block(c.feedback), "is_end": c.goto in sc.ends, "target_title": titles.get(c.goto, c.goto)}
+                    for c in sc.steps[sid].choices
+                ],
+            }
+            for sid in order
+        ]
+        ends = [{"id": eid, "title": titles[eid], "outcome": self.block(e.outcome), "debrief": self.block(e.debrief)} for eid, e in sc.ends.items()]
+        body = self.env.get_template("scenario.html").render(t=self.t, s=sc, steps=steps, ends=ends).strip()
+        module = self.course.module(sc.module)
+        note = self.env.get_template("content_note.html").render(t=self.t, text=sc.content_note, p="", skip_to="#end-" + next(iter(sc.ends))) if sc.content_note else ""
+        return self.env.get_template("scenario.md").render(
+            t=self.t, title=md_escape(sc.title), content_note=note.strip(), module_id=sc.module, module_title=md_escape(module.meta.title if module else sc.module), body=body
+        )
 
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""

@@ -300,6 +300,52 @@ def glossary_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic
             seen.setdefault(key, index)
 
 
+def scenarios_sound(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Every goto leads somewhere; every step is reachable; an end can be reached from every step."""
+    module_ids = [m.id for m in course.modules]
+    seen_ids: dict[str, str] = {}
+    for sf in course.scenarios:
+        sc, path, pos = sf.scenario, sf.path, sf.positions
+        stem = path.rsplit("/", 1)[-1][: -len(".yml")]
+        if sc.id != stem:
+            yield error("scenario-file-name", path, pos.of(("id",)), f"scenario `{sc.id}` is in `{stem}.yml`", f"rename the file to scenarios/{sc.id}.yml")
+        if sc.id in seen_ids:
+            yield error("duplicate-scenario-id", path, pos.of(("id",)), f"scenario id `{sc.id}` is already used by {seen_ids[sc.id]}", "give each scenario its own id")
+        seen_ids.setdefault(sc.id, path)
+        if sc.module not in module_ids and not course.broken_modules:
+            yield error("unknown-module", path, pos.of(("module",)), f"scenario for module `{sc.module}`, but no module has that id", _closest(sc.module, module_ids) + "`module` must be a module's `id`")
+        for both in sorted(set(sc.steps) & set(sc.ends)):
+            yield error("duplicate-step-id", path, pos.of(("ends", both), key=True), f"`{both}` is both a step and an end", "give the end another id")
+        targets = list(sc.steps) + list(sc.ends)
+        if sc.start not in sc.steps:
+            yield error("unknown-step", path, pos.of(("start",)), f"`start` names `{sc.start}`, which is not a step", _closest(sc.start, list(sc.steps)) + "steps: " + ", ".join(sc.steps))
+        for step_id, step in sc.steps.items():
+            for index, choice in enumerate(step.choices):
+                if choice.goto not in targets:
+                    yield error("unknown-step", path, pos.of(("steps", step_id, "choices", index, "goto")), f"choice {index + 1} of step `{step_id}` goes to `{choice.goto}`, which is neither a step nor an end", _closest(choice.goto, targets) + "add it, or fix the name")
+        reachable = _reachable(sc, sc.start) if sc.start in sc.steps else set()
+        for step_id in sc.steps:
+            if sc.start in sc.steps and step_id not in reachable:
+                yield error("unreachable-step", path, pos.of(("steps", step_id), key=True), f"step `{step_id}` cannot be reached from `{sc.start}`", "add a choice that leads to it, or remove it")
+        for end_id in sc.ends:
+            if sc.start in sc.steps and end_id not in reachable:
+                yield error("unreachable-step", path, pos.of(("ends", end_id), key=True), f"end `{end_id}` cannot be reached from `{sc.start}`", "add a choice that leads to it, or remove it")
+        for step_id in sc.steps:
+            if not (_reachable(sc, step_id) & set(sc.ends)):
+                yield error("dead-end", path, pos.of(("steps", step_id), key=True), f"no end can be reached from step `{step_id}`", "give one of the choices on this path a `goto` that leads to an end")
+
+
+def _reachable(sc, start: str) -> set[str]:  # type: ignore[no-untyped-def]
+    seen, todo = {start}, [start]
+    while todo:
+        step = sc.steps.get(todo.pop())
+        for choice in step.choices if step else []:
+            if choice.goto not in seen:
+                seen.add(choice.goto)
+                todo.append(choice.goto)
+    return seen
+
+
 CONTACT_MAX_AGE_DAYS = 180
 _TODO = re.compile(r"\bTODO\b")
 
@@ -331,6 +377,10 @@ def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
         for path, text in _strings(qf.quiz.model_dump(mode="json", exclude_none=True)):
             if _TODO.search(text):
                 yield error("placeholder", qf.path, qf.positions.of(path), "placeholder `TODO` left in the quiz", hint)
+    for sf in course.scenarios:
+        for path, text in _strings(sf.scenario.model_dump(mode="json", exclude_none=True)):
+            if _TODO.search(text):
+                yield error("placeholder", sf.path, sf.positions.of(path), "placeholder `TODO` left in the scenario", hint)
 
 _THIRD_PARTY = re.compile(r"^(\s*(?:-\s*)?(?:src:\s*)?['\"]?)(https?:)?//", re.IGNORECASE)
 _ANALYTICS = re.compile(r"^\s*(analytics|google_analytics)\s*:", re.IGNORECASE)
@@ -371,6 +421,7 @@ RULES: tuple[Rule, ...] = (
     directives_known,
     contacts_current,
     local_sections_apply,
+    scenarios_sound,
     glossary_unique,
     glossary_first_use,
     placeholders,

@@ -57,3 +57,20 @@ def new_quiz(root: Path, module_id: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_env().get_template("quiz.yml").render(module=module), encoding="utf-8")
     return path
+
+
+def new_scenario(root: Path, module_id: str) -> Path:
+    """scenarios/<module-id>-<n>.yml, a two-step skeleton with one end."""
+    course, _ = load_course(root)
+    module = course.module(module_id)
+    if module is None:
+        known = ", ".join(m.id for m in course.modules) or "none yet"
+        raise ScaffoldError(f"no module with id `{module_id}` (modules: {known})")
+    folder = root / "scenarios"
+    n = 1
+    while (folder / f"{module_id}-{n}.yml").exists():
+        n += 1
+    path = folder / f"{module_id}-{n}.yml"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(_env().get_template("scenario.yml").render(id=path.stem, module=module), encoding="utf-8")
+    return path

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from builder.models import Contacts, CourseMeta, Glossary, ModuleMeta, Quiz
+from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz, Scenario
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "course": (CourseMeta, "course/course.yml"),
@@ -16,6 +16,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "quiz": (Quiz, "quizzes/*.yml"),
     "contacts": (Contacts, "course/contacts.yml"),
     "glossary": (Glossary, "course/glossary.yml"),
+    "scenario": (Scenario, "scenarios/*.yml"),
+    "local": (LocalSettings, "course/local/local.yml"),
+    "local-sections": (LocalSections, "course/local/sections.yml"),
 }
 
 

@@ -30,6 +30,7 @@ _SINGULAR = {
     "accepted": "accepted answer",
     "contacts": "contact",
     "terms": "term",
+    "choices": "choice",
 }
 
 
@@ -146,6 +147,8 @@ def _where(data: Any, path: DataPath) -> str:
     parts: list[str] = []
     node = data
     for index, part in enumerate(path):
+        if isinstance(part, str) and index > 0 and path[index - 1] in ("steps", "ends") and isinstance(node, dict):
+            parts.append(f"{'step' if path[index - 1] == 'steps' else 'end'} `{part}`")
         if isinstance(part, int) and index > 0 and isinstance(node, list) and part < len(node):
             item = node[part]
             noun = _SINGULAR.get(str(path[index - 1]), "entry")
@@ -175,6 +178,12 @@ def _data_path(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[DataPath, 
             current = field.annotation if field else None
             continue
         origin = typing.get_origin(current)
+        if origin is dict and isinstance(part, str):
+            path.append(part)
+            current = typing.get_args(current)[1]  # the value type; "[key]" errors stop below
+            continue
+        if part == "[key]":
+            break
         if origin is list and isinstance(part, int):
             path.append(part)
             current = typing.get_args(current)[0]

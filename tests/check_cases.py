@@ -10,6 +10,7 @@ from course_helpers import Link
 Q = "quizzes/basics.yml"
 M = "modules/01-basics.md"
 C = "course/course.yml"
+S = "scenarios/first-call.yml"
 
 CASES: list[tuple[str, list]] = [
     # YAML itself
@@ -84,6 +85,13 @@ CASES: list[tuple[str, list]] = [
     ("diagram-syntax", [("course/diagrams/basics-flow.svg", "</svg>", "")]),
     ("abbreviation-first-use", [(M, "The Example Rule Authority (ERA) says", "The ERA says")]),
     ("duplicate-term", [("course/glossary.yml", "  - term: Rule\n", "  - term: Example rule authority\n")]),
+    # branching scenarios
+    ("scenario-unknown-goto", [(S, "        goto: lecture\n", "        goto: lectur\n")]),
+    ("scenario-unreachable-step", [(S, "      - text: Tell the caller what the rule says.\n        goto: lecture\n", "      - text: Tell the caller what the rule says.\n        goto: listen\n")]),
+    ("scenario-dead-end", [(S, "      - text: Go back and listen.\n        goto: listen\n", "      - text: Try again.\n        goto: lecture\n")]),
+    ("scenario-missing-feedback", [(S, "        feedback: Better late than never.\n", "")]),
+    ("scenario-bad-start", [(S, "start: call", "start: begin")]),
+    ("scenario-file-name", [(S, "id: first-call", "id: first-calls")]),
     # placeholders and the site's privacy
     ("placeholder", [(Q, "    explanation: One and two are.", "    explanation: TODO explain")]),
     ("analytics", [("mkdocs.yml", "plugins:", "extra:\n  analytics:\n    provider: google\n    property: G-XXXX\nplugins:")]),

@@ -97,3 +97,16 @@ def test_new_module_and_quiz_pass_check_once_filled_in(tmp_path):
     again = run("new", "quiz", "working-with-interpreters", "--root", str(root))
     assert again.exit_code == 1 and "already exists" in again.output
     assert run("new", "quiz", "nothing-here", "--root", str(root)).exit_code == 1
+
+
+def test_new_scenario_passes_check_once_filled_in(tmp_path):
+    root = make_course(tmp_path / "c")
+    result = run("new", "scenario", "basics", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    path = root / "scenarios" / "basics-1.yml"
+    assert path.is_file()
+    assert "[placeholder]" in run("check", "--root", str(root)).output
+    path.write_text(re.sub(r"TODO:? ?", "", path.read_text()))
+    assert run("check", "--root", str(root), "--strict").exit_code == 0, run("check", "--root", str(root)).output
+    assert run("new", "scenario", "basics", "--root", str(root)).exit_code == 0
+    assert (root / "scenarios" / "basics-2.yml").is_file()

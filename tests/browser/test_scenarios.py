@@ -1,0 +1,69 @@
+"""Branching scenarios, one step at a time, by keyboard; readable without JavaScript."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from playwright.sync_api import Page, expect
+
+from browser_support import run_axe, serve
+from builder.cli import cli
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course_helpers import MINIMAL  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """This module's own site: the minimal course, which has one scenario."""
+    out = tmp_path_factory.mktemp("scenario") / "site"
+    result = CliRunner().invoke(cli, ["build", "--root", str(MINIMAL), "--site-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    url, httpd = serve(out)
+    yield url
+    httpd.shutdown()
+
+
+def visible_steps(page: Page) -> list[str]:
+    return page.locator(".cb-scenario__step:visible .cb-scenario__title").all_text_contents()
+
+
+def test_one_step_at_a_time_by_keyboard(page: Page, base_url, page_errors, axe_source):
+    page.goto(base_url + "scenarios/first-call.html")
+    assert visible_steps(page) == ["Step 1"]
+    option = page.get_by_role("button", name="Tell the caller what the rule says.")
+    option.focus()
+    page.keyboard.press("Enter")
+    assert visible_steps(page) == ["Step 3"]
+    expect(page.locator(".cb-scenario__step:visible .cb-scenario__title")).to_be_focused()  # focus moved to the heading
+    feedback = page.locator(".cb-scenario__step:visible .cb-scenario__feedback")
+    expect(feedback).to_contain_text("You chose: Tell the caller what the rule says.")
+    expect(feedback).to_contain_text("Not yet. You do not know the situation.")
+    page.get_by_role("button", name="Go back and listen.").click()  # a loop back is allowed
+    page.get_by_role("button", name="Apply the rule.").click()
+    assert visible_steps(page) == ["Outcome: 1"]
+    expect(page.locator(".cb-scenario__outcome:visible")).to_contain_text("The problem is solved.")
+    assert run_axe(page, axe_source) == []
+    page.get_by_role("link", name="Start the scenario again").click()
+    assert visible_steps(page) == ["Step 1"]
+    assert page_errors == []
+
+
+def test_readable_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "scenarios/first-call.html")
+    assert page.locator(".cb-scenario__step .cb-scenario__title").all_text_contents() == ["Step 1", "Step 2", "Step 3", "Outcome: 1"]
+    page.locator("summary", has_text="Listen and ask open questions.").click()
+    page.get_by_role("link", name="Continue: Step 2").click()
+    assert page.url.endswith("#step-listen")
+    context.close()
+
+
+def test_module_page_links_its_scenario(page: Page, base_url):
+    page.goto(base_url + "modules/basics.html")
+    page.get_by_role("link", name="The first call").first.click()
+    expect(page.locator("h1")).to_contain_text("The first call")
