@@ -126,19 +126,26 @@ def new() -> None:
     """Create skeleton files numbered into the learning path."""
 
 
+def _scaffold(make, *args: object, then: str) -> None:  # type: ignore[no-untyped-def]
+    """Run a `builder.scaffold` function; its refusals become a one-line error (exit 1)."""
+    from builder.scaffold import ScaffoldError
+
+    try:
+        path = make(*args)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {path}. Fill in the TODOs, then run `{then.format(stem=path.stem)}`.")
+
+
 @new.command("module")
 @_root_option
 @click.argument("title")
 @click.option("--id", "module_id", default=None, help="The module's id (default: from the title).")
 def new_module_command(root: Path, title: str, module_id: str | None) -> None:
     """A module outline, numbered after the last one."""
-    from builder.scaffold import ScaffoldError, new_module
+    from builder.scaffold import new_module, slugify
 
-    try:
-        path = new_module(root, title, module_id)
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Created {path}. Fill in the TODOs, then run `course new quiz {path.stem.split('-', 1)[1]}`.")
+    _scaffold(new_module, root, title, module_id, then=f"course new quiz {module_id or slugify(title)}")
 
 
 @new.command("quiz")
@@ -146,13 +153,9 @@ def new_module_command(root: Path, title: str, module_id: str | None) -> None:
 @click.argument("module_id")
 def new_quiz_command(root: Path, module_id: str) -> None:
     """A quiz with two questions per objective of the module."""
-    from builder.scaffold import ScaffoldError, new_quiz
+    from builder.scaffold import new_quiz
 
-    try:
-        path = new_quiz(root, module_id)
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Created {path}. Fill in the TODOs, then run `course check`.")
+    _scaffold(new_quiz, root, module_id, then="course check")
 
 
 @new.command("scenario")
@@ -160,13 +163,9 @@ def new_quiz_command(root: Path, module_id: str) -> None:
 @click.argument("module_id")
 def new_scenario_command(root: Path, module_id: str) -> None:
     """A branching scenario for the module, with two steps and one end."""
-    from builder.scaffold import ScaffoldError, new_scenario
+    from builder.scaffold import new_scenario
 
-    try:
-        path = new_scenario(root, module_id)
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Created {path}. Fill in the TODOs, then run `course check`.")
+    _scaffold(new_scenario, root, module_id, then="course check")
 
 
 @cli.command()

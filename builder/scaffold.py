@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from builder.course import Module
 from builder.loader import MODULE_NAME, load_course
 
 
@@ -44,13 +45,18 @@ def new_module(root: Path, title: str, module_id: str | None = None, today: date
     return path
 
 
-def new_quiz(root: Path, module_id: str) -> Path:
-    """quizzes/<module-id>.yml with two questions per objective of the module."""
+def _module(root: Path, module_id: str) -> Module:
     course, _ = load_course(root)
     module = course.module(module_id)
     if module is None:
         known = ", ".join(m.id for m in course.modules) or "none yet"
         raise ScaffoldError(f"no module with id `{module_id}` (modules: {known}); create it first with `course new module`")
+    return module
+
+
+def new_quiz(root: Path, module_id: str) -> Path:
+    """quizzes/<module-id>.yml with two questions per objective of the module."""
+    module = _module(root, module_id)
     path = root / "quizzes" / f"{module_id}.yml"
     if path.exists():
         raise ScaffoldError(f"{path} already exists")
@@ -61,11 +67,7 @@ def new_quiz(root: Path, module_id: str) -> Path:
 
 def new_scenario(root: Path, module_id: str) -> Path:
     """scenarios/<module-id>-<n>.yml, a two-step skeleton with one end."""
-    course, _ = load_course(root)
-    module = course.module(module_id)
-    if module is None:
-        known = ", ".join(m.id for m in course.modules) or "none yet"
-        raise ScaffoldError(f"no module with id `{module_id}` (modules: {known})")
+    module = _module(root, module_id)
     folder = root / "scenarios"
     n = 1
     while (folder / f"{module_id}-{n}.yml").exists():

@@ -27,6 +27,7 @@ explanation's modalFeedback shows after every attempt.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -62,6 +63,7 @@ _XHTML = {
     "pre", "code", "em", "strong", "b", "i", "span", "div", "br", "hr", "sub", "sup", "abbr",
     "cite", "q", "kbd", "samp", "var", "dfn", "small", "big", "tt", "address", "a",
 }  # fmt: skip
+_BLOCK = re.compile(r"<(?:p|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|hr|div|address|table)\b")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source", "embed", "param"}
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 #: Characters XML 1.0 cannot hold (YAML's "\x01" escapes can produce them).
@@ -296,7 +298,10 @@ def _bool(value: bool) -> str:
 
 
 def _labelled(label_html: str, body_html: str) -> str:
-    """`<strong>option</strong> — feedback`, as the site shows per-option feedback."""
+    """`<strong>option</strong> — feedback`, as the site shows per-option feedback. An option
+    that renders as blocks (a list, a quotation) is named by its plain text: <strong> is inline."""
+    if _BLOCK.search(label_html):
+        label_html = html.escape(_plain(label_html), quote=False)
     if body_html.startswith("<p>") and body_html.endswith("</p>") and body_html.count("<p>") == 1:
         return f"<p><strong>{label_html}</strong> — {body_html[3:]}"
     return f"<p><strong>{label_html}</strong></p>\n{body_html}"
@@ -355,15 +360,15 @@ class _XhtmlBuilder(HTMLParser):
             parent.text = (parent.text or "") + data
 
 
-def _append_html(parent: ET.Element, html: str) -> None:
+def _append_html(parent: ET.Element, markup: str) -> None:
     builder = _XhtmlBuilder(parent)
-    builder.feed(html)
+    builder.feed(markup)
     builder.close()
 
 
-def _plain(html: str) -> str:
+def _plain(markup: str) -> str:
     holder = ET.Element("holder")
-    _append_html(holder, html)
+    _append_html(holder, markup)
     return " ".join("".join(holder.itertext()).split())
 
 

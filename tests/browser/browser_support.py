@@ -49,3 +49,16 @@ def serve(directory: Path, headers: dict[str, str] | None = None) -> tuple[str, 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
+
+
+def build_and_serve(root: Path, out: Path):  # type: ignore[no-untyped-def]
+    """`course build` a course into `out` and serve it: yields the base URL (for fixtures)."""
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    url, httpd = serve(out)
+    yield url
+    httpd.shutdown()

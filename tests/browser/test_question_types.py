@@ -6,11 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from playwright.sync_api import Page, expect
 
-from browser_support import run_axe, serve
-from builder.cli import cli
+from browser_support import build_and_serve, run_axe
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course_helpers import MINIMAL  # noqa: E402
@@ -19,12 +17,7 @@ from course_helpers import MINIMAL  # noqa: E402
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory):
     """This module's own site: the minimal course, which has one question of every type."""
-    out = tmp_path_factory.mktemp("types") / "site"
-    result = CliRunner().invoke(cli, ["build", "--root", str(MINIMAL), "--site-dir", str(out)])
-    assert result.exit_code == 0, result.output
-    url, httpd = serve(out)
-    yield url
-    httpd.shutdown()
+    yield from build_and_serve(MINIMAL, tmp_path_factory.mktemp("types") / "site")
 
 
 def form(page: Page, qid: str):
