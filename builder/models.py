@@ -36,6 +36,11 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class FinalAssessment(Model):
+    per_module: Annotated[int, Field(ge=1, le=100)] = 2
+    """Questions drawn from each module's quiz for the final self-assessment."""
+
+
 class CourseMeta(Model):
     """`course/course.yml`."""
 
@@ -46,6 +51,7 @@ class CourseMeta(Model):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     pass_mark: Percent = 80
     progress_epoch: Annotated[int, Field(ge=0)] = 1
+    final_assessment: FinalAssessment = FinalAssessment()
 
 
 class Objective(Model):

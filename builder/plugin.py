@@ -19,14 +19,15 @@ from mkdocs.structure.files import File, Files
 from builder.check import check_course
 from builder.course import Course
 from builder.history import last_changed
+from builder.minify import asset, minified
 from builder.render import Renderer
 from builder.rules import PRINT_ID
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
-ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js"}
+ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js", "data": "assets/course/course-data.js", "journey": "assets/course/journey.js"}
+JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
 MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
@@ -76,9 +77,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if config.theme.custom_dir:
                 config.theme.dirs.insert(0, config.theme.dirs.pop(1))
         config.extra_css.append(ASSET_URIS["css"])
-        config.extra_javascript.append(ASSET_URIS["js"])
+        config.extra_javascript.extend([ASSET_URIS["data"], ASSET_URIS["journey"], ASSET_URIS["js"]])
         if config.nav is None:
             config.nav = self._nav(course)
+            config.nav[2:2] = [{"My progress": "progress.md"}, {"Final self-assessment": "assessment.md"}, {"Certificate": "certificate.md"}]
             config.nav.append({"Print the whole course": PRINT_PAGE})
             if self.edition == "instructor":
                 config.nav.append({"Instructor report": INSTRUCTOR_REPORT})
@@ -104,6 +106,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
         files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
+        files.append(File.generated(config, ASSET_URIS["data"], content=minified(self.renderer.course_data_js(), "course-data.js")))
+        for uri, method in JOURNEY_PAGES.items():
+            files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
         for sf in self.course.scenarios:
             files.append(File.generated(config, f"scenarios/{sf.scenario.id}.md", content=self.renderer.scenario_page(sf)))
         glossary = self.renderer.glossary_page()
@@ -111,10 +116,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))
         for module in self.course.modules:
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
-        files.append(File.generated(config, ASSET_URIS["css"], abs_src_path=str(ASSETS / "course.css")))
-        files.append(File.generated(config, ASSET_URIS["js"], abs_src_path=str(ASSETS / "quiz.js")))
-        for name in MATERIAL_SCRIPTS:
-            files.append(File.generated(config, f"assets/course/{name}", abs_src_path=str(ASSETS / name)))
+        for name in ("course.css", "quiz.js", "journey.js", "journey-pages.js", "journey.css", *MATERIAL_SCRIPTS):
+            files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:

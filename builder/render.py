@@ -220,6 +220,53 @@ class Renderer:
             t=self.t, title=md_escape(sc.title), content_note=note.strip(), module_id=sc.module, module_title=md_escape(module.meta.title if module else sc.module), body=body
         )
 
+    # -- trainee journey: progress, final self-assessment, certificate ---------------------
+    def _js_strings(self) -> dict[str, str]:
+        return {k[3:]: v for k, v in self.t.items() if k.startswith("js_")}
+
+    def course_data_js(self) -> str:
+        """assets/course/course-data.js: the little every page needs (storage key, pass marks), cacheable."""
+        pass_marks = {}
+        for module in self.course.modules:
+            quiz = self.course.quiz_for(module.id)
+            pass_marks[module.id] = quiz.quiz.pass_mark if quiz and quiz.quiz.pass_mark is not None else self.meta.pass_mark
+        data = {"id": self.meta.id, "epoch": self.meta.progress_epoch, "version": self.meta.version, "passMarks": pass_marks, "strings": {"passed_mark": self.t["js_passed_mark"]}}
+        return self.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
+
+    def _journey_data(self) -> Markup:
+        """What the progress, assessment and certificate pages need: titles, question ids, strings."""
+        modules = []
+        for module in self.course.modules:
+            quiz = self.course.quiz_for(module.id)
+            modules.append({"id": module.id, "title": module.meta.title, "questions": [q.id for q in quiz.quiz.questions] if quiz else []})
+        strings = {**self._js_strings(), **{k: v for k, v in self.t.items() if k.startswith("status_")}}
+        return Markup(json_for_html([{"modules": modules, "strings": strings}]))
+
+    def progress_page(self) -> str:
+        modules = [{"id": m.id, "title": m.meta.title, "number": n} for n, m in enumerate(self.course.modules, 1)]
+        return self.env.get_template("progress.md").render(t=self.t, modules=modules, journey=self._journey_data())
+
+    def assessment_page(self) -> str:
+        """Every question of every quiz, in a hidden pool; the script draws `per_module` of each."""
+        per_module = self.meta.final_assessment.per_module
+        views, data, total = [], [], 0
+        for module in self.course.modules:
+            quiz = self.course.quiz_for(module.id)
+            if quiz is None:
+                continue
+            total += min(per_module, len(quiz.quiz.questions))
+            for question in quiz.quiz.questions:
+                view, datum = self.question(question, module.id, "")
+                view["how"] = view["how"]
+                views.append(view)
+                data.append({**datum, "module": module.id, "objectives": list(question.objectives)})
+        objectives = {f"{m.id}/{o.id}": o.text for m in self.course.modules for o in m.meta.objectives}
+        payload = {"perModule": per_module, "passMark": self.meta.pass_mark, "questions": data, "objectives": objectives}
+        return self.env.get_template("assessment.md").render(t=self.t, questions=views, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
+
+    def certificate_page(self) -> str:
+        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, journey=self._journey_data())
+
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""
         parts = [f"---\nsearch:\n  exclude: true\n---\n\n# {md_escape(self.meta.title)}\n\n{self.t['print_intro']}\n"]
@@ -291,7 +338,7 @@ class Renderer:
             "module": module.id,
             "passMark": pass_mark,
             "questions": [d for _, d in pairs],
-            "strings": {k[3:]: v for k, v in self.t.items() if k.startswith("js_")},
+            "strings": self._js_strings(),
         }
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as

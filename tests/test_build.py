@@ -34,7 +34,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 5 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    assert re.fullmatch(r"Built 9 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question ') == 7
     data = quiz_data(page)["questions"]

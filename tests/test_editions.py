@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 from click.testing import CliRunner
 
 from builder.cli import cli
@@ -23,6 +25,11 @@ def test_trainee_build_never_contains_instructor_material(tmp_path):
     assert runner.invoke(cli, ["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]).exit_code == 0
     leaks = [p for p in (tmp_path / "site").rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
     assert leaks == []  # pages, search index, sitemap, assets: everything
+    for kind in ("gift", "qti"):  # and no export of the course
+        out = tmp_path / f"bank.{kind}"
+        assert runner.invoke(cli, ["export", kind, "--root", str(root), "-o", str(out)]).exit_code == 0
+        data = out.read_bytes()
+        assert SECRET.encode() not in (data if kind == "gift" else b"".join(zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist()))
     searched = (tmp_path / "site" / "search" / "search_index.json").read_text()
     assert "The Example Rule Authority" in searched  # the index does hold the module text
     result = runner.invoke(cli, ["build", "--root", str(root), "--edition", "instructor", "--site-dir", str(tmp_path / "instructor")])

@@ -109,6 +109,21 @@
     }, 50);
   }
 
+  // What every question form needs, in a quiz or in the final assessment: shuffling and the
+  // ordering buttons.
+  function prepareForm(form, question, strings) {
+    if (question.shuffle) {
+      var options = form.querySelector(".cb-quiz__options");
+      if (options) shuffleInPlace(options, ".cb-quiz__option");
+      Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+        shuffleInPlace(select, "option:not([value=''])");
+      });
+    }
+    if (question.type === "ordering") setupOrdering(form, strings);
+  }
+
+  window.cbQuiz = {answerOf: answerOf, isRight: isRight, prepareForm: prepareForm};
+
   function setupQuiz(section) {
     if (section.getAttribute("data-enhanced")) return;
     // Any <script>: Material's instant navigation re-creates it without its type and class.
@@ -133,6 +148,15 @@
       score.classList.toggle("cb-quiz__score--passed", percent >= data.passMark);
     }
 
+    var progress = window.cbProgress;
+    function showSaved(best) {
+      if (best === undefined) return;
+      score.hidden = false;
+      score.textContent = format(s.saved_best, {best: best}) + " " + (best >= data.passMark ? s.passed : s.not_passed);
+      score.classList.toggle("cb-quiz__score--passed", best >= data.passMark);
+    }
+    if (progress) showSaved(progress.best(data.module));
+
     data.questions.forEach(function (question) {
       var form = section.querySelector('form[data-question="' + question.id + '"]');
       if (!form) return;
@@ -142,14 +166,7 @@
       button.hidden = false;
       // The instructor edition keeps the answer keys on screen.
       key.hidden = !section.classList.contains("cb-quiz--instructor");
-      if (question.shuffle) {
-        var options = form.querySelector(".cb-quiz__options");
-        if (options) shuffleInPlace(options, ".cb-quiz__option");
-        Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
-          shuffleInPlace(select, "option:not([value=''])");
-        });
-      }
-      if (question.type === "ordering") setupOrdering(form, s);
+      prepareForm(form, question, s);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var answer = answerOf(form, question);
@@ -184,6 +201,10 @@
         if (explanation) nodes.push(explanation.cloneNode(true));
         announce(region, nodes);
         updateScore();
+        if (progress) {
+          var best = progress.record(data.module, question.id, right, data.questions.map(function (q) { return q.id; }));
+          if (best !== undefined) score.textContent += " " + format(s.saved_best, {best: best});
+        }
       });
     });
   }

@@ -32,7 +32,7 @@ def test_network_guard_can_fail(page: Page, base_url, network_log):
 def _answer_some(page: Page) -> None:
     """Answer the first two questions: one right, one wrong, so both result styles are on screen."""
     data = json.loads(page.locator("script.cb-quiz__data").first.text_content())[0]
-    forms = page.locator("form.cb-quiz__question")
+    forms = page.locator("section.cb-quiz form.cb-quiz__question")
     for index, right in ((0, True), (1, False)):
         question = data["questions"][index]
         for input_ in forms.nth(index).locator("input").all():
@@ -52,7 +52,7 @@ def test_axe_every_page_before_and_after_answering(page: Page, base_url, all_pat
         page.goto(base_url + path, wait_until="networkidle")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
         found[path] = run_axe(page, axe_source)
-        if page.locator("form.cb-quiz__question").count():
+        if page.locator("section.cb-quiz form.cb-quiz__question").count():
             _answer_some(page)
             found[path + " (answered)"] = run_axe(page, axe_source)
     assert {k: v for k, v in found.items() if v} == {}

@@ -1,0 +1,136 @@
+/* The trainee's progress, kept in this browser only: saving each checked answer, the best score
+ * per module, and the navigation's "passed" marks. No server, no account, no tracking; storage
+ * that is blocked or corrupt means "nothing saved", never an error. Needs window.cbCourse
+ * (course-data.js). The progress, assessment and certificate pages add journey-pages.js. */
+(function () {
+  "use strict";
+  var course = window.cbCourse;
+  if (!course) return;
+  var s = course.strings;
+  var KEY = course.id + ":" + course.epoch;
+  var SCHEMA = 1;
+  var passMarks = course.passMarks;
+
+  function format(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  function empty() { return {schema: SCHEMA, answers: {}, best: {}, final: {}}; }
+
+  // Keep only what this course still has. `questions` ({module: [ids]}, where known) also
+  // drops answers to removed or renamed questions, so edits and reordering keep progress.
+  function clean(data, questions) {
+    var out = empty();
+    if (!data || typeof data !== "object") return out;
+    var answers = data.answers && typeof data.answers === "object" ? data.answers : {};
+    Object.keys(answers).forEach(function (key) {
+      var parts = key.split("/");
+      var known = questions && questions[parts[0]];
+      if (parts[0] in passMarks && (!known || known.indexOf(parts[1]) >= 0) && (answers[key] === 0 || answers[key] === 1)) out.answers[key] = answers[key];
+    });
+    var best = data.best && typeof data.best === "object" ? data.best : {};
+    Object.keys(best).forEach(function (id) {
+      if (id in passMarks && typeof best[id] === "number" && best[id] >= 0 && best[id] <= 100) out.best[id] = best[id];
+    });
+    var f = data.final;
+    if (f && typeof f === "object" && typeof f.score === "number") {
+      out.final = {score: f.score, passed: !!f.passed, date: String(f.date || ""), version: String(f.version || "")};
+    }
+    return out;
+  }
+
+  var available = true;
+  function load(questions) {
+    var store = storage();
+    if (!store) { available = false; return empty(); }
+    try {
+      return clean(JSON.parse(store.getItem(KEY)), questions);
+    } catch (e) {
+      if (e instanceof SyntaxError) return empty();  // corrupt: start again, quietly
+      available = false;
+      return empty();
+    }
+  }
+  function save(data) {
+    var store = storage();
+    try {
+      if (!store) throw new Error("no storage");
+      store.setItem(KEY, JSON.stringify(data));
+      return true;
+    } catch (e) {
+      available = false;
+      showStorageNotes();
+      return false;
+    }
+  }
+  function showStorageNotes() {
+    Array.prototype.forEach.call(document.querySelectorAll(".cb-storage-note"), function (note) { note.hidden = available; });
+  }
+
+  function status(data, id) {
+    if (data.best[id] !== undefined && data.best[id] >= passMarks[id]) return "passed";
+    var started = Object.keys(data.answers).some(function (key) { return key.indexOf(id + "/") === 0; });
+    return started || data.best[id] !== undefined ? "in_progress" : "not_started";
+  }
+
+  // Called by quiz.js after each check, with the ids of all the module's questions.
+  window.cbProgress = {
+    record: function (moduleId, questionId, right, questionIds) {
+      var only = {};
+      only[moduleId] = questionIds;
+      var data = load(only);
+      data.answers[moduleId + "/" + questionId] = right ? 1 : 0;
+      var score = Math.floor(100 * questionIds.filter(function (q) { return data.answers[moduleId + "/" + q] === 1; }).length / questionIds.length);
+      data.best[moduleId] = Math.max(data.best[moduleId] || 0, score);
+      save(data);
+      markNavigation(data);
+      return data.best[moduleId];
+    },
+    best: function (moduleId) { return load().best[moduleId]; }
+  };
+
+  function markNavigation(data) {
+    var links = Array.prototype.slice.call(document.querySelectorAll("a.md-nav__link[href]"));
+    Object.keys(passMarks).forEach(function (id) {
+      if (status(data, id) !== "passed") return;
+      var path = "/modules/" + id + ".html";
+      links.forEach(function (link) {
+        var target = new URL(link.getAttribute("href"), location.href).pathname;
+        if (target.slice(-path.length) !== path || link.querySelector(".cb-nav-passed")) return;
+        var mark = document.createElement("span");
+        mark.className = "cb-nav-passed";
+        var icon = document.createElement("span");
+        icon.setAttribute("aria-hidden", "true");
+        icon.textContent = " \u2713";
+        var words = document.createElement("span");
+        words.className = "cb-visually-hidden";
+        words.textContent = " (" + s.passed_mark + ")";
+        mark.appendChild(icon);
+        mark.appendChild(words);
+        (link.querySelector(".md-ellipsis") || link).appendChild(mark);
+      });
+    });
+  }
+
+  // What the progress, assessment and certificate pages build on (journey-pages.js).
+  window.cbJourney = {
+    KEY: KEY, SCHEMA: SCHEMA, course: course, format: format, storage: storage, empty: empty, clean: clean,
+    load: load, save: save, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes,
+    available: function () { return available; }
+  };
+
+  function setup() {
+    markNavigation(load());
+    showStorageNotes();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

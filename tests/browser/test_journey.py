@@ -1,0 +1,178 @@
+"""The trainee's journey on the minimal course: progress, the final self-assessment, the certificate."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser_support import build_and_serve, run_axe
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course_helpers import MINIMAL, make_course  # noqa: E402
+
+KEY = "minimal:1"
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    yield from build_and_serve(MINIMAL, tmp_path_factory.mktemp("journey") / "site")
+
+
+def solve(form, q: dict, right: bool = True) -> None:
+    """Answer one question form as a trainee would (rightly or not)."""
+    if q["type"] in ("single", "multiple", "true_false"):
+        for box in form.locator("input").all():
+            wanted = (box.get_attribute("value") in q["correct"]) == right
+            if q["type"] != "multiple" and not wanted:
+                continue
+            box.set_checked(wanted) if q["type"] == "multiple" else box.check()
+            if q["type"] != "multiple":
+                break
+    elif q["type"] == "matching":
+        for left, target in q["answer"].items():
+            select = form.locator(f'select[name="{left}"]')
+            value = target if right else next(v for v in q["answer"].values() if v != target)
+            select.select_option(value)
+    elif q["type"] == "ordering":
+        wanted = q["answer"] if right else list(reversed(q["answer"]))
+        for position, item in enumerate(wanted):
+            while [li.get_attribute("data-item") for li in form.locator(".cb-quiz__item").all()].index(item) > position:
+                form.locator(f'.cb-quiz__item[data-item="{item}"]').get_by_role("button", name="Move up").click()
+    else:
+        form.locator('input[type="text"]').fill(q["accepted"][0] if right else "no idea")
+
+
+def module_data(page: Page) -> dict:
+    return json.loads(page.locator("script.cb-quiz__data").text_content())[0]
+
+
+def test_full_run_pass_reload_assess_certify(page: Page, base_url, page_errors, axe_source):
+    page.goto(base_url + "modules/basics.html")
+    data = module_data(page)
+    for q in data["questions"]:
+        form = page.locator(f'form[data-question="{q["id"]}"]')
+        solve(form, q)
+        form.get_by_role("button", name="Check answer").click()
+        expect(form.get_by_role("status")).to_contain_text("Correct.")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert saved["schema"] == 1 and saved["best"] == {"basics": 100}
+    assert saved["answers"] == {f"basics/{q['id']}": 1 for q in data["questions"]}
+    # reload: the saved best score shows, and the navigation marks the module as passed
+    page.reload()
+    expect(page.locator(".cb-quiz__score")).to_contain_text("Your best score so far: 100%. Passed.")
+    expect(page.locator("a.md-nav__link .cb-nav-passed").first).to_have_text("✓ (passed)")
+    page.goto(base_url + "progress.html")
+    row = page.locator('tr[data-module="basics"]')
+    expect(row.locator(".cb-progress__status")).to_have_text("Passed")
+    expect(row.locator(".cb-progress__best")).to_have_text("100%")
+    assert run_axe(page, axe_source) == []
+    # the final self-assessment: two questions drawn from the module, answered right
+    page.goto(base_url + "assessment.html")
+    page.get_by_role("button", name="Start the assessment").click()
+    pool = json.loads(page.locator("script.cb-assessment__data").text_content())[0]
+    forms = page.locator(".cb-assessment__questions form")
+    expect(forms).to_have_count(2)
+    by_id = {f"a-q-{q['module']}-{q['id']}": q for q in pool["questions"]}
+    for form in forms.all():
+        solve(form, by_id[form.get_attribute("id")])
+    page.get_by_role("button", name="Submit my answers").click()
+    result = page.locator(".cb-assessment__result")
+    expect(result).to_contain_text("You answered 2 of 2 questions right (100%). Pass mark: 80%. Passed.")
+    expect(result).to_be_focused()
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    assert run_axe(page, axe_source) == []
+    result.get_by_role("link", name="Print your certificate").click()
+    page.get_by_label("Your name, as it should appear (it is not saved)").fill("Dana Officer")
+    sheet = page.locator(".cb-certificate__sheet")
+    expect(sheet).to_contain_text("Dana Officer")
+    expect(sheet).to_contain_text("Minimal course")
+    expect(sheet).to_contain_text("score 100%")
+    expect(sheet).to_contain_text("not a proctored examination")
+    assert "Dana" not in page.evaluate("JSON.stringify(localStorage)")  # the name is never stored
+    assert run_axe(page, axe_source) == []
+    pdf = page.pdf(format="Letter", margin={k: "0.5in" for k in ("top", "right", "bottom", "left")})
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1  # one sheet, no chrome
+    assert page_errors == []
+
+
+def test_failed_assessment_links_missed_objectives(page: Page, base_url):
+    page.goto(base_url + "assessment.html")
+    page.get_by_role("button", name="Start the assessment").click()
+    page.get_by_role("button", name="Submit my answers").click()  # nothing answered
+    result = page.locator(".cb-assessment__result")
+    expect(result).to_contain_text("You answered 0 of 2 questions right (0%). Pass mark: 80%. Not passed yet.")
+    link = result.locator("a").first
+    assert "modules/basics.html#objective-" in link.get_attribute("href")
+    page.goto(base_url + "certificate.html")
+    expect(page.locator(".cb-certificate__none")).to_be_visible()
+
+
+def test_stale_answers_are_dropped_and_export_import_reset_forget(page: Page, base_url, tmp_path):
+    page.goto(base_url)
+    page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{schema: 1, answers: {{"basics/rule": 1, "basics/removed-question": 1, "gone/q": 0}}, best: {{"basics": 40, "gone": 90}}, final: {{}}}}));
+                      localStorage.setItem('/.__palette', '{{}}'); localStorage.setItem('unrelated', 'keep');""")
+    page.goto(base_url + "modules/basics.html")
+    form = page.locator('form[data-question="tf"]')
+    form.get_by_label("True").check()
+    form.get_by_role("button", name="Check answer").click()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert saved["answers"] == {"basics/rule": 1, "basics/tf": 1} and saved["best"] == {"basics": 40}
+    page.goto(base_url + "progress.html")
+    expect(page.locator('tr[data-module="basics"] .cb-progress__status')).to_have_text("In progress")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text())["answers"] == saved["answers"]
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset progress").click()
+    expect(page.locator('tr[data-module="basics"] .cb-progress__status')).to_have_text("Not started")
+    page.get_by_label("Import progress from a file").set_input_files(str(exported))
+    expect(page.locator(".cb-progress__message")).to_have_text("Progress imported.")
+    expect(page.locator('tr[data-module="basics"] .cb-progress__status')).to_have_text("In progress")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"something": "else"}')
+    page.get_by_label("Import progress from a file").set_input_files(str(bad))
+    expect(page.locator(".cb-progress__message")).to_have_text("That file is not a progress file of this course.")
+    page.get_by_role("button", name="Forget me on this computer").click()
+    expect(page.locator(".cb-progress__message")).to_have_text("Everything this site saved in this browser has been removed.")
+    assert page.evaluate("Object.keys(localStorage)") == ["unrelated"]
+
+
+def test_storage_blocked_quizzes_still_work_and_say_so(page: Page, base_url, page_errors):
+    page.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    for path in ("modules/basics.html", "progress.html", "assessment.html", "certificate.html"):
+        page.goto(base_url + path)
+        expect(page.locator(".cb-storage-note").first).to_be_visible()
+    page.goto(base_url + "modules/basics.html")
+    form = page.locator('form[data-question="tf"]')
+    form.get_by_label("True").check()
+    form.get_by_role("button", name="Check answer").click()
+    expect(form.get_by_role("status")).to_contain_text("Correct.")
+    assert page_errors == []
+
+
+def test_every_question_type_can_be_answered_in_the_assessment(page: Page, tmp_path):
+    """A course that draws all seven questions of its module: each type is answered rightly."""
+    root = make_course(tmp_path / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nfinal_assessment:\n  per_module: 7")])
+    serving = build_and_serve(root, tmp_path / "site")
+    url = next(serving)
+    try:
+        page.goto(url + "assessment.html")
+        pool = json.loads(page.locator("script.cb-assessment__data").text_content())[0]
+        page.get_by_role("button", name="Start the assessment").click()
+        forms = page.locator(".cb-assessment__questions form")
+        expect(forms).to_have_count(7)
+        by_id = {f"a-q-{q['module']}-{q['id']}": q for q in pool["questions"]}
+        assert {q["type"] for q in by_id.values()} == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
+        for form in forms.all():
+            solve(form, by_id[form.get_attribute("id")])
+        page.get_by_role("button", name="Submit my answers").click()
+        expect(page.locator(".cb-assessment__result")).to_contain_text("You answered 7 of 7 questions right (100%).")
+    finally:
+        next(serving, None)
