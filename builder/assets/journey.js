@@ -97,7 +97,9 @@
       if (status(data, id) !== "passed") return;
       var path = "/modules/" + id + ".html";
       links.forEach(function (link) {
-        var target = new URL(link.getAttribute("href"), location.href).pathname;
+        var href = link.getAttribute("href");
+        if (href.indexOf("#") >= 0) return;  // the table of contents: sections, not modules
+        var target = new URL(href, location.href).pathname;
         if (target.slice(-path.length) !== path || link.querySelector(".cb-nav-passed")) return;
         var mark = document.createElement("span");
         mark.className = "cb-nav-passed";
