@@ -76,6 +76,7 @@ class Renderer:
         self.env.filters["md"] = md_escape
         self.env.globals.update(tel=tel_uri, host=url_host)
         self._md = markdown.Markdown(extensions=[_QuizTextExtension(), "sane_lists"])
+        self._questions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
 
     # -- quiz text --------------------------------------------------------------------------
     def block(self, text: str) -> Markup:
@@ -293,7 +294,18 @@ class Renderer:
         return self.env.get_template("glossary.md").render(t=self.t, terms=terms)
 
     def question(self, question: Question, module_id: str, number: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        """What the question template needs, and what quiz.js needs to check the answer."""
+        """What the question template needs, and what quiz.js needs to check the answer.
+
+        Memoized: the module page, the whole-course print page and the final assessment show the
+        same questions, and converting their Markdown is most of the cost of rendering a quiz.
+        """
+        key = (module_id, question.id)
+        if key not in self._questions:
+            self._questions[key] = self._question(question, module_id)
+        view, data = self._questions[key]
+        return {**view, "number": number}, dict(data)
+
+    def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
         prompt = self.block(question.prompt)
         html = str(prompt)
         single_paragraph = html.count("<p>") == 1 and html.startswith("<p>") and html.endswith("</p>")
@@ -301,7 +313,6 @@ class Renderer:
             "id": question.id,
             "type": question.type,
             "dom_id": f"q-{module_id}-{question.id}",
-            "number": number,
             "prompt_inline": self.inline(question.prompt) if single_paragraph else None,
             "prompt_block": None if single_paragraph else prompt,
             "explanation": self.block(question.explanation),
