@@ -258,7 +258,6 @@ class Renderer:
             total += min(per_module, len(quiz.quiz.questions))
             for question in quiz.quiz.questions:
                 view, datum = self.question(question, module.id, "")
-                view["how"] = view["how"]
                 views.append(view)
                 data.append({**datum, "module": module.id, "objectives": list(question.objectives)})
         objectives = {f"{m.id}/{o.id}": o.text for m in self.course.modules for o in m.meta.objectives}

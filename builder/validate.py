@@ -206,12 +206,8 @@ def _unwrap(tp: Any) -> Any:
             continue
         if origin in (Union, types.UnionType):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
-            models = [a for a in args if isinstance(_strip(a), type) and issubclass(_strip(a), BaseModel)]
-            if len(args) == 1:
+            if len(args) == 1:  # Optional[X] is X; a real union is resolved by its tag in _member
                 tp = args[0]
-                continue
-            if len(models) == 1 and len(args) == 1:
-                tp = models[0]
                 continue
         return tp
 

@@ -145,7 +145,6 @@
         if (window.cbQuiz) window.cbQuiz.prepareForm(form, q, s);
       });
       submit.hidden = false;
-      start.textContent = start.textContent;  // same label: "Start" again draws a new set
       var first = list.querySelector("legend");
       if (first) first.scrollIntoView();
     });
