@@ -94,11 +94,13 @@ def serve(root: Path, dev_addr: str) -> None:
 
 @cli.command()
 @_root_option
-@click.argument("kind", type=click.Choice(["gift", "qti"]))
+@click.argument("kind", type=click.Choice(["scorm", "gift", "qti"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-def export(root: Path, kind: str, output: Path, force: bool) -> None:
-    """Export the question banks: Moodle GIFT, or an IMS QTI 2.1 package (zip)."""
+@click.option("--version", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True, help="scorm only: SCORM 1.2, or SCORM 2004 4th edition.")
+def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str) -> None:
+    """Export for an LMS: the site as a SCORM package (zip), or the question banks as Moodle GIFT
+    or an IMS QTI 2.1 package (zip)."""
     import importlib
 
     from builder.check import check_course
@@ -110,15 +112,37 @@ def export(root: Path, kind: str, output: Path, force: bool) -> None:
         click.echo(report.format_text(), err=True)
         click.echo("Export stopped: fix the problems above.", err=True)
         sys.exit(1)
-    result = importlib.import_module(f"builder.exports.{kind}").export(course)
+    if kind == "scorm":
+        result = _export_scorm(root, course, scorm_version)
+    else:
+        result = importlib.import_module(f"builder.exports.{kind}").export(course)
     for line in result.skipped:
         click.echo(f"not exported: {line}", err=True)
     output.parent.mkdir(parents=True, exist_ok=True)
     temp = output.with_name(f".{output.name}.tmp")
     temp.write_bytes(result.data)
     temp.replace(output)
+    if kind == "scorm":
+        click.echo(f"Wrote a SCORM {scorm_version} package of the course ({len(course.modules)} modules, {result.items} questions) to {output}.")
+        return
     skipped = f"; {len(result.skipped)} not expressible in {kind.upper()} (listed above)" if result.skipped else ""
     click.echo(f"Wrote {result.items} questions to {output}{skipped}.")
+
+
+def _export_scorm(root: Path, course, version: str):  # type: ignore[no-untyped-def]
+    """Build the trainee site into a temporary folder, then package it."""
+    import tempfile
+
+    from builder.exports.scorm import ScormError
+    from builder.exports.scorm import export as package
+    from builder.site import BuildFailed, build_site
+
+    with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
+        try:
+            build_site(root, Path(temp) / "site")
+            return package(course, Path(temp) / "site", version)
+        except (BuildFailed, ScormError) as exc:
+            raise click.ClickException(f"SCORM export failed: {exc}") from None
 
 
 @cli.group()

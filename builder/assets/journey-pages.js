@@ -11,7 +11,7 @@
   "use strict";
   var J = window.cbJourney;
   if (!J) return;
-  var course = J.course, KEY = J.KEY, SCHEMA = J.SCHEMA, format = J.format, storage = J.storage, empty = J.empty;
+  var course = J.course, SCHEMA = J.SCHEMA, format = J.format, storage = J.storage;
   var s = {}, questions = {};
   function load() { return J.load(questions); }
   function save(data) { return J.save(data); }
@@ -33,6 +33,9 @@
       });
       var final = root.querySelector(".cb-progress__final-status");
       final.textContent = data.final.score === undefined ? s.status_not_started : (data.final.passed ? s.status_passed : s.status_not_passed) + " (" + data.final.score + "%)";
+      var inLms = !!J.lms();
+      root.querySelector(".cb-progress__where").hidden = inLms;
+      root.querySelector(".cb-progress__where-lms").hidden = !inLms;
       showStorageNotes();
     }
     root.addEventListener("click", function (event) {
@@ -49,8 +52,7 @@
         link.remove();
         say(s.exported);
       } else if (action === "reset" && window.confirm(s.confirm_reset)) {
-        var store = storage();
-        try { if (store) store.removeItem(KEY); } catch (e) { /* nothing was saved */ }
+        J.reset();
         refresh();
         say(s.reset_done);
       } else if (action === "forget" && window.confirm(s.confirm_forget)) {

@@ -41,8 +41,19 @@
     return out;
   }
 
+  // Inside the SCORM package the launch page around the site holds the LMS session, and the
+  // progress lives in the LMS (scorm-bridge.js); everywhere else, in this browser.
+  function lms() {
+    try {
+      var host = window.parent;
+      return host !== window && host.cbLms && host.cbLms.active ? host.cbLms : null;
+    } catch (e) { return null; }  // a frame of another site
+  }
+
   var available = true;
   function load(questions) {
+    var host = lms();
+    if (host) return clean(host.load(), questions);
     var store = storage();
     if (!store) { available = false; return empty(); }
     try {
@@ -54,8 +65,13 @@
     }
   }
   function save(data) {
+    var host = lms();
     var store = storage();
     try {
+      if (host) {
+        if (!host.save(data)) throw new Error("the LMS refused the progress");
+        return true;
+      }
       if (!store) throw new Error("no storage");
       store.setItem(KEY, JSON.stringify(data));
       return true;
@@ -64,6 +80,13 @@
       showStorageNotes();
       return false;
     }
+  }
+  function reset() {
+    var host = lms();
+    if (host) return host.save(empty());
+    var store = storage();
+    try { if (store) store.removeItem(KEY); } catch (e) { /* nothing was saved */ }
+    return true;
   }
   function showStorageNotes() {
     Array.prototype.forEach.call(document.querySelectorAll(".cb-storage-note"), function (note) { note.hidden = available; });
@@ -119,7 +142,7 @@
   // What the progress, assessment and certificate pages build on (journey-pages.js).
   window.cbJourney = {
     KEY: KEY, SCHEMA: SCHEMA, course: course, format: format, storage: storage, empty: empty, clean: clean,
-    load: load, save: save, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes,
+    load: load, save: save, reset: reset, lms: lms, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes,
     available: function () { return available; }
   };
 

@@ -62,3 +62,27 @@ def build_and_serve(root: Path, out: Path):  # type: ignore[no-untyped-def]
     url, httpd = serve(out)
     yield url
     httpd.shutdown()
+
+
+def solve(form, q: dict, right: bool = True) -> None:
+    """Answer one question form as a trainee would (rightly or not)."""
+    if q["type"] in ("single", "multiple", "true_false"):
+        for box in form.locator("input").all():
+            wanted = (box.get_attribute("value") in q["correct"]) == right
+            if q["type"] != "multiple" and not wanted:
+                continue
+            box.set_checked(wanted) if q["type"] == "multiple" else box.check()
+            if q["type"] != "multiple":
+                break
+    elif q["type"] == "matching":
+        for left, target in q["answer"].items():
+            select = form.locator(f'select[name="{left}"]')
+            value = target if right else next(v for v in q["answer"].values() if v != target)
+            select.select_option(value)
+    elif q["type"] == "ordering":
+        wanted = q["answer"] if right else list(reversed(q["answer"]))
+        for position, item in enumerate(wanted):
+            while [li.get_attribute("data-item") for li in form.locator(".cb-quiz__item").all()].index(item) > position:
+                form.locator(f'.cb-quiz__item[data-item="{item}"]').get_by_role("button", name="Move up").click()
+    else:
+        form.locator('input[type="text"]').fill(q["accepted"][0] if right else "no idea")
