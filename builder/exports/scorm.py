@@ -155,10 +155,10 @@ def _qualified(spec: Version, name: str) -> str:
     return f"{{{spec.namespaces[prefix]}}}{local}"
 
 
-def _el(spec: Version, parent: ET.Element | None, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-    """An element named `prefix:local` (or `local`, the content-packaging namespace); attribute
-    names with a prefix are qualified the same way."""
-    attrib = {(_qualified(spec, k.replace("__", ":")) if "__" in k else k): v for k, v in attrs.items()}
+def _el(spec: Version, parent: ET.Element | None, name: str, text: str | None = None, attrs: dict[str, str] | None = None, **plain: str) -> ET.Element:
+    """An element named `prefix:local` (or `local`, the content-packaging namespace), with
+    unqualified attributes `plain` and `prefix:local` attributes `attrs`."""
+    attrib = {**plain, **{_qualified(spec, k): v for k, v in (attrs or {}).items()}}
     tag = _qualified(spec, name)
     element = ET.Element(tag, attrib) if parent is None else ET.SubElement(parent, tag, attrib)
     if text is not None:
@@ -183,10 +183,10 @@ def _root(spec: Version, course: Course, schemaversion: str) -> tuple[ET.Element
 
 def _resources(spec: Version, root: ET.Element, content: list[str], schemas: list[str], sco_attribute: str) -> None:
     resources = _el(spec, root, "resources")
-    sco = _el(spec, resources, "resource", identifier="SCO", type="webcontent", href=LAUNCH, **{sco_attribute: "sco"})
+    sco = _el(spec, resources, "resource", attrs={sco_attribute: "sco"}, identifier="SCO", type="webcontent", href=LAUNCH)
     for name in content:
         _el(spec, sco, "file", href=quote(name))
-    schema_files = _el(spec, resources, "resource", identifier="SCHEMAS", type="webcontent", **{sco_attribute: "asset"})
+    schema_files = _el(spec, resources, "resource", attrs={sco_attribute: "asset"}, identifier="SCHEMAS", type="webcontent")
     for name in schemas:
         _el(spec, schema_files, "file", href=quote(name))
 
@@ -195,7 +195,7 @@ def _manifest_12(course: Course, content: list[str], schemas: list[str]) -> byte
     assert course.meta is not None
     root, item = _root(SCORM12, course, "1.2")
     _el(SCORM12, item, "adlcp:masteryscore", str(course.meta.pass_mark))
-    _resources(SCORM12, root, content, schemas, "adlcp__scormtype")
+    _resources(SCORM12, root, content, schemas, "adlcp:scormtype")
     return _serialize(SCORM12, root)
 
 
@@ -206,7 +206,7 @@ def _manifest_2004(course: Course, content: list[str], schemas: list[str]) -> by
     objectives = _el(SCORM2004, sequencing, "imsss:objectives")
     primary = _el(SCORM2004, objectives, "imsss:primaryObjective", objectiveID="PRIMARY", satisfiedByMeasure="true")
     _el(SCORM2004, primary, "imsss:minNormalizedMeasure", _decimal(course.meta.pass_mark / 100))
-    _resources(SCORM2004, root, content, schemas, "adlcp__scormType")
+    _resources(SCORM2004, root, content, schemas, "adlcp:scormType")
     return _serialize(SCORM2004, root)
 
 
