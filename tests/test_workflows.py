@@ -1,0 +1,65 @@
+"""The `course` commands in the GitHub Actions and GitLab CI workflows run as written on a copy of
+the default course: a renamed option or a broken export fails here, not in a trainer's CI."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from builder.cli import cli
+from course_helpers import REPO
+
+WORKFLOWS = [REPO / ".github" / "workflows" / "publish.yml", REPO / ".gitlab-ci.yml"]
+ENV_PREFIX = re.compile(r'^(?:export\s+)?[A-Z_]+="\$\(git log[^)]*\)"\s*')
+
+
+def _scripts(node) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every shell line under a `run:` (GitHub) or `script:` (GitLab) key."""
+    lines: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("run", "script"):
+                for text in value if isinstance(value, list) else [value]:
+                    lines += str(text).splitlines()
+            else:
+                lines += _scripts(value)
+    elif isinstance(node, list):
+        for value in node:
+            lines += _scripts(value)
+    return lines
+
+
+def _course_commands(path: Path) -> list[list[str]]:
+    commands = []
+    for line in _scripts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        line = ENV_PREFIX.sub("", line.split(" #", 1)[0].strip())
+        if line.startswith("course "):
+            words = shlex.split(line.split(">>", 1)[0])
+            commands.append(words[1:])
+    return commands
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_course_commands_run_on_the_default_course(workflow, tmp_path, monkeypatch):
+    commands = _course_commands(workflow)
+    assert any(c[0] == "build" for c in commands) and any(c[:2] == ["export", "scorm"] for c in commands), commands
+    course = tmp_path / "course"
+    for name in ("course", "modules", "quizzes", "scenarios"):
+        shutil.copytree(REPO / name, course / name)
+    shutil.copy(REPO / "mkdocs.yml", course / "mkdocs.yml")
+    monkeypatch.chdir(course)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764400000")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    for words in commands:
+        result = CliRunner().invoke(cli, words)
+        assert result.exit_code == 0, f"course {' '.join(words)}\n{result.output}"
+        for i, word in enumerate(words[:-1]):
+            if word in ("-o", "--site-dir"):
+                assert (course / words[i + 1]).exists(), f"course {' '.join(words)} wrote no {words[i + 1]}"
+    assert (course / "site" / "index.html").exists() or (course / "public" / "index.html").exists()
