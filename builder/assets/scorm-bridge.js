@@ -86,9 +86,16 @@
 
   var api = discover();
   var live = false;
-  function get(key) { return String(scorm.call(api, scorm.methods.GetValue, key)); }
-  function set(key, value) { return String(scorm.call(api, scorm.methods.SetValue, key, String(value))) === "true"; }
-  function commit() { scorm.call(api, scorm.methods.Commit, ""); }
+  // An LMS's API may throw rather than return "false": the course goes on either way.
+  function get(key) {
+    try { return String(scorm.call(api, scorm.methods.GetValue, key)); } catch (e) { return ""; }
+  }
+  function set(key, value) {
+    try { return String(scorm.call(api, scorm.methods.SetValue, key, String(value))) === "true"; } catch (e) { return false; }
+  }
+  function commit() {
+    try { scorm.call(api, scorm.methods.Commit, ""); } catch (e) { /* the next commit or Finish carries it */ }
+  }
   if (api) {
     try {
       live = String(scorm.call(api, scorm.methods.Initialize, "")) === "true";
@@ -178,7 +185,7 @@
     set(scorm.keys.time, scorm.duration(Date.now() - started));
     set(scorm.keys.exit, scorm.exit(scorm.done(get)));
     commit();
-    scorm.call(api, scorm.methods.Terminate, "");
+    try { scorm.call(api, scorm.methods.Terminate, ""); } catch (e) { /* the LMS closes the session itself */ }
   }
   window.addEventListener("pagehide", finish);
   window.addEventListener("beforeunload", finish);

@@ -48,10 +48,10 @@ def lms_url(tmp_path_factory):
     httpd.server_close()
 
 
-def launch(page: Page, lms_url: str, version: str, cmi: dict) -> Frame:
+def launch(page: Page, lms_url: str, version: str, cmi: dict, broken: bool = False) -> Frame:
     """Open the LMS page, start the API with the learner's stored data, and wait for the site."""
     page.goto(f"{lms_url}{version}/player.html")
-    page.evaluate("([v, cmi, launch]) => startLms(v, cmi, launch)", [version, cmi, LAUNCH])
+    page.evaluate("([v, cmi, launch, broken]) => startLms(v, cmi, launch, broken)", [version, cmi, LAUNCH, broken])
     page.wait_for_function("() => { const f = document.querySelector('#lms-frame'); const s = f && f.contentDocument && f.contentDocument.querySelector('#cb-sco'); return s && s.contentDocument && s.contentDocument.readyState === 'complete' && s.contentWindow.cbJourney; }")
     return site_frame(page)
 
@@ -197,4 +197,19 @@ def test_outside_an_lms_the_package_keeps_progress_in_the_browser(page: Page, lm
     form.get_by_role("button", name="Check answer").click()
     saved = json.loads(frame.evaluate("localStorage.getItem(cbJourney.KEY)"))
     assert saved["answers"] == {f"definitions/{q['id']}": 1}
+    assert page_errors == []
+
+
+def test_an_lms_that_throws_leaves_the_course_usable(page: Page, lms_url, page_errors):
+    """SetValue throws: quizzes still work, the page says progress cannot be saved, no page error."""
+    site = launch(page, lms_url, "1.2", {}, broken=True)
+    site.goto(site.url.rsplit("/", 1)[0] + "/modules/definitions.html")
+    q = json.loads(site.locator("script.cb-quiz__data").text_content())[0]["questions"][0]
+    form = site.locator(f'form[data-question="{q["id"]}"]')
+    solve(form, q)
+    form.get_by_role("button", name="Check answer").click()
+    expect(form.get_by_role("status")).to_contain_text("Correct.")
+    expect(site.locator(".cb-storage-note").first).to_be_visible()
+    page.evaluate("stopLms()")
+    page.wait_for_function("() => calls.some(c => c[0] === 'LMSFinish')")
     assert page_errors == []
