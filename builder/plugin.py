@@ -132,6 +132,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return markdown.replace(OVERVIEW_MARKER, overview, 1)
         return markdown.rstrip() + "\n\n" + overview
 
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        """Priority 0. Put the generated HTML (quizzes, scenarios, the assessment's pool) into its page."""
+        if self.renderer is None or page.file.generated_by is None:
+            return html
+        return self.renderer.fill(html)
+
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""
         root = self._root(config)

@@ -24,6 +24,8 @@ from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
 
+#: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`Renderer.defer`).
+DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
@@ -77,6 +79,26 @@ class Renderer:
         self.env.globals.update(tel=tel_uri, host=url_host)
         self._md = markdown.Markdown(extensions=[_QuizTextExtension(), "sane_lists"])
         self._questions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._deferred: dict[int, str] = {}
+        self._next_key = 0
+
+    # -- generated HTML in page Markdown ----------------------------------------------------
+    def defer(self, html: str) -> Markup:
+        """A placeholder for a block of generated HTML; `fill` puts the HTML back after Markdown.
+
+        Hack: a raw HTML block in a page's Markdown is parsed again, tag by tag, by
+        Python-Markdown's HTML-block preprocessor and md_in_html, only to come out unchanged
+        (half the build time of a 200-module course went there). An HTML comment is stashed
+        and passed through verbatim, so the page's converter sees only the comment.
+        """
+        key = self._next_key
+        self._next_key += 1
+        self._deferred[key] = html
+        return Markup(f"<!-- course:html {key} -->")
+
+    def fill(self, html: str) -> str:
+        """The converted page with each placeholder of `defer` replaced by its HTML (used once)."""
+        return DEFERRED.sub(lambda m: self._deferred.pop(int(m.group(1)), m.group(0)), html)
 
     # -- quiz text --------------------------------------------------------------------------
     def block(self, text: str) -> Markup:
@@ -113,7 +135,7 @@ class Renderer:
             content_note=note.strip(),
             objectives=self.env.get_template("objectives.html").render(t=self.t, module=module, changed=self._changed(module), p=p).strip(),
             body=self.expand(self.cite(module, p), p).strip(),
-            quiz=self.quiz(module, quiz.quiz, p).strip(),
+            quiz=self.defer(self.quiz(module, quiz.quiz, p).strip()),
             sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module, p)).strip(),
             scenarios=[(sf.scenario.id, md_escape(sf.scenario.title)) for sf in self.course.scenarios_for(module.id)],
         )
@@ -214,7 +236,7 @@ class Renderer:
             for sid in order
         ]
         ends = [{"id": eid, "title": titles[eid], "outcome": self.block(e.outcome), "debrief": self.block(e.debrief)} for eid, e in sc.ends.items()]
-        body = self.env.get_template("scenario.html").render(t=self.t, s=sc, steps=steps, ends=ends).strip()
+        body = self.defer(self.env.get_template("scenario.html").render(t=self.t, s=sc, steps=steps, ends=ends).strip())
         module = self.course.module(sc.module)
         note = self.env.get_template("content_note.html").render(t=self.t, text=sc.content_note, p="", skip_to="#end-" + next(iter(sc.ends))) if sc.content_note else ""
         return self.env.get_template("scenario.md").render(
@@ -262,7 +284,8 @@ class Renderer:
                 data.append({**datum, "module": module.id, "objectives": list(question.objectives)})
         objectives = {f"{m.id}/{o.id}": o.text for m in self.course.modules for o in m.meta.objectives}
         payload = {"perModule": per_module, "passMark": self.meta.pass_mark, "questions": data, "objectives": objectives}
-        return self.env.get_template("assessment.md").render(t=self.t, questions=views, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
+        pool = self.defer(self.env.get_template("assessment-pool.html").render(t=self.t, questions=views).strip())
+        return self.env.get_template("assessment.md").render(t=self.t, pool=pool, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
 
     def certificate_page(self) -> str:
         return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, journey=self._journey_data())
