@@ -81,7 +81,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if config.nav is None:
             config.nav = self._nav(course)
             config.nav[2:2] = [{"My progress": "progress.md"}, {"Final self-assessment": "assessment.md"}, {"Certificate": "certificate.md"}]
-            config.nav.append({"Print the whole course": PRINT_PAGE})
+            if course.has_print_page:
+                config.nav.append({"Print the whole course": PRINT_PAGE})
             if self.edition == "instructor":
                 config.nav.append({"Instructor report": INSTRUCTOR_REPORT})
         return config
@@ -105,7 +106,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 files.remove(file)  # settings, and diagrams (inlined into the pages that use them)
         if self.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
-        files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
+        if self.course.has_print_page:
+            files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
         files.append(File.generated(config, ASSET_URIS["data"], content=minified(self.renderer.course_data_js(), "course-data.js")))
         for uri, method in JOURNEY_PAGES.items():
             files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
