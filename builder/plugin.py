@@ -48,6 +48,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     report_warnings = True
     #: "trainee" (what `mkdocs build` makes) or "instructor" (`course build --edition instructor`).
     edition = "trainee"
+    #: A course `course build` has just checked (without errors), so that it is not loaded twice.
+    checked: Course | None = None
 
     def __init__(self) -> None:
         self.course: Course | None = None
@@ -60,12 +62,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: Any) -> Any:
         """Priority 0. Check the course; stop the build on errors; set the navigation and assets."""
         self.course, self.renderer = None, None
-        course, report = check_course(self._root(config))
-        if report.errors:
-            raise PluginError("The course has problems:\n" + report.format_text())
-        if self.report_warnings:
-            for diagnostic in report:
-                log.warning(diagnostic.format())
+        checked, self.checked = self.checked, None  # good for one build: `serve` reloads on every change
+        if checked is not None and checked.root.resolve() == self._root(config):
+            course = checked
+        else:
+            course, report = check_course(self._root(config))
+            if report.errors:
+                raise PluginError("The course has problems:\n" + report.format_text())
+            if self.report_warnings:
+                for diagnostic in report:
+                    log.warning(diagnostic.format())
         assert course.meta is not None
         self.course = course
         self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.edition)

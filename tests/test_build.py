@@ -223,6 +223,19 @@ def test_print_page_setting(tmp_path, monkeypatch):
         assert dataclasses.replace(course, modules=course.modules * PRINT_PAGE_AUTO_MODULES).has_print_page
 
 
+def test_build_checks_the_course_once(tmp_path, monkeypatch):
+    import builder.check
+    import builder.plugin
+
+    calls = []
+    counted = lambda root: calls.append(root) or builder.check.check_course(root)  # noqa: E731
+    monkeypatch.setattr(builder.plugin, "check_course", counted)
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    assert calls == []  # the plugin builds the course `course build` has checked
+
+
 def test_reserved_module_id(tmp_path):
     root = make_course(tmp_path / "c", [("modules/01-basics.md", "id: basics", "id: all-modules"), ("quizzes/basics.yml", "module: basics", "module: all-modules")])
     result = CliRunner().invoke(cli, ["check", "--root", str(root)])
