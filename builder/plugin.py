@@ -140,11 +140,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return markdown.replace(OVERVIEW_MARKER, overview, 1)
         return markdown.rstrip() + "\n\n" + overview
 
-    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Priority 0. Put the generated HTML (quizzes, scenarios, the assessment's pool) into its page."""
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Priority 0. Put the generated HTML (quizzes, scenarios, the assessment's pool) into its page.
+
+        After the search plugin has indexed `page.content` (on_page_context), which keeps this
+        HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
+        """
         if self.renderer is None or page.file.generated_by is None:
-            return html
-        return self.renderer.fill(html)
+            return output
+        return self.renderer.fill(output)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""

@@ -92,6 +92,9 @@ class Renderer:
     def defer(self, html: str) -> Markup:
         """A placeholder for a block of generated HTML; `fill` puts the HTML back after Markdown.
 
+        Only for HTML that search leaves out (quizzes, the assessment's pool): the adapter fills
+        the page once it is rendered, after the search plugin has indexed it.
+
         Hack: a raw HTML block in a page's Markdown is parsed again, tag by tag, by
         Python-Markdown's HTML-block preprocessor and md_in_html, only to come out unchanged
         (half the build time of a 200-module course went there). An HTML comment is stashed
@@ -256,7 +259,8 @@ class Renderer:
             for sid in order
         ]
         ends = [{"id": eid, "title": titles[eid], "outcome": self.block(e.outcome), "debrief": self.block(e.debrief)} for eid, e in sc.ends.items()]
-        body = self.defer(self.env.get_template("scenario.html").render(t=self.t, s=sc, steps=steps, ends=ends).strip())
+        # Not deferred: a scenario is searchable, and the search plugin indexes the page before `fill`.
+        body = self.env.get_template("scenario.html").render(t=self.t, s=sc, steps=steps, ends=ends).strip()
         module = self.course.module(sc.module)
         note = self.env.get_template("content_note.html").render(t=self.t, text=sc.content_note, p="", skip_to="#end-" + next(iter(sc.ends))) if sc.content_note else ""
         return self.env.get_template("scenario.md").render(
