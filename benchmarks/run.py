@@ -54,9 +54,10 @@ REQUIREMENTS = HERE / "requirements.txt"
 PYPI = "https://pypi.org/simple"
 
 SIZES = {"small": (10, 10), "large": (200, 20)}
-VARIANTS = ("ours", "mkdocs-quiz", "plain-text", "plain-prose")
+VARIANTS = ("ours", "ours-print", "mkdocs-quiz", "plain-text", "plain-prose")
 DESCRIPTIONS = {
-    "ours": "course build (this project)",
+    "ours": "course build (this project), default settings",
+    "ours-print": "course build with print_page: always (the whole-course print page at any size)",
     "mkdocs-quiz": "mkdocs-material + mkdocs-quiz, same questions",
     "plain-text": "mkdocs-material, questions as plain text",
     "plain-prose": "mkdocs-material, prose only",
@@ -218,10 +219,10 @@ def mkdocs_config(variant: str) -> dict[str, Any]:
     """The project's own theme and Markdown settings for every variant; only the plugins differ."""
     _, load = _yaml()
     project = load(((BUILDER_SNAPSHOT or ROOT) / "mkdocs.yml").read_text(encoding="utf-8"))
-    plugins = {"ours": ["search", "course"], "mkdocs-quiz": ["search", "mkdocs_quiz"]}.get(variant, ["search"])
+    plugins = {"ours": ["search", "course"], "ours-print": ["search", "course"], "mkdocs-quiz": ["search", "mkdocs_quiz"]}.get(variant, ["search"])
     return {
         "site_name": "Benchmark course",
-        "docs_dir": "course" if variant == "ours" else "docs",
+        "docs_dir": "course" if variant.startswith("ours") else "docs",
         "use_directory_urls": False,
         "theme": project["theme"],
         "plugins": plugins,
@@ -232,16 +233,19 @@ def mkdocs_config(variant: str) -> dict[str, Any]:
 INDEX_INTRO = "A synthetic course for the speed-and-size benchmark. Every page has the same prose in every variant."
 
 
-def write_ours(pages: list[Page], dest: Path) -> None:
+def write_ours(pages: list[Page], dest: Path, variant: str = "ours") -> None:
     dump, _ = _yaml()
     (dest / "course").mkdir(parents=True)
     (dest / "modules").mkdir()
     (dest / "quizzes").mkdir()
-    (dest / "mkdocs.yml").write_text(dump(mkdocs_config("ours")), encoding="utf-8")
-    (dest / "course" / "course.yml").write_text(dump({
+    (dest / "mkdocs.yml").write_text(dump(mkdocs_config(variant)), encoding="utf-8")
+    settings: dict[str, Any] = {
         "id": "benchmark", "title": "Benchmark course", "audience": "Benchmark readers.",
         "version": "1.0.0", "language": "en", "pass_mark": 80, "progress_epoch": 1,
-    }), encoding="utf-8")
+    }
+    if variant == "ours-print":
+        settings["print_page"] = "always"  # default `auto`: only up to 50 modules
+    (dest / "course" / "course.yml").write_text(dump(settings), encoding="utf-8")
     (dest / "course" / "index.md").write_text(f"# Benchmark course\n\n{INDEX_INTRO}\n\n<!-- course:overview -->\n", encoding="utf-8")
     width = max(2, len(str(len(pages))))
     for page in pages:
@@ -319,8 +323,8 @@ def generate(variant: str, modules: int, questions: int, dest: Path) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     pages = make_pages(modules, questions)
-    if variant == "ours":
-        write_ours(pages, dest)
+    if variant.startswith("ours"):
+        write_ours(pages, dest, variant)
     else:
         write_peer(pages, dest, variant)
     return dest
@@ -432,7 +436,7 @@ def summarize(runs: list[Run]) -> dict[str, Any]:
 
 def build_command(variant: str, source: Path, site: Path, peers: Path | None) -> list[str]:
     bin_dir = Path(sys.executable).parent
-    if variant == "ours":
+    if variant.startswith("ours"):
         course = bin_dir / "course"
         base = [str(course)] if course.exists() else [sys.executable, "-m", "builder"]
         return [*base, "build", "--root", str(source), "--site-dir", str(site)]
@@ -540,6 +544,7 @@ def site_stats(site: Path) -> dict[str, Any]:
         "search_index_bytes": search.stat().st_size if search.exists() else 0,
         "module_pages": len(modules),
         "module_page_html_mean_bytes": statistics.mean(p.stat().st_size for p in modules) if modules else 0,
+        "print_page_bytes": (site / "modules" / "all-modules.html").stat().st_size if (site / "modules" / "all-modules.html").exists() else None,
         "largest_files": [{"path": p.relative_to(site).as_posix(), "bytes": p.stat().st_size}
                           for p in sorted(files, key=lambda p: (-p.stat().st_size, p.as_posix()))[:5]],
     }
@@ -723,6 +728,9 @@ def report(result: dict[str, Any]) -> str:
         big = r["site"]["largest_files"][0]
         out.append(f"  {variant}: {big['path']} {_mib(big['bytes'])} MiB; module page {r['site']['module_page_html_mean_bytes'] / 1000:.1f} KB; "
                    f"search index {_mib(r['site']['search_index_bytes'])} MiB")
+        if variant.startswith("ours"):
+            printed = r["site"].get("print_page_bytes")
+            out.append(f"    whole-course print page modules/all-modules.html: " + (f"{_mib(printed)} MiB" if printed else "not built (print_page: auto, more than 50 modules)"))
     if result["ratios"]:
         out.append("\nRatios (ours / peer):")
         for name, values in result["ratios"].items():
@@ -872,14 +880,14 @@ def main(argv: list[str] | None = None) -> int:
                                       "check_10k_cpu_s": check["check_10k"]["cpu_s"] if "check_10k" in check else None}
 
         ratios: dict[str, Any] = {}
-        if "ours" in builds:
+        for mine in ("ours", "ours-print"):
             for peer in ("mkdocs-quiz", "plain-text", "plain-prose"):
-                if peer in builds:
-                    o, p = builds["ours"], builds[peer]
-                    ratios[peer] = {"CPU": ratio(o["cpu_s"], p["cpu_s"]), "wall": ratio(o["wall_s"], p["wall_s"]),
+                if mine in builds and peer in builds:
+                    o, p = builds[mine], builds[peer]
+                    ratios[peer if mine == "ours" else f"{peer} ({mine})"] = {"CPU": ratio(o["cpu_s"], p["cpu_s"]), "wall": ratio(o["wall_s"], p["wall_s"]),
                                     "peak RSS": ratio(o["maxrss_mib"], p["maxrss_mib"]),
                                     "site size": ratio(o["site"]["bytes"], p["site"]["bytes"]),
-                                    "page JS+CSS gzip": ratio(pay["ours"]["all"]["gzip"], pay[peer]["all"]["gzip"])}
+                                    "page JS+CSS gzip": ratio(pay[mine]["all"]["gzip"], pay[peer]["all"]["gzip"])}
 
         result: dict[str, Any] = {
             "size": args.size, "modules": modules, "questions_per_module": questions, "runs": args.runs,

@@ -74,7 +74,7 @@ def build(root: Path, strict: bool, site_dir: Path | None, edition: str) -> None
         click.echo("Build stopped: fix the problems above. The last good site was left as it was.", err=True)
         sys.exit(1)
     try:
-        result = build_site(root, site_dir, edition)
+        result = build_site(root, site_dir, edition, checked=course)
     except BuildFailed as exc:
         click.echo(f"Build failed: {exc}\nThe last good site was left as it was.", err=True)
         sys.exit(1)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.diagrams import Diagram
-from builder.models import Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz, Scenario
+from builder.models import PRINT_PAGE_AUTO_MODULES, Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Positions
 
 
@@ -98,6 +98,12 @@ class Course:
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
+
+    @property
+    def has_print_page(self) -> bool:
+        """Whether the site gets the whole-course print page (`print_page` in course.yml)."""
+        setting = self.meta.print_page if self.meta else "auto"
+        return setting == "always" or (setting == "auto" and len(self.modules) <= PRINT_PAGE_AUTO_MODULES)
 
     @property
     def question_count(self) -> int:

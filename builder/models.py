@@ -32,6 +32,12 @@ def _as_text(value: Any) -> Any:
 DocDate = Annotated[str, BeforeValidator(_as_text), StringConstraints(min_length=1)]
 
 
+#: With `print_page: auto`, the whole-course print page is made for courses of up to this many
+#: modules. At 200 modules it would be a 13 MB page (a quarter of the site) that a browser can
+#: hardly print; each module page prints on its own.
+PRINT_PAGE_AUTO_MODULES = 50
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -52,6 +58,9 @@ class CourseMeta(Model):
     pass_mark: Percent = 80
     progress_epoch: Annotated[int, Field(ge=0)] = 1
     final_assessment: FinalAssessment = FinalAssessment()
+    print_page: Literal["auto", "always", "never"] = "auto"
+    """The whole-course print page `modules/all-modules.html`: "auto" makes it for courses of up
+    to `PRINT_PAGE_AUTO_MODULES` modules (a longer course is too big to print from one page)."""
 
 
 class Objective(Model):

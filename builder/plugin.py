@@ -48,6 +48,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     report_warnings = True
     #: "trainee" (what `mkdocs build` makes) or "instructor" (`course build --edition instructor`).
     edition = "trainee"
+    #: A course `course build` has just checked (without errors), so that it is not loaded twice.
+    checked: Course | None = None
 
     def __init__(self) -> None:
         self.course: Course | None = None
@@ -60,12 +62,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: Any) -> Any:
         """Priority 0. Check the course; stop the build on errors; set the navigation and assets."""
         self.course, self.renderer = None, None
-        course, report = check_course(self._root(config))
-        if report.errors:
-            raise PluginError("The course has problems:\n" + report.format_text())
-        if self.report_warnings:
-            for diagnostic in report:
-                log.warning(diagnostic.format())
+        checked, self.checked = self.checked, None  # good for one build: `serve` reloads on every change
+        if checked is not None and checked.root.resolve() == self._root(config):
+            course = checked
+        else:
+            course, report = check_course(self._root(config))
+            if report.errors:
+                raise PluginError("The course has problems:\n" + report.format_text())
+            if self.report_warnings:
+                for diagnostic in report:
+                    log.warning(diagnostic.format())
         assert course.meta is not None
         self.course = course
         self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.edition)
@@ -81,7 +87,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if config.nav is None:
             config.nav = self._nav(course)
             config.nav[2:2] = [{"My progress": "progress.md"}, {"Final self-assessment": "assessment.md"}, {"Certificate": "certificate.md"}]
-            config.nav.append({"Print the whole course": PRINT_PAGE})
+            if course.has_print_page:
+                config.nav.append({"Print the whole course": PRINT_PAGE})
             if self.edition == "instructor":
                 config.nav.append({"Instructor report": INSTRUCTOR_REPORT})
         return config
@@ -105,7 +112,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 files.remove(file)  # settings, and diagrams (inlined into the pages that use them)
         if self.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
-        files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
+        if self.course.has_print_page:
+            files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
         files.append(File.generated(config, ASSET_URIS["data"], content=minified(self.renderer.course_data_js(), "course-data.js")))
         for uri, method in JOURNEY_PAGES.items():
             files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
@@ -131,6 +139,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if OVERVIEW_MARKER in markdown:
             return markdown.replace(OVERVIEW_MARKER, overview, 1)
         return markdown.rstrip() + "\n\n" + overview
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Priority 0. Put the generated HTML (quizzes, scenarios, the assessment's pool) into its page.
+
+        After the search plugin has indexed `page.content` (on_page_context), which keeps this
+        HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
+        """
+        if self.renderer is None or page.file.generated_by is None:
+            return output
+        return self.renderer.fill(output)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""

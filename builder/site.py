@@ -15,6 +15,10 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from builder.course import Course
 
 PROTECTED = ("course", "modules", "quizzes", "scenarios", "builder", "tests")
 
@@ -69,11 +73,13 @@ def check_site_dir(root: Path, site_dir: Path) -> None:
             raise BuildFailed(f"the site folder {site_dir} would overwrite {name}/; choose a folder such as site/")
 
 
-def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee") -> BuildResult:
+def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee", checked: Course | None = None) -> BuildResult:
     """Build with `mkdocs build --strict` into a temporary folder, then swap it in.
 
     The instructor edition (instructor notes, open answer keys, the coverage report) goes to
-    `site-instructor/` beside the site folder unless `site_dir` says otherwise.
+    `site-instructor/` beside the site folder unless `site_dir` says otherwise. `checked` is the
+    course as the caller has just checked it (no errors): the plugin uses it instead of loading
+    the course again.
     """
     _quiet()
     from mkdocs.commands.build import build
@@ -102,6 +108,7 @@ def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee
         if plugin is not None:
             plugin.report_warnings = False  # type: ignore[attr-defined]
             plugin.edition = edition  # type: ignore[attr-defined]
+            plugin.checked = checked  # type: ignore[attr-defined]
         try:
             build(config)
         except MkDocsException as exc:

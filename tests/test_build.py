@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from builder.check import check_course
 from builder.cli import cli
+from builder.models import PRINT_PAGE_AUTO_MODULES
 from course_helpers import MINIMAL, REPO, make_course
 
 
@@ -203,6 +206,34 @@ def test_whole_course_print_page(tmp_path, monkeypatch):
     assert 'href="#more-source-rulebook"' in page
     assert "all-modules" not in (root / "site" / "search" / "search_index.json").read_text()
     assert root_text  # the second module is a copy of the first under another id
+
+
+def test_print_page_setting(tmp_path, monkeypatch):
+    root = make_course(tmp_path / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nprint_page: never")])
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    assert not (root / "site" / "modules" / "all-modules.html").exists()
+    assert "all-modules" not in (root / "site" / "index.html").read_text()  # no navigation entry either
+    course, _ = check_course(root)
+    many = dataclasses.replace(course, modules=course.modules * PRINT_PAGE_AUTO_MODULES)
+    assert not course.has_print_page and not many.has_print_page
+    for setting, few, lots in (("auto", True, False), ("always", True, True)):
+        course = dataclasses.replace(course, meta=course.meta.model_copy(update={"print_page": setting}))
+        assert (course.has_print_page, dataclasses.replace(course, modules=course.modules * (PRINT_PAGE_AUTO_MODULES + 1)).has_print_page) == (few, lots), setting
+        assert dataclasses.replace(course, modules=course.modules * PRINT_PAGE_AUTO_MODULES).has_print_page
+
+
+def test_build_checks_the_course_once(tmp_path, monkeypatch):
+    import builder.check
+    import builder.plugin
+
+    calls = []
+    counted = lambda root: calls.append(root) or builder.check.check_course(root)  # noqa: E731
+    monkeypatch.setattr(builder.plugin, "check_course", counted)
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    assert calls == []  # the plugin builds the course `course build` has checked
 
 
 def test_reserved_module_id(tmp_path):
