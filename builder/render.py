@@ -32,8 +32,20 @@ _SPLIT = "cbsplit7e1f0c"
 #: (it would reach across fragments), a blank first line or nothing but blanks (alone, these are
 #: not normalised as they are in company).
 _NOT_BATCHED = re.compile(r"^ {0,3}\[[^\]]*\]:|\A[ \t]*(?:\n|\Z)", re.MULTILINE)
+#: A fragment Python-Markdown would only wrap in <p>, unchanged: one line, no leading or trailing
+#: space, no character that starts Markdown or HTML (emphasis, code, links, escapes, entities,
+#: tags, headings) and no start that opens a block (list item, quote, rule). Most options and
+#: feedback are such sentences; they skip the parser (tests/test_properties.py holds it to
+#: Python-Markdown's own output).
+_PLAIN = re.compile(r"(?![-+*=>\s]|[0-9]+[.)](?:\s|$))[^\x00-\x1f\x7f\\`*_\[\]<>&!#]+(?<!\s)")
+_ODD_SPACE = re.compile(r"[^\S ]")  # tabs, no-break, line separators: Markdown normalises them
+
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+
+
+def _plain(text: str) -> bool:
+    return _PLAIN.fullmatch(text) is not None and _ODD_SPACE.search(text) is None
 
 
 class _InertLinks(markdown.treeprocessors.Treeprocessor):
@@ -111,6 +123,12 @@ class Renderer:
 
     # -- quiz text --------------------------------------------------------------------------
     def block(self, text: str) -> Markup:
+        if _plain(text):
+            return Markup(f"<p>{text}</p>")
+        return self.convert(text)
+
+    def convert(self, text: str) -> Markup:
+        """Quiz text through Python-Markdown, always."""
         self._md.reset()
         return Markup(self._md.convert(text))
 
@@ -127,12 +145,15 @@ class Renderer:
         The rare batch with a fragment that would convert differently in company (`_NOT_BATCHED`)
         is converted one fragment at a time; tests/test_properties.py compares both ways.
         """
-        if len(texts) < 2 or any(_SPLIT in text or _NOT_BATCHED.search(text) for text in texts):
-            return [self.block(text) for text in texts]
-        parts = str(self.block(f"\n\n{_SPLIT}\n\n".join(texts))).split(f"<p>{_SPLIT}</p>")
-        if len(parts) != len(texts):  # not expected; stay correct if it ever happens
-            return [self.block(text) for text in texts]
-        return [Markup(part.strip()) for part in parts]
+        out = [self.block(text) if _plain(text) else None for text in texts]
+        rest = [text for text, html in zip(texts, out) if html is None]
+        if len(rest) < 2 or any(_SPLIT in text or _NOT_BATCHED.search(text) for text in rest):
+            converted = [self.block(text) for text in rest]
+        else:
+            parts = str(self.convert(f"\n\n{_SPLIT}\n\n".join(rest))).split(f"<p>{_SPLIT}</p>")
+            converted = [Markup(part.strip()) for part in parts] if len(parts) == len(rest) else [self.block(text) for text in rest]
+        pending = iter(converted)
+        return [html if html is not None else next(pending) for html in out]
 
     # -- module page ------------------------------------------------------------------------
     def module_page(self, module: Module, p: str = "") -> str:

@@ -12,7 +12,7 @@ import string
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builder.check import check_course
@@ -136,3 +136,42 @@ def test_fragments_converted_together_match_one_by_one(tmp_path_factory, texts):
         return [re.sub("klzzwxh:\\d+", "klzzwxh:", str(h)) for h in html]
 
     assert same(renderer.blocks(texts)) == same([renderer.block(t) for t in texts])
+
+
+# Plain sentences and their near misses: block starts, specials, odd spaces, digits and dots.
+plain_piece = st.sampled_from(["word", " ", "  ", ".", ",", "?", ":", ";", "'", '"', "(", ")", "%", "$", "/", "-", "+", "=", ">", "1", "12", "1.", "2)", "é", "—", "’", "\u00a0", "\u2028", "\u3000", "\x85", "\t", "*", "_", "`", "[", "&", "<", "#", "!", "\\", "~", "|", "{", "}"])
+
+
+@SETTINGS
+@given(text=st.lists(plain_piece, min_size=1, max_size=10).map("".join))
+@example(text='a *b* c')
+@example(text='a **b** c')
+@example(text='a _b_ c')
+@example(text='x`y`z')
+@example(text='a [b](https://e.org) c')
+@example(text='a &amp; b')
+@example(text='a &copy; b')
+@example(text='a <b>c</b>')
+@example(text='a \\\\* b')
+@example(text='a # b')
+@example(text='5. x')
+@example(text='1) x')
+@example(text='- x')
+@example(text='+ x')
+@example(text='* x')
+@example(text='> x')
+@example(text='= x')
+@example(text='a\xa0')
+@example(text='a\u2028b')
+@example(text='a\u3000')
+@example(text='a\tb')
+@example(text='x  y')
+@example(text='a!b')
+@example(text='a![b](c)')
+@example(text='---')
+@example(text='2024 was a year.')
+@example(text='He said "no" (twice): 50% / 3;')
+def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_path_factory, text):
+    course, _ = check_course(_course(tmp_path_factory))
+    renderer = Renderer(course)
+    assert renderer.block(text) == renderer.convert(text)
