@@ -139,7 +139,7 @@ def _export_scorm(root: Path, course, version: str):  # type: ignore[no-untyped-
 
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
         try:
-            build_site(root, Path(temp) / "site")
+            build_site(root, Path(temp) / "site", checked=course)
             return package(course, Path(temp) / "site", version)
         except (BuildFailed, ScormError) as exc:
             raise click.ClickException(f"SCORM export failed: {exc}") from None

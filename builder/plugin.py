@@ -26,7 +26,11 @@ from builder.rules import PRINT_ID
 log = get_plugin_logger(__name__)
 
 THEME = Path(__file__).parent / "theme"
-ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/quiz.js", "data": "assets/course/course-data.js", "journey": "assets/course/journey.js"}
+ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"}
+#: What every page's one script (`course.js`) is made of, in this order, after the course's data
+#: (course-data.js): the progress store, then the quiz widget. One file, not three: two fewer
+#: requests on every first visit over a slow agency link, and 0.5 KB less gzip.
+SCRIPT_PARTS = ("journey.js", "quiz.js")
 JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
 MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js")
@@ -83,7 +87,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if config.theme.custom_dir:
                 config.theme.dirs.insert(0, config.theme.dirs.pop(1))
         config.extra_css.append(ASSET_URIS["css"])
-        config.extra_javascript.extend([ASSET_URIS["data"], ASSET_URIS["journey"], ASSET_URIS["js"]])
+        config.extra_javascript.append(ASSET_URIS["js"])
         if config.nav is None:
             config.nav = self._nav(course)
             config.nav[2:2] = [{"My progress": "progress.md"}, {"Final self-assessment": "assessment.md"}, {"Certificate": "certificate.md"}]
@@ -114,7 +118,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
         if self.course.has_print_page:
             files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
-        files.append(File.generated(config, ASSET_URIS["data"], content=minified(self.renderer.course_data_js(), "course-data.js")))
+        script = minified(self.renderer.course_data_js(), "course-data.js") + "".join(asset(name) for name in SCRIPT_PARTS)
+        files.append(File.generated(config, ASSET_URIS["js"], content=script))
         for uri, method in JOURNEY_PAGES.items():
             files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
         for sf in self.course.scenarios:
@@ -124,7 +129,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))
         for module in self.course.modules:
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
-        for name in ("course.css", "quiz.js", "journey.js", "journey-pages.js", "journey.css", *MATERIAL_SCRIPTS):
+        for name in ("course.css", "journey-pages.js", "journey.css", *MATERIAL_SCRIPTS):
             files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
         return files
 

@@ -1,9 +1,10 @@
 /* The My progress page (export, import, reset, forget), the final self-assessment and the
- * certificate. Loaded only by those pages, after journey.js (window.cbJourney); each page
- * carries its own data (titles, question ids, strings) in a JSON block. */
-// This script sits in the page, before journey.js (a site-wide script at the end of the body):
+ * certificate. Loaded only by those pages, after journey.js (window.cbJourney, part of the
+ * site-wide course.js); each page carries its own data (titles, question ids, strings) in a
+ * JSON block. */
+// This script sits in the page, before course.js (a site-wide script at the end of the body):
 // on a first load everything waits for DOMContentLoaded, when both have run; after Material's
-// instant navigation (which re-runs page scripts) journey.js is already there.
+// instant navigation (which re-runs page scripts) course.js is already there.
 (function (start) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
