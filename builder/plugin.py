@@ -129,7 +129,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))
         for module in self.course.modules:
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
-        for name in ("course.css", "journey-pages.js", "journey.css", *MATERIAL_SCRIPTS):
+        tabs = "pymdownx.tabbed" in config.markdown_extensions  # material-content.js restores content tabs only
+        for name in ("course.css", "journey-pages.js", "journey.css", *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
             files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
         return files
 

@@ -24,6 +24,9 @@ from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
 
+#: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
+#: progress, assessment and certificate pages carry all of them in their own data.
+QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "saved_best", "passed", "not_passed")
 #: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`Renderer.defer`).
 DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 #: The paragraph that separates fragments converted in one pass (`Renderer.blocks`).
@@ -290,8 +293,8 @@ class Renderer:
         )
 
     # -- trainee journey: progress, final self-assessment, certificate ---------------------
-    def _js_strings(self) -> dict[str, str]:
-        return {k[3:]: v for k, v in self.t.items() if k.startswith("js_")}
+    def _js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
+        return {k[3:]: v for k, v in self.t.items() if k.startswith("js_") and (only is None or k[3:] in only)}
 
     def course_data_js(self) -> str:
         """The start of assets/course/course.js: the little every page needs (storage key, pass marks), cacheable."""
@@ -441,7 +444,7 @@ class Renderer:
             "module": module.id,
             "passMark": pass_mark,
             "questions": [d for _, d in pairs],
-            "strings": self._js_strings(),
+            "strings": self._js_strings(QUIZ_STRINGS),
         }
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as

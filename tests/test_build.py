@@ -240,3 +240,26 @@ def test_reserved_module_id(tmp_path):
     root = make_course(tmp_path / "c", [("modules/01-basics.md", "id: basics", "id: all-modules"), ("quizzes/basics.yml", "module: basics", "module: all-modules")])
     result = CliRunner().invoke(cli, ["check", "--root", str(root)])
     assert result.exit_code == 1 and "[reserved-module-id]" in result.output
+
+
+def test_module_pages_carry_every_interface_string_quiz_js_uses():
+    """Module pages carry only quiz.js's strings (QUIZ_STRINGS): none may be missing."""
+    from builder.i18n import STRINGS
+    from builder.render import QUIZ_STRINGS
+
+    source = (REPO / "builder" / "assets" / "quiz.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\b(?:s|strings)\.([a-z_]+)", source))
+    known = {key[3:] for key in STRINGS["en"] if key.startswith("js_")}
+    assert used & known == set(QUIZ_STRINGS)
+
+
+def test_material_content_script_only_with_content_tabs(tmp_path):
+    """Material's content script restores content tabs: published and loaded only with pymdownx.tabbed."""
+    plain = make_course(tmp_path / "plain")
+    tabbed = make_course(tmp_path / "tabbed", [("mkdocs.yml", "  - admonition\n", "  - admonition\n  - pymdownx.tabbed\n")])
+    for root, expected in ((plain, False), (tabbed, True)):
+        result = build(root)
+        assert result.exit_code == 0, result.output
+        page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
+        assert ("assets/course/material-content.js" in page) is expected
+        assert (root / "site" / "assets" / "course" / "material-content.js").exists() is expected
