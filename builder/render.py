@@ -302,7 +302,7 @@ class Renderer:
         for module in self.course.modules:
             quiz = self.course.quiz_for(module.id)
             pass_marks[module.id] = quiz.quiz.pass_mark if quiz and quiz.quiz.pass_mark is not None else self.meta.pass_mark
-        data = {"id": self.meta.id, "epoch": self.meta.progress_epoch, "version": self.meta.version, "passMarks": pass_marks, "strings": {"passed_mark": self.t["js_passed_mark"]}}
+        data = {"id": self.meta.id, "epoch": self.meta.progress_epoch, "version": self.meta.version, "passMarks": pass_marks, "strings": {"passed_mark": self.t["js_passed_mark"], "lms_unavailable": self.t["js_lms_unavailable"]}}
         return self.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
 
     def _journey_data(self) -> Markup:

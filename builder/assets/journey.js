@@ -89,7 +89,11 @@
     return true;
   }
   function showStorageNotes() {
-    Array.prototype.forEach.call(document.querySelectorAll(".cb-storage-note"), function (note) { note.hidden = available; });
+    var inLms = !available && lms();
+    Array.prototype.forEach.call(document.querySelectorAll(".cb-storage-note"), function (note) {
+      if (inLms) note.textContent = s.lms_unavailable;  // not "this browser": the LMS refused it
+      note.hidden = available;
+    });
   }
 
   function status(data, id) {
