@@ -12,7 +12,7 @@ from builder.course import Course, Module, Page, QuizFile, ScenarioFile
 from builder.diagnostics import Pos, Report, error
 from builder.diagrams import Diagram, load_diagram
 from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz, Scenario
-from builder.source import Positions, load_yaml, read_text, split_front_matter
+from builder.source import Document, Positions, load_yaml, read_text, split_front_matter
 from builder.validate import validate
 
 MODULE_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -215,14 +215,13 @@ def _load_modules(root: Path, report: Report) -> tuple[list[Module], int]:
     return [m for _, _, m in sorted(modules, key=lambda t: (t[0], t[1]))], broken
 
 
-def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]:
-    """The quizzes that loaded, and the module ids claimed by those that did not."""
-    quizzes: list[QuizFile] = []
-    broken: set[str] = set()
-    for file in _files(root / "quizzes", root, report):
+def _yaml_files(root: Path, folder: str, kind: str, report: Report) -> Iterator[tuple[Path, str, Document | None]]:
+    """Each `.yml` file of `folder` with its parsed YAML (None if unreadable), problems reported;
+    a `.yaml` file is reported as misnamed and skipped."""
+    for file in _files(root / folder, root, report):
         rel = _rel(root, file)
         if file.suffix == ".yaml":
-            report.add(error("quiz-file-name", rel, Pos(), f"quiz file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
+            report.add(error(f"{kind}-file-name", rel, Pos(), f"{kind} file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
             continue
         if file.suffix != ".yml":
             continue
@@ -231,6 +230,14 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
         doc = load_yaml(text.text, rel) if text.text is not None else None
         if doc is not None:
             report.extend(doc.problems)
+        yield file, rel, doc
+
+
+def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]:
+    """The quizzes that loaded, and the module ids claimed by those that did not."""
+    quizzes: list[QuizFile] = []
+    broken: set[str] = set()
+    for file, rel, doc in _yaml_files(root, "quizzes", "quiz", report):
         quiz = _validated(Quiz, doc, report) if doc is not None and doc.data is not None else None
         if quiz is not None:
             quizzes.append(QuizFile(quiz, rel, doc.positions))  # type: ignore[union-attr]
@@ -242,21 +249,9 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
 
 def _load_scenarios(root: Path, report: Report) -> list[ScenarioFile]:
     scenarios: list[ScenarioFile] = []
-    for file in _files(root / "scenarios", root, report):
-        rel = _rel(root, file)
-        if file.suffix == ".yaml":
-            report.add(error("scenario-file-name", rel, Pos(), f"scenario file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
-            continue
-        if file.suffix != ".yml":
-            continue
-        text = read_text(file, rel)
-        report.extend(text.problems)
-        doc = load_yaml(text.text, rel) if text.text is not None else None
+    for _, rel, doc in _yaml_files(root, "scenarios", "scenario", report):
         if doc is None or doc.data is None:
-            if doc is not None:
-                report.extend(doc.problems)
             continue
-        report.extend(doc.problems)
         scenario = _validated(Scenario, doc, report)
         if scenario is not None:
             scenarios.append(ScenarioFile(scenario, rel, doc.positions))

@@ -51,6 +51,11 @@ def _plain(text: str) -> bool:
     return _PLAIN.fullmatch(text) is not None and _ODD_SPACE.search(text) is None
 
 
+def _paragraph(text: str) -> Markup:
+    """What Python-Markdown makes of a `_plain` text (it holds no character to escape)."""
+    return Markup(f"<p>{text}</p>")
+
+
 class _InertLinks(markdown.treeprocessors.Treeprocessor):
     """Links and images with schemes other than web, mail and phone become plain text."""
 
@@ -127,9 +132,7 @@ class Renderer:
 
     # -- quiz text --------------------------------------------------------------------------
     def block(self, text: str) -> Markup:
-        if _plain(text):
-            return Markup(f"<p>{text}</p>")
-        return self.convert(text)
+        return _paragraph(text) if _plain(text) else self.convert(text)
 
     def convert(self, text: str) -> Markup:
         """Quiz text through Python-Markdown, always."""
@@ -149,7 +152,7 @@ class Renderer:
         The rare batch with a fragment that would convert differently in company (`_NOT_BATCHED`)
         is converted one fragment at a time; tests/test_properties.py compares both ways.
         """
-        out = [self.block(text) if _plain(text) else None for text in texts]
+        out = [_paragraph(text) if _plain(text) else None for text in texts]
         rest = [text for text, html in zip(texts, out) if html is None]
         if len(rest) < 2 or any(_SPLIT in text or _NOT_BATCHED.search(text) for text in rest):
             converted = [self.block(text) for text in rest]

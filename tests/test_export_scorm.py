@@ -5,6 +5,7 @@ structure (every file listed and present, the launch page, the pass mark), for S
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -47,25 +48,26 @@ def schema_errors(files: dict[str, bytes]) -> list[str]:
     manifest's own xsi:schemaLocation (a driver schema imports each): a missing XSD is an error."""
     manifest = etree.fromstring(files["imsmanifest.xml"], PARSER)
     pairs = manifest.get(XSI_LOCATION, "").split()
-    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{xsd}"/>' for ns, xsd in zip(pairs[::2], pairs[1::2]))
-    folder = Path(__import__("tempfile").mkdtemp(prefix="scorm-xsd-"))
-    for name, data in files.items():
-        if name.endswith((".xsd", ".dtd")):
-            if name == "ims_xml.xsd":
-                # SCORM 1.2's published ims_xml.xsd binds the default namespace to the reserved XML
-                # namespace, which libxml2 2.14 refuses (older lxml accepted it; xmlschema never did).
-                # The package ships the file as published; only this validation copy drops the binding.
-                data = data.replace(b'xmlns="http://www.w3.org/XML/1998/namespace"', b"", 1)
-            (folder / name).write_bytes(data)
-    missing = [xsd for xsd in pairs[1::2] if not (folder / xsd).exists()]
+    missing = [xsd for xsd in pairs[1::2] if xsd not in files]
     if missing:
         return [f"schema {name} is not in the package" for name in missing]
-    driver = folder / "driver.xsd"
-    driver.write_text(f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>', encoding="utf-8")
-    schema = etree.XMLSchema(etree.parse(str(driver), PARSER))
-    if schema.validate(manifest):
-        return []
-    return [f"{e.line}: {e.message}" for e in schema.error_log]
+    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{xsd}"/>' for ns, xsd in zip(pairs[::2], pairs[1::2]))
+    with tempfile.TemporaryDirectory(prefix="scorm-xsd-") as temp:
+        folder = Path(temp)
+        for name, data in files.items():
+            if name.endswith((".xsd", ".dtd")):
+                if name == "ims_xml.xsd":
+                    # SCORM 1.2's published ims_xml.xsd binds the default namespace to the reserved
+                    # XML namespace, which libxml2 2.14 refuses (older lxml accepted it; xmlschema
+                    # never did). The package ships it as published; only this copy drops the binding.
+                    data = data.replace(b'xmlns="http://www.w3.org/XML/1998/namespace"', b"", 1)
+                (folder / name).write_bytes(data)
+        driver = folder / "driver.xsd"
+        driver.write_text(f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>', encoding="utf-8")
+        schema = etree.XMLSchema(etree.parse(str(driver), PARSER))
+        if schema.validate(manifest):
+            return []
+        return [f"{e.line}: {e.message}" for e in schema.error_log]
 
 
 def structure_errors(files: dict[str, bytes], version: str) -> list[str]:
