@@ -113,7 +113,7 @@ class Renderer:
     def defer(self, html: str) -> Markup:
         """A placeholder for a block of generated HTML; `fill` puts the HTML back after Markdown.
 
-        Only for HTML that search leaves out (quizzes, the assessment's pool): the adapter fills
+        Only for HTML that search leaves out (quizzes): the adapter fills
         the page once it is rendered, after the search plugin has indexed it.
 
         Hack: a raw HTML block in a page's Markdown is parsed again, tag by tag, by
@@ -322,24 +322,24 @@ class Renderer:
         return self.env.get_template("progress.md").render(t=self.t, modules=modules, journey=self._journey_data())
 
     def assessment_page(self) -> str:
-        """Every question of every quiz, in a hidden pool; the script draws `per_module` of each."""
+        """The final self-assessment: every question of every quiz as data; journey-pages.js draws
+        `per_module` of each and builds their forms as question.html would (without JavaScript
+        there is no draw). The pool as HTML was 8.7 MiB at 200 modules x 20 questions; as data it
+        is a third of that."""
         per_module = self.meta.final_assessment.per_module
-        views, data, total = [], [], 0
+        data, total = [], 0
         for module in self.course.modules:
             quiz = self.course.quiz_for(module.id)
             if quiz is None:
                 continue
             total += min(per_module, len(quiz.quiz.questions))
-            count = len(quiz.quiz.questions)
-            for n, question in enumerate(quiz.quiz.questions, 1):
-                # numbered as on the module page, so the form is the same (the script renumbers it)
-                view, datum = self.question(question, module.id, self._number(n, count))
-                views.append(self.question_html(view))
-                data.append({**datum, "module": module.id, "objectives": list(question.objectives)})
+            for question in quiz.quiz.questions:
+                view, datum = self.question(question, module.id, "")
+                data.append({**datum, **_form_data(view), "module": module.id, "objectives": list(question.objectives)})
         objectives = {f"{m.id}/{o.id}": o.text for m in self.course.modules for o in m.meta.objectives}
-        payload = {"perModule": per_module, "passMark": self.meta.pass_mark, "questions": data, "objectives": objectives}
-        pool = self.defer(self.env.get_template("assessment-pool.html").render(t=self.t, questions=views).strip())
-        return self.env.get_template("assessment.md").render(t=self.t, pool=pool, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
+        strings = {k: self.t[k] for k in _FORM_STRINGS}
+        payload = {"perModule": per_module, "passMark": self.meta.pass_mark, "questions": data, "objectives": objectives, "form": strings}
+        return self.env.get_template("assessment.md").render(t=self.t, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
 
     def certificate_page(self) -> str:
         return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, journey=self._journey_data())
@@ -382,8 +382,8 @@ class Renderer:
         return {**view, "number": number}, dict(data)
 
     def question_html(self, view: dict[str, Any], instructor: bool = False) -> Markup:
-        """One question's form (question.html), memoized: the module page and the final
-        assessment's pool show the same form (4,000 questions: half a second saved)."""
+        """One question's form (question.html), memoized: the module page and the whole-course
+        print page show the same form."""
         key = (view["dom_id"], view["number"], instructor)
         if key not in self._question_html:
             self._question_html[key] = self.env.get_template("question.html").module.question(view, self.t, instructor)  # type: ignore[attr-defined]
@@ -470,6 +470,32 @@ class Renderer:
         credit = self.t["credit"].format(hours=f"{self.course.local.credit_hours:g}", agency=self.course.local.agency) if self.course.local and self.course.local.credit_hours else ""
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
         return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit)
+
+
+#: The interface strings of question.html, for the forms journey-pages.js builds.
+_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "choose", "move_up", "move_down", "your_answer", "check", "show_answer", "answer")
+
+
+def _form_data(view: dict[str, Any]) -> dict[str, Any]:
+    """What journey-pages.js needs to build a question's form as question.html does: its
+    rendered (inert) text fragments, compactly. Options are `[id, text, feedback]` (feedback
+    `null` when there is none); matching and ordering give their texts in answer order
+    (ids l1…, r1…, i1…) and `shown`, the ids in the order the form lists them."""
+    form: dict[str, Any] = {"prompt": view["prompt_inline"] or view["prompt_block"], "explanation": view["explanation"]}
+    if view["prompt_block"]:
+        form["block"] = True
+    if "options" in view:
+        form["options"] = [[o["id"], o["text"], o["feedback"]] for o in view["options"]]
+        pinned = [o["id"] for o in view["options"] if o["pin"]]
+        if pinned:
+            form["pinned"] = pinned
+    elif "pairs" in view:
+        form.update(left=[p["left"] for p in view["pairs"]], right=[p["right"] for p in view["pairs"]], shown=[r["id"] for r in view["rights"]])
+    elif "order_items" in view:
+        form.update(items=view["correct_order"], shown=[i["id"] for i in view["order_items"]])
+    else:
+        form["acceptedHtml"] = view["accepted"]
+    return form  # Markup is a str: json.dumps writes it as it is
 
 
 def _unwrap(html: Markup) -> Markup:

@@ -108,15 +108,86 @@
     return list;
   }
 
-  // Copies of the pool's questions get their own ids (and the labels and references
-  // that point at them), so no id appears twice on the page.
-  function prefixIds(node, prefix) {
-    ["id", "for", "aria-describedby", "aria-labelledby"].forEach(function (attr) {
-      Array.prototype.forEach.call(node.querySelectorAll("[" + attr + "]"), function (el) {
-        el.setAttribute(attr, el.getAttribute(attr).split(" ").map(function (v) { return prefix + v; }).join(" "));
-      });
+  // A drawn question's form, built from the assessment's data as builder/templates/question.html
+  // builds it on a module page, ids prefixed with "a-" (tests/browser/test_journey.py holds the
+  // two to the same markup). Text fragments come rendered and inert from the builder.
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (attrs[name] !== null && attrs[name] !== false) node.setAttribute(name, attrs[name] === true ? "" : attrs[name]);
     });
-    if (node.id) node.id = prefix + node.id;
+    (children || []).forEach(function (child) {
+      if (child === null) return;
+      if (typeof child === "string") node.appendChild(document.createTextNode(child));
+      else if (child.html !== undefined) node.insertAdjacentHTML("beforeend", child.html);
+      else node.appendChild(child);
+    });
+    return node;
+  }
+  function html(text) { return {html: text}; }
+  function joined(fragments, separator) {
+    var out = [];
+    fragments.forEach(function (f, i) { if (i) out.push(separator); out.push(html(f)); });
+    return out;
+  }
+
+  function questionForm(q, number, t) {
+    var dom = "a-q-" + q.module + "-" + q.id;
+    var type = q.type;
+    var choice = type === "single" || type === "multiple" || type === "true_false";
+    var how = {single: t.choose_one, true_false: t.choose_one, multiple: t.choose_all, matching: t.how_matching, ordering: t.how_ordering, short_answer: t.how_short}[type];
+    var legend = el("legend", {"class": "cb-quiz__legend"}, [el("span", {"class": "cb-quiz__number"}, [number])].concat(q.block ? [] : [" ", html(q.prompt)]));
+    var body = [legend];
+    if (q.block) body.push(el("div", {"class": "cb-quiz__prompt", id: dom + "-prompt"}, [html(q.prompt)]));
+    body.push(el("p", {"class": "cb-quiz__how"}, [how]));
+    var answer;
+    if (choice) {
+      body.push(el("div", {"class": "cb-quiz__options"}, q.options.map(function (o) {
+        return el("div", {"class": "cb-quiz__option", "data-pin": (q.pinned || []).indexOf(o[0]) >= 0}, [
+          el("input", {type: type === "multiple" ? "checkbox" : "radio", id: dom + "-" + o[0], name: dom.slice(2), value: o[0]}),
+          el("label", {"for": dom + "-" + o[0]}, [html(o[1])])]);
+      })));
+      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer]), " "].concat(joined(
+        q.options.filter(function (o) { return q.correct.indexOf(o[0]) >= 0; }).map(function (o) { return o[1]; }), "; ")))];
+    } else if (type === "matching") {
+      body.push(el("div", {"class": "cb-quiz__pairs"}, q.left.map(function (left, i) {
+        var id = "l" + (i + 1);
+        var choices = [el("option", {value: ""}, [t.choose])].concat(q.shown.map(function (r) {
+          return el("option", {value: r}, [html(q.right[+r.slice(1) - 1])]);
+        }));
+        return el("div", {"class": "cb-quiz__pair"}, [el("label", {"for": dom + "-" + id}, [html(left)]), el("select", {id: dom + "-" + id, name: id}, choices)]);
+      })));
+      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
+        el("ul", {"class": "cb-quiz__answer-list"}, q.left.map(function (left, i) { return el("li", {}, [html(left), " — ", html(q.right[i])]); }))];
+    } else if (type === "ordering") {
+      body.push(el("ol", {"class": "cb-quiz__order", id: dom + "-list"}, q.shown.map(function (item) {
+        var text = dom + "-" + item;
+        return el("li", {"class": "cb-quiz__item", "data-item": item}, [
+          el("span", {"class": "cb-quiz__item-text", id: text}, [html(q.items[+item.slice(1) - 1])]), " ",
+          el("span", {"class": "cb-quiz__moves", hidden: true}, [
+            el("button", {type: "button", "class": "cb-quiz__move", "data-move": "up", "aria-describedby": text}, [t.move_up]), " ",
+            el("button", {type: "button", "class": "cb-quiz__move", "data-move": "down", "aria-describedby": text}, [t.move_down])])]);
+      })));
+      body.push(el("p", {"class": "cb-quiz__moved cb-visually-hidden", "aria-live": "polite"}));
+      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
+        el("ol", {"class": "cb-quiz__answer-list"}, q.items.map(function (item) { return el("li", {}, [html(item)]); }))];
+    } else {
+      body.push(el("div", {"class": "cb-quiz__short"}, [el("label", {"for": dom + "-answer"}, [t.your_answer]), " ",
+        el("input", {type: "text", id: dom + "-answer", name: "answer", autocomplete: "off", spellcheck: "false"})]));
+      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer]), " "].concat(joined(q.acceptedHtml, "; ")))];
+    }
+    var feedback = (q.options || []).filter(function (o) { return o[2] !== null; });
+    if (feedback.length) {
+      answer.push(el("ul", {"class": "cb-quiz__feedback"}, feedback.map(function (o) {
+        return el("li", {"data-option": o[0]}, [el("strong", {}, [html(o[1])]), " — ", html(o[2])]);
+      })));
+    }
+    answer.push(el("div", {"class": "cb-quiz__explanation"}, [html(q.explanation)]));
+    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "data-question": q.id, novalidate: true}, [
+      el("fieldset", {"aria-describedby": q.block ? dom + "-prompt" : null}, body),
+      el("button", {type: "submit", "class": "cb-quiz__check md-button md-button--primary", hidden: true}, [t.check]),
+      el("div", {"class": "cb-quiz__result", role: "status"}),
+      el("details", {"class": "cb-quiz__key"}, [el("summary", {}, [t.show_answer])].concat(answer))]);
   }
 
   function setupAssessment(root) {
@@ -126,7 +197,6 @@
     var start = root.querySelector(".cb-assessment__start");
     var submit = root.querySelector(".cb-assessment__submit");
     var list = root.querySelector(".cb-assessment__questions");
-    var pool = root.querySelector(".cb-assessment__pool");
     var result = root.querySelector(".cb-assessment__result");
     var drawn = [];
     start.hidden = false;
@@ -140,10 +210,7 @@
       list.textContent = "";
       result.textContent = "";
       drawn.forEach(function (q, index) {
-        var form = pool.querySelector('form[id="q-' + q.module + "-" + q.id + '"]').cloneNode(true);
-        prefixIds(form, "a-");
-        form.removeAttribute("data-result");
-        form.querySelector(".cb-quiz__number").textContent = format(s.question_of || "{n}/{total}", {n: index + 1, total: drawn.length});
+        var form = questionForm(q, format(s.question_of || "{n}/{total}", {n: index + 1, total: drawn.length}), data.form);
         list.appendChild(form);
         if (window.cbQuiz) window.cbQuiz.prepareForm(form, q, s);
       });
@@ -246,5 +313,6 @@
     Array.prototype.forEach.call(document.querySelectorAll(".cb-certificate:not([data-enhanced])"), function (root) { root.setAttribute("data-enhanced", "true"); setupCertificate(root); });
   }
 
+  J.questionForm = questionForm;  // tests/browser/test_journey.py compares it with question.html
   setup();
 });

@@ -153,3 +153,92 @@ def test_every_question_type_can_be_answered_in_the_assessment(page: Page, tmp_p
         expect(page.locator(".cb-assessment__result")).to_contain_text("You answered 7 of 7 questions right (100%).")
     finally:
         next(serving, None)
+
+
+RICH_QUESTIONS = """
+  - id: rich-block
+    type: single
+    objectives: [recall]
+    prompt: |
+      A case, in two paragraphs with *emphasis* & `code`.
+
+      Which step comes first? See [the rulebook](https://example.org/rulebook).
+    options:
+      - text: "Call <script>alert(1)</script> at once"
+        feedback: "No: *never* [this](javascript:alert(1))."
+      - text: "**Listen** first"
+        correct: true
+      - text: None of the above
+        pin: true
+        feedback: The second one is right.
+    explanation: |
+      Listening comes first.
+
+      - it builds trust
+      - it keeps the person safe
+  - id: rich-many
+    type: multiple
+    objectives: [apply]
+    prompt: "Which are *signs*?"
+    options:
+      - {text: "Debt & fees", correct: true, feedback: "Yes."}
+      - {text: "`id` kept by the boss", correct: true}
+      - {text: Own phone}
+    explanation: Two are signs.
+  - id: rich-pairs
+    type: matching
+    objectives: [apply]
+    prompt: Match.
+    pairs:
+      - {left: "*T* visa", right: "Trafficking & cooperation"}
+      - {left: "U visa", right: "Qualifying crimes"}
+    explanation: "See `8 U.S.C. 1101`."
+  - id: rich-steps
+    type: ordering
+    objectives: [apply]
+    prompt: Order them.
+    items: ["**Safety**", "Needs & <b>rights</b>", "Interview"]
+    explanation: Safety first.
+  - id: rich-word
+    type: short_answer
+    objectives: [recall]
+    prompt: Which word?
+    accepted: ["trust", "*trust*"]
+    explanation: Trust.
+"""
+
+
+def test_drawn_forms_are_the_module_pages_forms(page: Page, tmp_path):
+    """journey-pages.js builds each drawn question's form from the assessment's data. For every
+    question (all six types, block prompts, markup, unsafe text, pins, feedback on some options)
+    the form is the one question.html renders on the module page, ids prefixed and renumbered."""
+    quiz = (MINIMAL / "quizzes" / "basics.yml").read_text(encoding="utf-8") + RICH_QUESTIONS
+    root = make_course(tmp_path / "c", [("quizzes/basics.yml", quiz)])
+    serving = build_and_serve(root, tmp_path / "site")
+    url = next(serving)
+    try:
+        page.goto(url + "assessment.html")
+        pairs = page.evaluate(
+            """async () => {
+              const data = JSON.parse(document.querySelector("script.cb-assessment__data").textContent)[0];
+              const text = await (await fetch("modules/basics.html")).text();
+              const doc = new DOMParser().parseFromString(text, "text/html");
+              const tidy = html => html.replace(/>\\s*\\n\\s*</g, "><");
+              return data.questions.map(q => {
+                const server = doc.querySelector('form[data-question="' + q.id + '"]');
+                ["id", "for", "aria-describedby", "aria-labelledby"].forEach(attr => {
+                  server.querySelectorAll("[" + attr + "]").forEach(e => e.setAttribute(attr, e.getAttribute(attr).split(" ").map(v => "a-" + v).join(" ")));
+                });
+                server.id = "a-" + server.id;
+                server.querySelector(".cb-quiz__number").textContent = "Question 1 of 9.";
+                const built = window.cbJourney.questionForm(q, "Question 1 of 9.", data.form);
+                return [q.id, tidy(server.outerHTML), tidy(built.outerHTML)];
+              });
+            }"""
+        )
+        assert len(pairs) == 12
+        for qid, server, built in pairs:
+            assert built == server, qid
+        assert "&lt;script&gt;" in dict((q, s) for q, s, _ in pairs)["rich-block"]  # the unsafe text stayed inert
+    finally:
+        next(serving, None)
