@@ -130,8 +130,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for module in self.course.modules:
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
         tabs = "pymdownx.tabbed" in config.markdown_extensions  # material-content.js restores content tabs only
-        for name in ("course.css", "journey-pages.js", "journey.css", *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
+        scenarios = ("scenario.js", "scenario.css") if self.course.scenarios else ()  # linked by scenario pages only
+        for name in ("journey-pages.js", "journey.css", *scenarios, *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
             files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
+        styles = asset("course.css") + (asset("instructor.css") if self.edition == "instructor" else "")
+        files.append(File.generated(config, ASSET_URIS["css"], content=styles))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:

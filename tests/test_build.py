@@ -263,3 +263,19 @@ def test_material_content_script_only_with_content_tabs(tmp_path):
         page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
         assert ("assets/course/material-content.js" in page) is expected
         assert (root / "site" / "assets" / "course" / "material-content.js").exists() is expected
+
+
+def test_scenario_script_and_styles_only_on_scenario_pages(tmp_path):
+    """The scenario player is not part of every page's course.js: scenario pages load their own."""
+    with_scenario = make_course(tmp_path / "with")
+    without = make_course(tmp_path / "without", [("scenarios/first-call.yml", None)])
+    for root, expected in ((with_scenario, True), (without, False)):
+        result = build(root)
+        assert result.exit_code == 0, result.output
+        site = root / "site"
+        for name in ("scenario.js", "scenario.css"):
+            assert (site / "assets" / "course" / name).exists() is expected
+            assert name not in (site / "modules" / "basics.html").read_text(encoding="utf-8")
+        assert "setupScenario" not in (site / "assets" / "course" / "course.js").read_text(encoding="utf-8")
+    page = (with_scenario / "site" / "scenarios" / "first-call.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../assets/course/scenario.css">' in page and '<script src="../assets/course/scenario.js"></script>' in page

@@ -37,6 +37,8 @@ def test_trainee_build_never_contains_instructor_material(tmp_path):
     page = (tmp_path / "instructor" / "modules" / "basics.html").read_text()
     assert SECRET in page and 'class="admonition instructor"' in page
     assert '<details class="cb-quiz__key" open>' in page and "cb-quiz--instructor" in page
+    styles = {edition: (tmp_path / edition / "assets" / "course" / "course.css").read_text() for edition in ("site", "instructor")}
+    assert ".instructor>" not in styles["site"] and ".instructor>" in styles["instructor"]  # its styles too
     report = (tmp_path / "instructor" / "instructor-report.html").read_text()
     assert "<td><code>apply</code></td>" in report and "<td><code>rule</code>, <code>many</code>, <code>pairs</code>, <code>steps</code></td>" in report
 

@@ -44,3 +44,16 @@ def test_quiz_works_after_instant_navigation(page: Page, base_url, page_errors):
     form.get_by_role("button", name="Check answer").click()
     expect(form.get_by_role("status")).to_contain_text("Correct.")
     assert page_errors == []
+
+
+def test_scenario_works_after_instant_navigation(page: Page, base_url, page_errors):
+    """Scenario pages load their own script and stylesheet, also when reached without a reload."""
+    page.goto(base_url + "modules/basics.html")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-content").get_by_role("link", name="First call").first.click()
+    assert page.evaluate("window.__sameDocument") is True
+    expect(page.locator(".cb-scenario__step:visible")).to_have_count(1)  # enhanced: one step at a time
+    step = page.locator(".cb-scenario__step:visible")
+    step.locator("button.cb-scenario__option").first.click()
+    expect(page.locator(".cb-scenario__step:visible .cb-scenario__feedback")).not_to_be_empty()
+    assert page_errors == []

@@ -1,0 +1,65 @@
+/* Branching scenarios: enhances the server-rendered steps of builder/templates/scenario.html.
+ * Loaded only by scenario pages (scenario.md), not by every page's course.js. No dependencies,
+ * no network, no inline handlers. */
+// The page's own script: it runs at DOMContentLoaded, and again after Material's instant
+// navigation (which re-runs page scripts), when the step sections carry data-enhanced.
+(function (start) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(function () {
+  "use strict";
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  // Branching scenarios: one step at a time; a choice shows where it led and why, and focus
+  // moves to the new step's heading. Without JavaScript every step stays on the page.
+  function setupScenario(root) {
+    if (root.getAttribute("data-enhanced")) return;
+    root.setAttribute("data-enhanced", "true");
+    var steps = Array.prototype.slice.call(root.querySelectorAll(".cb-scenario__step"));
+    var label = root.getAttribute("data-you-chose") || "";
+    function show(id, chosen, feedback) {
+      steps.forEach(function (step) {
+        var here = step.getAttribute("data-step") === id;
+        step.hidden = !here;
+        var box = step.querySelector(".cb-scenario__feedback");
+        box.textContent = "";
+        if (here && chosen) {
+          var p = element("p", "cb-scenario__chosen");
+          p.appendChild(element("strong", "", label + " "));
+          p.appendChild(document.createTextNode(chosen));
+          box.appendChild(p);
+          box.appendChild(feedback);
+        }
+        if (here) step.querySelector(".cb-scenario__title").focus();
+      });
+    }
+    steps.forEach(function (step) {
+      Array.prototype.forEach.call(step.querySelectorAll("details.cb-scenario__choice"), function (details) {
+        var button = element("button", "cb-scenario__option md-button");
+        button.type = "button";
+        button.innerHTML = details.querySelector("summary").innerHTML;  // built and escaped at build time
+        var feedback = details.querySelector(".cb-scenario__choice-feedback");
+        button.addEventListener("click", function () {
+          show(details.getAttribute("data-goto"), button.textContent, feedback.cloneNode(true));
+        });
+        details.parentNode.replaceChild(button, details);
+      });
+      var restart = step.querySelector(".cb-scenario__restart");
+      if (restart) {
+        restart.addEventListener("click", function (event) {
+          event.preventDefault();
+          show(root.getAttribute("data-start"));
+        });
+      }
+    });
+    steps.forEach(function (step) { step.hidden = step.getAttribute("data-step") !== root.getAttribute("data-start"); });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("section.cb-scenario"), setupScenario);
+});
