@@ -405,6 +405,24 @@ def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnos
         yield error("external-font", "mkdocs.yml", Pos(1, 1), "the theme loads its fonts from Google Fonts (Material's default)", "set `font: false` under `theme:` so the site loads nothing from outside itself")
 
 
+_DIRECTORY_URLS = re.compile(r"^use_directory_urls\s*:\s*(\S+)")
+
+
+def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """MkDocs' default, page/index.html, would break the links between the course's own pages and
+    their scripts (and the site's use from file:// or an LMS package): pages must be page.html."""
+    text = course.site_config
+    if text is None:
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        match = _DIRECTORY_URLS.match(line)
+        if match:
+            if match.group(1).lower() not in ("false", "no", "off"):
+                yield error("directory-urls", "mkdocs.yml", Pos(number, len("use_directory_urls") + 3), "`use_directory_urls` is on: the progress, assessment and scenario pages would lose their scripts and links", "set `use_directory_urls: false`; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package")
+            return
+    yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package")
+
+
 RULES: tuple[Rule, ...] = (
     duplicate_module_ids,
     duplicate_ids_in_module,
@@ -426,6 +444,7 @@ RULES: tuple[Rule, ...] = (
     glossary_first_use,
     placeholders,
     site_stays_private,
+    site_uses_file_names,
 )
 
 

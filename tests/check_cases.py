@@ -97,4 +97,6 @@ CASES: list[tuple[str, list]] = [
     ("analytics", [("mkdocs.yml", "plugins:", "extra:\n  analytics:\n    provider: google\n    property: G-XXXX\nplugins:")]),
     ("third-party-script", [("mkdocs.yml", "plugins:", "extra_javascript:\n  - https://cdn.example.com/lib.js\nplugins:")]),
     ("external-font", [("mkdocs.yml", "  font: false\n", "")]),
+    ("directory-urls", [("mkdocs.yml", "use_directory_urls: false\n", "use_directory_urls: true\n")]),
+    ("directory-urls-unset", [("mkdocs.yml", "use_directory_urls: false\n", "")]),
 ]
