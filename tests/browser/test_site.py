@@ -55,5 +55,34 @@ def test_axe_every_page_before_and_after_answering(page: Page, base_url, all_pat
         if page.locator("section.cb-quiz form.cb-quiz__question").count():
             _answer_some(page)
             found[path + " (answered)"] = run_axe(page, axe_source)
+        if page.locator(".cb-assessment__start").count():
+            # the forms the script builds, then every answer key it shows (all are unanswered)
+            page.get_by_role("button", name="Start the assessment").click()
+            expect(page.locator(".cb-assessment__questions form").first).to_be_visible()
+            found[path + " (drawn)"] = run_axe(page, axe_source)
+            page.get_by_role("button", name="Submit my answers").click()
+            expect(page.locator('.cb-assessment__questions form[data-result="wrong"] .cb-quiz__key').first).to_be_visible()
+            found[path + " (submitted)"] = run_axe(page, axe_source)
     assert {k: v for k, v in found.items() if v} == {}
     assert len(found) >= 2 * 3 + 1
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_hovered_and_focused_links_keep_their_contrast(page: Page, base_url, axe_source, scheme):
+    """Material colours a hovered link with its accent (indigo: 4.25:1 on white); axe checks the
+    page as it is, so a link, a navigation link and a heading anchor are checked under the mouse."""
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
+    page.goto(base_url + "modules/indicators.html", wait_until="networkidle")
+    targets = {
+        "content link": page.locator(".md-content a[href^='http']").first,
+        "navigation link": page.locator(".md-sidebar--primary a.md-nav__link[href]").nth(2),
+        "table of contents link": page.locator(".md-sidebar--secondary a.md-nav__link[href]").first,
+    }
+    found = {}
+    for name, link in targets.items():
+        link.scroll_into_view_if_needed()
+        link.hover()
+        found[name] = [v for v in run_axe(page, axe_source) if v["id"] == "color-contrast"]
+        link.focus()
+        found[name + " (focused)"] = [v for v in run_axe(page, axe_source) if v["id"] == "color-contrast"]
+    assert {k: v for k, v in found.items() if v} == {}
