@@ -473,7 +473,7 @@ class Renderer:
 
 
 #: The interface strings of question.html, for the forms journey-pages.js builds.
-_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "choose", "move_up", "move_down", "your_answer", "check", "show_answer", "answer")
+_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "choose", "move_up", "move_down", "your_answer", "show_answer", "answer")
 
 
 def _form_data(view: dict[str, Any]) -> dict[str, Any]:

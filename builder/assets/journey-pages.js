@@ -185,8 +185,6 @@
     answer.push(el("div", {"class": "cb-quiz__explanation"}, [html(q.explanation)]));
     return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "data-question": q.id, novalidate: true}, [
       el("fieldset", {"aria-describedby": q.block ? dom + "-prompt" : null}, body),
-      el("button", {type: "submit", "class": "cb-quiz__check md-button md-button--primary", hidden: true}, [t.check]),
-      el("div", {"class": "cb-quiz__result", role: "status"}),
       el("details", {"class": "cb-quiz__key"}, [el("summary", {}, [t.show_answer])].concat(answer))]);
   }
 

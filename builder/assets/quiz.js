@@ -136,6 +136,7 @@
     var s = data.strings;
     var results = {};
     var score = section.querySelector(".cb-quiz__score");
+    var controls = section.querySelector("template.cb-quiz__controls");
 
     function updateScore() {
       var total = data.questions.length;
@@ -160,10 +161,9 @@
     data.questions.forEach(function (question) {
       var form = section.querySelector('form[data-question="' + question.id + '"]');
       if (!form) return;
-      var button = form.querySelector(".cb-quiz__check");
-      var region = form.querySelector(".cb-quiz__result");
       var key = form.querySelector(".cb-quiz__key");
-      button.hidden = false;
+      form.insertBefore(controls.content.cloneNode(true), key);
+      var region = form.querySelector(".cb-quiz__result");
       // The instructor edition keeps the answer keys on screen.
       key.hidden = !section.classList.contains("cb-quiz--instructor");
       prepareForm(form, question, s);
