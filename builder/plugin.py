@@ -150,7 +150,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return markdown.rstrip() + "\n\n" + overview
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Priority 0. Put the generated HTML (quizzes, scenarios) into its page.
+        """Priority 0. Put the generated HTML of quizzes into its page.
 
         After the search plugin has indexed `page.content` (on_page_context), which keeps this
         HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
