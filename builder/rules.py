@@ -406,6 +406,7 @@ def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnos
 
 
 _DIRECTORY_URLS = re.compile(r"^use_directory_urls\s*:\s*(\S+)")
+_FILE_NAMES = "; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package"
 
 
 def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -418,9 +419,9 @@ def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagn
         match = _DIRECTORY_URLS.match(line)
         if match:
             if match.group(1).lower() not in ("false", "no", "off"):
-                yield error("directory-urls", "mkdocs.yml", Pos(number, match.start(1) + 1), "`use_directory_urls` is on: the progress, assessment and scenario pages would lose their scripts and links", "set `use_directory_urls: false`; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package")
+                yield error("directory-urls", "mkdocs.yml", Pos(number, match.start(1) + 1), "`use_directory_urls` is on: the progress, assessment and scenario pages would lose their scripts and links", "set `use_directory_urls: false`" + _FILE_NAMES)
             return
-    yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package")
+    yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`" + _FILE_NAMES)
 
 
 RULES: tuple[Rule, ...] = (

@@ -117,7 +117,6 @@
       if (attrs[name] !== null && attrs[name] !== false) node.setAttribute(name, attrs[name] === true ? "" : attrs[name]);
     });
     (children || []).forEach(function (child) {
-      if (child === null) return;
       if (typeof child === "string") node.appendChild(document.createTextNode(child));
       else if (child.html !== undefined) node.insertAdjacentHTML("beforeend", child.html);
       else node.appendChild(child);

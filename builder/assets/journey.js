@@ -145,9 +145,8 @@
 
   // What the progress, assessment and certificate pages build on (journey-pages.js).
   window.cbJourney = {
-    KEY: KEY, SCHEMA: SCHEMA, course: course, format: format, storage: storage, empty: empty, clean: clean,
-    load: load, save: save, reset: reset, lms: lms, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes,
-    available: function () { return available; }
+    KEY: KEY, SCHEMA: SCHEMA, course: course, format: format, storage: storage, clean: clean,
+    load: load, save: save, reset: reset, lms: lms, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes
   };
 
   function setup() {
