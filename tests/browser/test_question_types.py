@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -101,3 +102,11 @@ def test_axe_on_every_question_type(page: Page, base_url, axe_source):
     form(page, "word").get_by_label("Your answer").fill("simple")
     form(page, "word").get_by_role("button", name="Check answer").click()
     assert run_axe(page, axe_source) == []
+
+
+def test_typed_answers_are_normalized_as_the_builder_does(page: Page, base_url):
+    """quiz.js and builder/models.py normalize_answer agree on every shared vector."""
+    cases = json.loads((Path(__file__).parent.parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
+    page.goto(base_url + "modules/basics.html")
+    got = page.evaluate("cases => cases.map(c => window.cbQuiz.normalize(c.input))", cases)
+    assert got == [case["expected"] for case in cases]
