@@ -7,6 +7,7 @@ are not coerced (`strict=True`), so `correct: "yes"` or `duration: "60"` are rep
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from typing import Annotated, Any, Literal, Union
 
@@ -191,9 +192,18 @@ Question = Annotated[Union[Single, Multiple, TrueFalse, Matching, Ordering, Shor
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_answer")
 
 
+#: The white space `normalize_answer` collapses, written out so that quiz.js can use the very same
+#: class (Python's `str.split()` and JavaScript's `\s` each miss some of these).
+ANSWER_SPACE = "\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_ANSWER_SPACE = re.compile(f"[{ANSWER_SPACE}]+")
+
+
 def normalize_answer(text: str) -> str:
-    """How short answers are compared: Unicode NFKC, case-folded, runs of spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """How short answers are compared, here and in quiz.js (`normalize`), step for step: Unicode
+    NFKC, lower, upper, then lower case again (JavaScript has no case folding; both languages
+    apply Unicode's full mappings, final sigma included: ß, ẞ and SS all become ss), runs of `ANSWER_SPACE` as one space, trimmed.
+    tests/vectors/normalize.json holds the cases both are tested on."""
+    return _ANSWER_SPACE.sub(" ", unicodedata.normalize("NFKC", text).lower().upper().lower()).strip(" ")
 
 
 class Quiz(Model):

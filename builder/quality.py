@@ -331,7 +331,6 @@ def check_quality(course: Course) -> Iterator[Diagnostic]:
     limits = course.meta.item_checks
     everything: list[Seen] = []
     fired: set[str] = set()
-    _, whole = course_guessing(course)
     for qf in course.quizzes:
         items = seen(qf)
         everything += items
@@ -345,13 +344,15 @@ def check_quality(course: Course) -> Iterator[Diagnostic]:
         pass_mark = qf.quiz.pass_mark if qf.quiz.pass_mark is not None else course.meta.pass_mark
         score = score_without_reading(items)
         if score.total >= limits.min_items and score.percent >= pass_mark and "guessable" not in qf.quiz.allow:
+            fired.add("guessable")
             yield warning("guessable", qf.path, where, f"a trainee who does not read scores {score.percent}%, at or above the pass mark of {pass_mark}% ({_strategies(score)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
     where = course.meta_positions.of(("pass_mark",)) if course.meta_positions else Pos()
     for code, test, hint in QUIZ_CHECKS:
         message = test(_excluding(everything, code), limits) if code not in fired else None
         if message:
             yield warning(code, "course/course.yml", Pos(), "across the course's quizzes, " + message, hint)
-    if whole.total >= limits.min_items and whole.percent >= course.meta.pass_mark:
+    whole = score_without_reading([s for qf in course.quizzes if "guessable" not in qf.quiz.allow for s in seen(qf)])
+    if "guessable" not in fired and whole.total >= limits.min_items and whole.percent >= course.meta.pass_mark:
         yield warning("guessable", "course/course.yml", where, f"a trainee who does not read scores {whole.percent}% across the course, at or above the pass mark of {course.meta.pass_mark}% ({_strategies(whole)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
     yield from _similar_prompts(course, limits)
 
