@@ -194,14 +194,19 @@ def new_scenario_command(root: Path, module_id: str) -> None:
 
 @cli.command()
 @_root_option
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True, help="markdown: for a pull-request comment.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="markdown: for a pull-request comment; json: as data.")
 def report(root: Path, output_format: str) -> None:
-    """Per module: objectives and the questions that assess them, counts, sources, review dates."""
+    """Per module: objectives and the questions that assess them, counts, the score without reading, sources, review dates."""
     from builder.check import check_course
-    from builder.report import format_markdown, format_text
+    import json
+
+    from builder.report import format_json, format_markdown, format_text
 
     course, problems = check_course(root)
-    click.echo(format_markdown(course) if output_format == "markdown" else format_text(course))
+    if output_format == "json":
+        click.echo(json.dumps(format_json(course), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_markdown(course) if output_format == "markdown" else format_text(course))
     if problems.diagnostics:
         click.echo(problems.summary() + " Run `course check` for details.", err=True)
     sys.exit(problems.exit_code())

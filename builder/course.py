@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from builder.arrange import option_orders
 
 from builder.diagrams import Diagram
 from builder.models import PRINT_PAGE_AUTO_MODULES, Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz, Scenario
@@ -31,6 +34,11 @@ class QuizFile:
     quiz: Quiz
     path: str
     positions: Positions = field(repr=False, compare=False)
+
+    @cached_property
+    def option_orders(self) -> dict[str, tuple[int, ...]]:
+        """Each choice question's options in the order trainees see them (builder/arrange.py)."""
+        return option_orders(self.quiz)
 
 
 @dataclass(frozen=True)

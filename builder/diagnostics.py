@@ -6,6 +6,7 @@ the author's words, a short code and a hint on what to do. Nothing here knows ab
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -47,6 +48,12 @@ class Diagnostic:
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+
+def closest(word: str, options: list[str]) -> str:
+    """"did you mean `x`? " for the option closest to a misspelt `word`, or nothing."""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`? " if close else ""
 
 
 def error(code: str, path: str, pos: Pos, message: str, hint: str = "") -> Diagnostic:

@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from builder.diagnostics import Diagnostic, Pos, error
+from builder.xmltree import with_prefixes
 
 SVG_NS = "http://www.w3.org/2000/svg"
-ET.register_namespace("", SVG_NS)
 _ALLOWED_TAGS = {"svg", "title", "desc", "defs", "marker", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan"}
 _ALLOWED_ATTRS = {
     "viewBox", "id", "class", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
@@ -58,7 +58,7 @@ class Diagram:
         root.set("aria-describedby", f"{prefix}desc")
         root.set("class", "cb-diagram__svg")
         root.set("focusable", "false")
-        return ET.tostring(root, encoding="unicode", short_empty_elements=True)
+        return ET.tostring(with_prefixes(root, {SVG_NS: ""}), encoding="unicode", short_empty_elements=True)
 
 
 def _copy(element: ET.Element) -> ET.Element:

@@ -7,6 +7,7 @@ are not coerced (`strict=True`), so `correct: "yes"` or `duration: "60"` are rep
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from typing import Annotated, Any, Literal, Union
 
@@ -47,6 +48,28 @@ class FinalAssessment(Model):
     """Questions drawn from each module's quiz for the final self-assessment."""
 
 
+class ItemChecks(Model):
+    """`item_checks` in course.yml: when the item-quality checks of `course check` warn."""
+
+    min_items: Annotated[int, Field(ge=2, le=1000)] = 4
+    """A quiz-wide pattern (key position, key length, true/false balance, right options first) is
+    judged only on at least this many items of the kind."""
+    key_position_factor: Annotated[float, Field(gt=1, le=10, strict=False)] = 2.0
+    """Warn when one displayed position holds more than this many times its fair share of keys."""
+    key_longest: Percent = 50
+    """Warn when the key is the longest option in more than this share of single-choice items."""
+    key_length_ratio: Annotated[float, Field(gt=1, le=10, strict=False)] = 1.5
+    """Warn when one key is this many times as long as the longest wrong option (or more)."""
+    true_share: Annotated[tuple[Percent, Percent], Field(strict=False)] = (30, 70)
+    """The range of the share of true/false items keyed True (percent)."""
+    correct_first: Percent = 50
+    """Warn when the right options lead the list in more than this share of multiple-answer items."""
+    absolute_words: Annotated[int, Field(ge=1, le=1000)] = 3
+    """Warn when at least this many wrong answers of a quiz, and no right one, hold an absolute word."""
+    similar_prompts: Percent = 80
+    """Warn when two prompts share at least this share of their words (Jaccard similarity)."""
+
+
 class CourseMeta(Model):
     """`course/course.yml`."""
 
@@ -58,6 +81,7 @@ class CourseMeta(Model):
     pass_mark: Percent = 80
     progress_epoch: Annotated[int, Field(ge=0)] = 1
     final_assessment: FinalAssessment = FinalAssessment()
+    item_checks: ItemChecks = ItemChecks()
     print_page: Literal["auto", "always", "never"] = "auto"
     """The whole-course print page `modules/all-modules.html`: "auto" makes it for courses of up
     to `PRINT_PAGE_AUTO_MODULES` modules (a longer course is too big to print from one page)."""
@@ -105,16 +129,23 @@ class Option(Model):
     pin: bool = False
 
 
+#: Item-quality warnings silenced, each with the reason: `{code: reason}`.
+Allow = dict[Slug, Text]
+
+
 class _Question(Model):
     id: Slug
     prompt: Text
     objectives: Annotated[list[Slug], Field(min_length=1)]
     explanation: Text
     shuffle: bool = False
+    allow: Allow = {}
 
 
 class ChoiceQuestion(_Question):
     options: Annotated[list[Option], Field(min_length=2)]
+    keep_order: bool = False
+    """Show the options as written (builder/arrange.py arranges them otherwise)."""
 
     def option_ids(self) -> list[str]:
         """Each option's id: its own, or a letter by position (a, b, c …)."""
@@ -161,9 +192,18 @@ Question = Annotated[Union[Single, Multiple, TrueFalse, Matching, Ordering, Shor
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_answer")
 
 
+#: The white space `normalize_answer` collapses, written out so that quiz.js can use the very same
+#: class (Python's `str.split()` and JavaScript's `\s` each miss some of these).
+ANSWER_SPACE = "\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_ANSWER_SPACE = re.compile(f"[{ANSWER_SPACE}]+")
+
+
 def normalize_answer(text: str) -> str:
-    """How short answers are compared: Unicode NFKC, case-folded, runs of spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """How short answers are compared, here and in quiz.js (`normalize`), step for step: Unicode
+    NFKC, lower, upper, then lower case again (JavaScript has no case folding; both languages
+    apply Unicode's full mappings, final sigma included: ß, ẞ and SS all become ss), runs of `ANSWER_SPACE` as one space, trimmed.
+    tests/vectors/normalize.json holds the cases both are tested on."""
+    return _ANSWER_SPACE.sub(" ", unicodedata.normalize("NFKC", text).lower().upper().lower()).strip(" ")
 
 
 class Quiz(Model):
@@ -171,6 +211,7 @@ class Quiz(Model):
 
     module: Slug
     pass_mark: Percent | None = None
+    allow: Allow = {}
     questions: Annotated[list[Question], Field(min_length=1)]
 
 

@@ -7,7 +7,6 @@ Quiz text is Markdown written by trainers in YAML; it is rendered here with raw 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import re
 import xml.etree.ElementTree as etree
@@ -19,6 +18,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
 from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
@@ -108,6 +108,7 @@ class Renderer:
         self._question_html: dict[tuple[str, str, bool], Markup] = {}
         self._deferred: dict[int, str] = {}
         self._next_key = 0
+        self._quizzes = {qf.quiz.module: qf for qf in course.quizzes}
 
     # -- generated HTML in page Markdown ----------------------------------------------------
     def defer(self, html: str) -> Markup:
@@ -418,20 +419,21 @@ class Renderer:
         }
         data: dict[str, Any] = {"id": question.id, "type": question.type}
         if isinstance(question, ChoiceQuestion):
+            ids = question.option_ids()
             options = [
-                {"id": oid, "text": inline["text", i], "correct": o.correct, "pin": o.pin, "feedback": inline["feedback", i] if o.feedback else None}
-                for i, (oid, o) in enumerate(zip(question.option_ids(), question.options))
+                {"id": ids[i], "text": inline["text", i], "correct": o.correct, "pin": o.pin, "feedback": inline["feedback", i] if o.feedback else None}
+                for i, o in ((i, question.options[i]) for i in self._quizzes[module_id].option_orders[question.id])
             ]
             view.update(options=options, feedback=[o for o in options if o["feedback"]], how=self.t["choose_all" if question.type == "multiple" else "choose_one"])
             data.update(correct=question.correct_ids(), shuffle=question.shuffle)
         elif isinstance(question, Matching):
             rights = [{"id": f"r{i + 1}", "text": inline["right", i]} for i in range(len(question.pairs))]
             pairs = [{"id": f"l{i + 1}", "left": inline["left", i], "right": rights[i]["text"]} for i in range(len(question.pairs))]
-            view.update(pairs=pairs, rights=_scrambled(rights, f"{module_id}/{question.id}"), how=self.t["how_matching"])
+            view.update(pairs=pairs, rights=scrambled(rights, [r["id"] for r in rights], f"{module_id}/{question.id}"), how=self.t["how_matching"])
             data.update(answer={p["id"]: r["id"] for p, r in zip(pairs, rights)}, shuffle=question.shuffle)
         elif isinstance(question, Ordering):
             items = [{"id": f"i{i + 1}", "text": inline["item", i]} for i in range(len(question.items))]
-            view.update(order_items=_scrambled(items, f"{module_id}/{question.id}"), correct_order=[i["text"] for i in items], how=self.t["how_ordering"])
+            view.update(order_items=scrambled(items, [i["id"] for i in items], f"{module_id}/{question.id}"), correct_order=[i["text"] for i in items], how=self.t["how_ordering"])
             data.update(answer=[i["id"] for i in items])
         elif isinstance(question, ShortAnswer):
             view.update(accepted=[inline["accepted", i] for i in range(len(question.accepted))], how=self.t["how_short"])
@@ -504,14 +506,6 @@ def _unwrap(html: Markup) -> Markup:
     if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
         return Markup(text[3:-4])
     return html
-
-
-def _scrambled(items: list[dict[str, Any]], seed: str) -> list[dict[str, Any]]:
-    """A fixed order that is never the answer's order (same build, same order: reproducible)."""
-    order = sorted(items, key=lambda item: hashlib.sha256(f"{seed}/{item['id']}".encode()).hexdigest())
-    if len(order) > 1 and [i["id"] for i in order] == [i["id"] for i in items]:
-        order = order[1:] + order[:1]
-    return order
 
 
 def tel_uri(phone: str) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from builder.course import Course, Module
 from builder.models import QUESTION_TYPES
+from builder.quality import Guessing, Silenced, course_guessing, silenced
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ModuleRow:
     review_by: str
     types: dict[str, int]
     objectives: tuple[ObjectiveRow, ...]
+    guessing: Guessing
 
     @property
     def questions(self) -> int:
@@ -47,10 +50,11 @@ class ModuleRow:
 
 
 def rows(course: Course) -> list[ModuleRow]:
-    return [_row(course, m) for m in course.modules]
+    guessing, _ = course_guessing(course)
+    return [_row(course, m, guessing.get(m.id, Guessing(0, 0, ()))) for m in course.modules]
 
 
-def _row(course: Course, module: Module) -> ModuleRow:
+def _row(course: Course, module: Module, guessing: Guessing) -> ModuleRow:
     quiz = course.quiz_for(module.id)
     questions = quiz.quiz.questions if quiz else []
     meta = module.meta
@@ -65,7 +69,52 @@ def _row(course: Course, module: Module) -> ModuleRow:
         review_by=meta.review_by.isoformat() if meta.review_by else "",
         types=dict(Counter(q.type for q in questions)),
         objectives=tuple(ObjectiveRow(o.id, o.assessed_by, tuple(q.id for q in questions if o.id in q.objectives)) for o in meta.objectives),
+        guessing=guessing,
     )
+
+
+def _guesses(score: Guessing) -> str:
+    """"42% (single: the longest option, 5 of 9; …)": the score without reading and how."""
+    how = "; ".join(f"{kind.replace('_', '/')}: {name}, {right} of {of}" for kind, name, right, of in score.strategies)
+    return f"{score.percent}%" + (f" ({how})" if how else "")
+
+
+def _silenced_lines(course: Course) -> list[str]:
+    return [f"{s.path}:{s.pos.line}: {s.code} silenced for {f'question `{s.question}`' if s.question else 'the whole quiz'}: {s.reason}" for s in silenced(course)]
+
+
+def without_reading_summary(course: Course) -> str:
+    _, whole = course_guessing(course)
+    return f"Score without reading, one fixed strategy per question type for the whole course: {_guesses(whole)}."
+
+
+def _guessing_data(score: Guessing) -> dict[str, Any]:
+    strategies = [{"type": kind, "strategy": name, "right": right, "of": of} for kind, name, right, of in score.strategies]
+    return {"percent": score.percent, "right": score.right, "questions": score.total, "strategies": strategies}
+
+
+def format_json(course: Course) -> dict[str, Any]:
+    """The report as data (`course report --format json`)."""
+    _, whole = course_guessing(course)
+    modules = [
+        {
+            "number": row.number,
+            "id": row.id,
+            "title": row.title,
+            "minutes": row.minutes,
+            "questions": row.questions,
+            "types": row.types,
+            "objectives": [{"id": o.id, "assessed_by": o.assessed_by, "questions": list(o.questions)} for o in row.objectives],
+            "sources": row.sources,
+            "reviewed_on": row.reviewed_on or None,
+            "reviewed_by": row.reviewed_by or None,
+            "review_by": row.review_by or None,
+            "without_reading": _guessing_data(row.guessing),
+        }
+        for row in rows(course)
+    ]
+    quiet = [{"path": s.path, "line": s.pos.line, "code": s.code, "question": s.question, "reason": s.reason} for s in silenced(course)]
+    return {"modules": modules, "without_reading": _guessing_data(whole), "silenced": quiet}
 
 
 def _types(row: ModuleRow) -> str:
@@ -78,6 +127,7 @@ def format_text(course: Course) -> str:
         status = f"reviewed by {row.reviewed_by}" if row.reviewed_by else "draft: no named reviewer"
         lines.append(f"{row.number:02d} {row.id}: {row.title}")
         lines.append(f"   {row.minutes} min · {row.questions} questions ({_types(row)}) · {row.sources} sources · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
+        lines.append(f"   without reading: {_guesses(row.guessing)}")
         width = max(len(o.id) for o in row.objectives)
         for o in row.objectives:
             assessed = ", ".join(o.questions) if o.questions else ("NOT ASSESSED" if o.unassessed else f"({o.assessed_by})")
@@ -85,6 +135,8 @@ def format_text(course: Course) -> str:
         lines.append("")
     total = sum(r.questions for r in rows(course))
     lines.append(f"{len(course.modules)} modules, {total} questions, {sum(r.minutes for r in rows(course))} minutes.")
+    lines.append(without_reading_summary(course))
+    lines += _silenced_lines(course)
     return "\n".join(lines)
 
 
@@ -95,13 +147,13 @@ def format_markdown(course: Course, collapsible: bool = True) -> str:
     instructor report uses plain headings, since Markdown inside raw HTML is not rendered there.
     """
     table = [
-        "| # | module | minutes | questions | by type | not assessed | sources | checked | review by | reviewer |",
-        "| --- | --- | ---: | ---: | --- | --- | ---: | --- | --- | --- |",
+        "| # | module | minutes | questions | by type | not assessed | without reading | sources | checked | review by | reviewer |",
+        "| --- | --- | ---: | ---: | --- | --- | ---: | ---: | --- | --- | --- |",
     ]
     details: list[str] = []
     for row in rows(course):
         unassessed = ", ".join(f"`{o}`" for o in row.unassessed) or "none"
-        table.append(f"| {row.number:02d} | `{row.id}` {row.title} | {row.minutes} | {row.questions} | {_types(row)} | {unassessed} | {row.sources} | {row.reviewed_on} | {row.review_by} | {row.reviewed_by or '**draft**'} |")
+        table.append(f"| {row.number:02d} | `{row.id}` {row.title} | {row.minutes} | {row.questions} | {_types(row)} | {unassessed} | {row.guessing.percent}% | {row.sources} | {row.reviewed_on} | {row.review_by} | {row.reviewed_by or '**draft**'} |")
         if collapsible:
             details.append(f"<details><summary><code>{row.id}</code>: objectives and questions</summary>\n")
         else:
@@ -111,4 +163,5 @@ def format_markdown(course: Course, collapsible: bool = True) -> str:
             questions = ", ".join(f"`{q}`" for q in o.questions) or ("**none**" if o.unassessed else "-")
             details.append(f"| `{o.id}` | {o.assessed_by} | {questions} |")
         details.append("\n</details>\n" if collapsible else "")
-    return "\n".join(["## Course report", "", *table, "", *details])
+    notes = [without_reading_summary(course), ""] + [f"- {line}" for line in _silenced_lines(course)]
+    return "\n".join(["## Course report", "", *table, "", *notes, "", *details])

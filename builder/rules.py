@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Callable, Iterator
 
 from builder.course import Course, Module, QuizFile
 from builder.diagnostics import Diagnostic, Pos, error, warning
+from builder.diagnostics import closest as _closest
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, unsafe_html, words_at
+from builder.quality import check_quality
 from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
-
-
-def _closest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`? " if close else ""
 
 
 #: The generated whole-course print page sits beside the module pages under this name.
@@ -424,6 +420,11 @@ def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagn
     yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`" + _FILE_NAMES)
 
 
+def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """The cues that let a trainee pass without reading (builder/quality.py)."""
+    yield from check_quality(course)
+
+
 RULES: tuple[Rule, ...] = (
     duplicate_module_ids,
     duplicate_ids_in_module,
@@ -446,6 +447,7 @@ RULES: tuple[Rule, ...] = (
     placeholders,
     site_stays_private,
     site_uses_file_names,
+    item_quality,
 )
 
 

@@ -100,3 +100,49 @@ CASES: list[tuple[str, list]] = [
     ("directory-urls", [("mkdocs.yml", "use_directory_urls: false\n", "use_directory_urls: true\n")]),
     ("directory-urls-unset", [("mkdocs.yml", "use_directory_urls: false\n", "")]),
 ]
+
+
+# -- item quality: deliberately test-wise quizzes, one cue each ----------------------------------
+def _quiz(*questions: str, fillers: int = 4) -> str:
+    """A quiz of the fixture's module: `questions` (YAML items), then `fillers` short-answer
+    questions, which no strategy answers without reading, so that only the cue under test stands out."""
+    typed = [
+        f"  - id: typed-{n}\n    type: short_answer\n    objectives: [recall, apply]\n    prompt: Type word {n} of the rule.\n"
+        f"    accepted: [word{n}]\n    explanation: It is word{n}.\n"
+        for n in range(1, fillers + 1)
+    ]
+    return "module: basics\nquestions:\n" + "".join(questions) + "".join(typed)
+
+
+def _single(n: int, options: list[tuple[str, bool]], extra: str = "") -> str:
+    lines = "".join(f"      - text: {text}\n" + ("        correct: true\n" if right else "") for text, right in options)
+    return f"  - id: single-{n}\n    type: single\n    objectives: [recall, apply]\n{extra}    prompt: Which reading of rule {n} holds?\n    options:\n{lines}    explanation: See rule {n}.\n"
+
+
+def _true_false(n: int, true: bool, prompt: str = "") -> str:
+    right, wrong = ('"True"', '"False"') if true else ('"False"', '"True"')
+    return (f"  - id: statement-{n}\n    type: true_false\n    objectives: [recall, apply]\n    prompt: {prompt or f'Rule {n} applies here.'}\n"
+            f"    options:\n      - text: \"True\"\n" + ("        correct: true\n" if true else "") + "      - text: \"False\"\n"
+            + ("" if true else "        correct: true\n") + "    explanation: So it is.\n")
+
+
+def _multiple(n: int, extra: str = "") -> str:
+    return (f"  - id: multiple-{n}\n    type: multiple\n    objectives: [recall, apply]\n{extra}    prompt: Which parts of rule {n} apply?\n    options:\n"
+            "      - text: Part one\n        correct: true\n      - text: Part two\n        correct: true\n      - text: Part six\n      - text: Part ten\n"
+            "    explanation: One and two.\n")
+
+
+_SAME = [("Rule applies A", True), ("Rule applies B", False), ("Rule applies C", False)]
+_LONG_KEY = [("The rule applies in most cases", True), ("The rule applies in few cases", False), ("It applies in no case", False)]
+
+CASES += [
+    ("item-key-position", [(Q, _quiz(*(_single(n, _SAME, "    keep_order: true\n") for n in range(1, 7))))]),
+    ("item-key-longest", [(Q, _quiz(*(_single(n, _LONG_KEY) for n in range(1, 6))))]),
+    ("item-key-much-longer", [(Q, _quiz(_single(1, [("The rule applies to every case the module names, with two exceptions", True), ("It applies to no case", False), ("It is optional", False)])))]),
+    ("item-true-false-balance", [(Q, _quiz(*(_true_false(n, False) for n in range(1, 6)), _true_false(6, True)))]),
+    ("item-correct-first", [(Q, _quiz(*(_multiple(n, "    keep_order: true\n") for n in range(1, 5))))]),
+    ("item-absolute-words", [(Q, _quiz(*(_single(n, [("It applies in most cases", True), ("It never applies to cases", False), ("It always applies to all", False)]) for n in range(1, 3)), _true_false(3, False, "Rule 3 can never apply.")))]),
+    ("item-similar-prompts", [(Q, _quiz(_single(1, _SAME).replace("Which reading of rule 1 holds?", "Which reading of the speeding rule holds on highways?"), _single(2, _SAME).replace("Which reading of rule 2 holds?", "Which reading of the speeding rule holds on the highways?")))]),
+    ("item-guessable", [(Q, _quiz(*(_single(n, _LONG_KEY) for n in range(1, 4)), *(_true_false(n, False) for n in range(4, 7)), *(_multiple(n, "    keep_order: true\n") for n in range(7, 10)), fillers=0))]),
+    ("item-unknown-allow", [(Q, _quiz(_single(1, _SAME, "    allow: {key-lenght: The wording is quoted from the statute.}\n")).replace("questions:\n", "allow:\n  guesable: Practice only.\nquestions:\n", 1))]),
+]

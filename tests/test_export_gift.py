@@ -30,7 +30,8 @@ from course_helpers import REPO, make_course
 PARSER = REPO / "tests" / "js" / "gift-parse.mjs"
 ORDERING_SKIPPED = "basics/steps: ordering questions cannot be expressed in GIFT (Moodle's GIFT format has no ordering type)"
 
-# The fixture course (tests/fixtures/minimal) as GIFT, byte for byte.
+# The fixture course (tests/fixtures/minimal) as GIFT, byte for byte; choice options in the site's
+# order (builder/arrange.py), pinned "None of the above" last.
 EXPECTED_MINIMAL = """\
 // Minimal course (minimal, version 1.0): question bank for Moodle (GIFT), made by the course builder.
 // Import it with "Get category from file" ticked: one category per module.
@@ -38,15 +39,15 @@ EXPECTED_MINIMAL = """\
 $CATEGORY: $course$/minimal/01 Basics
 
 ::basics/rule::[markdown]What is the rule?{
-\t=[markdown]It is simple.#[markdown]Yes, it is.
 \t~[markdown]It is hard.#[markdown]No, it is simple.
+\t=[markdown]It is simple.#[markdown]Yes, it is.
 \t####[markdown]The rulebook says the rule is simple.
 }
 
 ::basics/many::[markdown]Which are true?{
+\t~%-100%[markdown]Three
 \t~%50%[markdown]One
 \t~%50%[markdown]Two
-\t~%-100%[markdown]Three
 \t####[markdown]One and two are.
 }
 
@@ -66,8 +67,8 @@ $CATEGORY: $course$/minimal/01 Basics
 }
 
 ::basics/shuffled::[markdown]Which is true?{
-\t=[markdown]The rule is simple.
 \t~[markdown]The rule is hard.
+\t=[markdown]The rule is simple.
 \t~[markdown]None of the above.
 \t####[markdown]The rule is simple.
 }
@@ -157,16 +158,16 @@ def test_oracle_reads_each_question_of_the_fixture(minimal):
     rule = questions["basics/rule"]
     assert rule["stem"] == md("What is the rule?")
     assert [(c["isCorrect"], c["weight"], c["text"], c["feedback"]) for c in rule["choices"]] == [
-        (True, None, md("It is simple."), md("Yes, it is.")),
         (False, None, md("It is hard."), md("No, it is simple.")),
+        (True, None, md("It is simple."), md("Yes, it is.")),
     ]
     assert rule["globalFeedback"] == md("The rulebook says the rule is simple.")
 
     many = questions["basics/many"]
     assert [(c["isCorrect"], c["weight"], c["text"]["text"], c["feedback"]) for c in many["choices"]] == [
+        (False, -100, "Three", None),
         (False, 50, "One", None),
         (False, 50, "Two", None),
-        (False, -100, "Three", None),
     ]
     # No `=` answer: Moodle makes it a multiple-answer question scored by the weights.
     assert sum(c["weight"] for c in many["choices"] if c["weight"] > 0) == 100
@@ -190,8 +191,8 @@ def test_oracle_reads_each_question_of_the_fixture(minimal):
 
     shuffled = questions["basics/shuffled"]
     assert [(c["isCorrect"], c["text"]["text"]) for c in shuffled["choices"]] == [
-        (True, "The rule is simple."),
         (False, "The rule is hard."),
+        (True, "The rule is simple."),
         (False, "None of the above."),
     ]
 
@@ -258,6 +259,9 @@ CHOICE_OBJECTIVES = ["recall", "apply"]
 
 
 def one_quiz(tmp_path: Path, questions: list[dict], title: str | None = None) -> Path:
+    """A course whose one quiz holds `questions`, choice options shown as written (these tests read
+    escaping and weights by position; the fixture course's tests cover the arranged order)."""
+    questions = [{**q, "keep_order": True} if q["type"] in ("single", "multiple") and "keep_order" not in q else q for q in questions]
     edits = [("quizzes/basics.yml", quiz_file(questions))]
     if title is not None:
         edits.append(("modules/01-basics.md", "title: Basics", f"title: {json.dumps(title)}"))

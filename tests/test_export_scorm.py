@@ -186,3 +186,14 @@ def test_a_course_too_big_for_scorm_12_is_refused_with_what_to_do(tmp_path):
     with pytest.raises(ScormError, match=r"more than the 4,096 SCORM 1.2 lets an LMS keep; export with `--version 2004`"):
         export(loaded, site, "1.2")
     assert export(loaded, site, "2004").data.startswith(b"PK")
+
+
+def test_every_diagram_of_both_packages_is_drawable_svg(exported):
+    """Exports made one after another in one process: the second must not inherit the first's
+    XML namespaces (the 2004 package once had all its diagrams as `<ns0:svg>`, which browsers do
+    not draw)."""
+    for version, files in exported.items():
+        pages = {name: data.decode("utf-8") for name, data in files.items() if name.endswith(".html")}
+        svgs = sum(page.count('<svg xmlns="http://www.w3.org/2000/svg"') for page in pages.values())
+        assert svgs >= 12, (version, svgs)  # the default course draws a diagram in every module
+        assert [name for name, page in pages.items() if "<ns0:" in page or ":svg" in page] == [], version

@@ -175,3 +175,11 @@ def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_p
     course, _ = check_course(_course(tmp_path_factory))
     renderer = Renderer(course)
     assert renderer.block(text) == renderer.convert(text)
+
+
+NORMALIZE_VECTORS = json.loads((Path(__file__).parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
+
+
+def test_answer_normalization_matches_the_shared_vectors():
+    """The same cases run against quiz.js in tests/browser/test_question_types.py."""
+    assert [normalize_answer(case["input"]) for case in NORMALIZE_VECTORS] == [case["expected"] for case in NORMALIZE_VECTORS]

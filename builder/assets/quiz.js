@@ -23,9 +23,11 @@
     return el;
   }
 
+  // As builder/models.py normalize_answer, step for step (tests/vectors/normalize.json tests both):
+  // NFKC, lower, upper and lower case again, runs of the same white space class as one space, trimmed.
+  var SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
   function normalize(text) {
-    // As the builder compares short answers: NFKC, case-folded, spaces collapsed.
-    return String(text).normalize("NFKC").toUpperCase().toLowerCase().replace(/\s+/g, " ").trim();
+    return String(text).normalize("NFKC").toLowerCase().toUpperCase().toLowerCase().replace(SPACE, " ").replace(/^ | $/g, "");
   }
 
   function shuffleInPlace(parent, selector) {
@@ -122,7 +124,7 @@
     if (question.type === "ordering") setupOrdering(form, strings);
   }
 
-  window.cbQuiz = {answerOf: answerOf, isRight: isRight, prepareForm: prepareForm};
+  window.cbQuiz = {answerOf: answerOf, isRight: isRight, prepareForm: prepareForm, normalize: normalize};
 
   function setupQuiz(section) {
     if (section.getAttribute("data-enhanced")) return;

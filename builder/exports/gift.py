@@ -62,11 +62,12 @@ Types
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator, Sequence
 
-from builder.course import Course, Module
+from builder.arrange import shown
+from builder.course import Course, Module, QuizFile
 from builder.exports import Export
-from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, Question, Quiz, ShortAnswer, Single, TrueFalse, normalize_answer
+from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, Question, ShortAnswer, Single, TrueFalse, normalize_answer
 
 #: Moodle's grade options (`question_bank::fraction_options_full()`), positive half. An imported
 #: weight must be within 0.00001 of one of them (or its negative), else the question is refused.
@@ -94,12 +95,12 @@ def export(course: Course) -> Export:
               "// Import it with \"Get category from file\" ticked: one category per module."]
     skipped: list[str] = []
     items = 0
-    for category, module_id, quiz in _quizzes(course, course_id):
+    for category, module_id, quiz_file in _quizzes(course, course_id):
         questions: list[str] = []
-        for question in quiz.questions:
+        for question in quiz_file.quiz.questions:
             name = f"{module_id}/{question.id}"
             try:
-                questions.append(question_gift(name, question))
+                questions.append(question_gift(name, question, quiz_file.option_orders.get(question.id)))
             except NotExpressible as reason:
                 skipped.append(f"{name}: {reason}")
         if questions:
@@ -109,17 +110,17 @@ def export(course: Course) -> Export:
     return Export(data=("\n\n".join(blocks) + "\n").encode("utf-8"), skipped=skipped, items=items)
 
 
-def _quizzes(course: Course, course_id: str) -> Iterator[tuple[str, str, Quiz]]:
+def _quizzes(course: Course, course_id: str) -> Iterator[tuple[str, str, QuizFile]]:
     """(category path, module id, quiz) in the learning path's order; a quiz without a module last."""
     done: set[str] = set()
     for module in course.modules:
         quiz_file = course.quiz_for(module.id)
         if quiz_file is not None:
             done.add(module.id)
-            yield category_path(course_id, module), module.id, quiz_file.quiz
+            yield category_path(course_id, module), module.id, quiz_file
     for quiz_file in course.quizzes:
         if quiz_file.quiz.module not in done:
-            yield _category([course_id, quiz_file.quiz.module]), quiz_file.quiz.module, quiz_file.quiz
+            yield _category([course_id, quiz_file.quiz.module]), quiz_file.quiz.module, quiz_file
 
 
 def category_path(course_id: str, module: Module) -> str:
@@ -142,16 +143,16 @@ def _category(names: list[str]) -> str:
     return "/".join(["$course$", *escaped])
 
 
-def question_gift(name: str, question: Question) -> str:
-    """One question in GIFT, or NotExpressible."""
+def question_gift(name: str, question: Question, order: Sequence[int] | None = None) -> str:
+    """One question in GIFT, or NotExpressible; choice options in `order` (the site's, builder/arrange.py)."""
     head = f"::{escape(name)}::{markdown(question.prompt)}"
     general = f"####{markdown(question.explanation)}"
     if isinstance(question, TrueFalse) and _is_true_false(question):
         return head + "{" + _true_false(question) + general + "}"
     if isinstance(question, (Single, TrueFalse)):
-        answers = _single(question)
+        answers = _single(question, order)
     elif isinstance(question, Multiple):
-        answers = _multiple(question)
+        answers = _multiple(question, order)
     elif isinstance(question, Matching):
         answers = [f"={markdown(pair.left, arrow=True)} -> {escape(_line(pair.right))}" for pair in question.pairs]
     elif isinstance(question, ShortAnswer):
@@ -181,14 +182,14 @@ def _true_false(question: TrueFalse) -> str:
     return f"{answer}#{wrong_feedback}" if wrong_feedback else answer
 
 
-def _single(question: ChoiceQuestion) -> list[str]:
+def _single(question: ChoiceQuestion, order: Sequence[int] | None) -> list[str]:
     right = sum(option.correct for option in question.options)
     if right != 1:
         raise NotExpressible(f"a single-answer question needs exactly one right option, not {right}")
-    return [("=" + markdown(o.text, arrow=True) if o.correct else "~" + markdown(o.text)) + _feedback(o.feedback) for o in question.options]
+    return [("=" + markdown(o.text, arrow=True) if o.correct else "~" + markdown(o.text)) + _feedback(o.feedback) for _, o in shown(question, order)]
 
 
-def _multiple(question: Multiple) -> list[str]:
+def _multiple(question: Multiple, order: Sequence[int] | None) -> list[str]:
     right = sum(option.correct for option in question.options)
     if right == 0:
         raise NotExpressible("a multiple-answer question needs at least one right option")
@@ -198,7 +199,7 @@ def _multiple(question: Multiple) -> list[str]:
             f"with {right} right options each would weigh {weight}%, which is not one of Moodle's grade options "
             "(it has 100/k % only for 1 to 10 or 20 right options)"
         )
-    return [f"~%{weight if o.correct else WRONG_WEIGHT}%{markdown(o.text)}{_feedback(o.feedback)}" for o in question.options]
+    return [f"~%{weight if o.correct else WRONG_WEIGHT}%{markdown(o.text)}{_feedback(o.feedback)}" for _, o in shown(question, order)]
 
 
 def _short_answer(question: ShortAnswer) -> list[str]:

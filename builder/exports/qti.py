@@ -26,13 +26,14 @@ explanation's modalFeedback shows after every attempt.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from html.parser import HTMLParser
 
+from builder.arrange import scrambled, shown
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
 from builder.i18n import strings_for
@@ -84,7 +85,7 @@ def export(course: Course) -> Export:
         for question in quiz.quiz.questions:
             identifier = _unique(_ncname(f"{module.id}-{question.id}", "item-"), used)
             href = f"items/{identifier}.xml"
-            item = _Item(renderer, t, course.meta.language, module.id, question, identifier).build()
+            item = _Item(renderer, t, course.meta.language, module.id, question, identifier, quiz.option_orders.get(question.id)).build()
             files[href] = _serialize(item)
             resources.append((identifier, href))
     files["imsmanifest.xml"] = _serialize(_manifest(course.meta.id, resources))
@@ -107,8 +108,9 @@ def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: s
 class _Item:
     """One question as an assessmentItem."""
 
-    def __init__(self, renderer: Renderer, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str) -> None:
+    def __init__(self, renderer: Renderer, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str, order: Sequence[int] | None = None) -> None:
         self.r = renderer
+        self.order = order  # the site's order of a choice question's options (builder/arrange.py)
         self.t = t
         self.language = language
         self.module_id = module_id
@@ -195,13 +197,13 @@ class _Item:
         body, prompt = self._body(root, self.t["choose_all" if multiple else "choose_one"])
         interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle=_bool(question.shuffle), maxChoices="0" if multiple else "1")
         interaction.append(prompt)
-        for oid, option in zip(question.option_ids(), question.options):
+        for oid, option in shown(question, self.order):
             choice = _el(interaction, "simpleChoice", identifier=ids[oid])
             if option.pin:
                 choice.set("fixed", "true")
             _append_html(choice, str(self.r.inline(option.text)))
         self._processing(root, feedback=has_feedback)
-        for oid, option in zip(question.option_ids(), question.options):
+        for oid, option in shown(question, self.order):
             if option.feedback:
                 modal = _el(root, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=ids[oid], showHide="show", title=_plain(str(self.r.inline(option.text))))
                 _append_html(modal, _labelled(str(self.r.inline(option.text)), str(self.r.block(option.feedback))))
@@ -220,7 +222,7 @@ class _Item:
             _append_html(_el(sources, "simpleAssociableChoice", identifier=lid, matchMax="1"), str(self.r.inline(pair.left)))
         targets = _el(interaction, "simpleMatchSet")
         # Written in a fixed order that is never the answer's (the site's order).
-        for text, rid in _scrambled([(pair.right, rid) for _, rid, pair in pairs], f"{self.module_id}/{question.id}"):
+        for text, rid in scrambled([(pair.right, rid) for _, rid, pair in pairs], [rid for _, rid, _ in pairs], f"{self.module_id}/{question.id}"):
             _append_html(_el(targets, "simpleAssociableChoice", identifier=rid, matchMax="1"), str(self.r.inline(text)))
         self._processing(root)
         self._explanation(root)
@@ -233,7 +235,7 @@ class _Item:
         # Written in a fixed order that is never the answer's (the site's order).
         interaction = _el(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle=_bool(question.shuffle), orientation="vertical")
         interaction.append(prompt)
-        for text, iid in _scrambled([(text, iid) for iid, text in items], f"{self.module_id}/{question.id}"):
+        for text, iid in scrambled([(text, iid) for iid, text in items], [iid for iid, _ in items], f"{self.module_id}/{question.id}"):
             _append_html(_el(interaction, "simpleChoice", identifier=iid), str(self.r.inline(text)))
         self._processing(root)
         self._explanation(root)
@@ -283,14 +285,6 @@ def _unique(candidate: str, used: set[str]) -> str:
         name = f"{candidate}-{n}"
     used.add(name)
     return name
-
-
-def _scrambled(items: list[tuple[str, str]], seed: str) -> list[tuple[str, str]]:
-    """(text, id) pairs in the site's fixed order, which is never the answer's order."""
-    order = sorted(items, key=lambda item: hashlib.sha256(f"{seed}/{item[1]}".encode()).hexdigest())
-    if len(order) > 1 and order == items:
-        order = order[1:] + order[:1]
-    return order
 
 
 def _bool(value: bool) -> str:

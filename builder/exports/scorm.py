@@ -28,6 +28,7 @@ from builder.course import Course
 from builder.exports import Export, deterministic_zip
 from builder.minify import asset
 from builder.render import Renderer, json_for_html
+from builder.xmltree import with_prefixes
 
 LAUNCH = "scorm-launch.html"
 BRIDGE = "scorm-bridge.js"
@@ -215,8 +216,8 @@ def _decimal(value: float) -> str:
 
 
 def _serialize(spec: Version, root: ET.Element) -> bytes:
-    for prefix, uri in spec.namespaces.items():
-        ET.register_namespace(prefix, uri)
-    ET.register_namespace("xsi", XSI)
-    ET.indent(root, space="  ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    """The manifest as bytes, with the spec's prefixes (builder/xmltree.py: never registered)."""
+    prefixes = {uri: prefix for prefix, uri in spec.namespaces.items()} | {XSI: "xsi"}
+    tree = with_prefixes(root, prefixes)
+    ET.indent(tree, space="  ")
+    return ET.tostring(tree, encoding="utf-8", xml_declaration=True) + b"\n"

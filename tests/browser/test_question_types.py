@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -86,10 +87,12 @@ def test_short_answer_is_normalized(page: Page, base_url):
 def test_shuffle_keeps_pinned_options_in_place(page: Page, base_url):
     page.add_init_script("Math.random = () => 0")  # deterministic shuffle for the test
     page.goto(base_url + "modules/basics.html")
+    # Built in the arranged order (hard, simple, then the pinned option); `shuffle: true` then
+    # reshuffles the two movable ones in the browser, and the pinned one stays last.
     labels = form(page, "shuffled").locator(".cb-quiz__option label").all_text_contents()
-    assert labels == ["The rule is hard.", "The rule is simple.", "None of the above."]
+    assert labels == ["The rule is simple.", "The rule is hard.", "None of the above."]
     unshuffled = form(page, "rule").locator(".cb-quiz__option label").all_text_contents()
-    assert unshuffled == ["It is simple.", "It is hard."]
+    assert unshuffled == ["It is hard.", "It is simple."]  # arranged at build time, not reshuffled
 
 
 def test_axe_on_every_question_type(page: Page, base_url, axe_source):
@@ -99,3 +102,11 @@ def test_axe_on_every_question_type(page: Page, base_url, axe_source):
     form(page, "word").get_by_label("Your answer").fill("simple")
     form(page, "word").get_by_role("button", name="Check answer").click()
     assert run_axe(page, axe_source) == []
+
+
+def test_typed_answers_are_normalized_as_the_builder_does(page: Page, base_url):
+    """quiz.js and builder/models.py normalize_answer agree on every shared vector."""
+    cases = json.loads((Path(__file__).parent.parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
+    page.goto(base_url + "modules/basics.html")
+    got = page.evaluate("cases => cases.map(c => window.cbQuiz.normalize(c.input))", cases)
+    assert got == [case["expected"] for case in cases]
