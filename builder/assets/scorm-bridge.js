@@ -23,7 +23,8 @@
  * "<module>/<question>" ("final/<module>/<question>" in the final self-assessment), type,
  * the learner's response, result, the correct response pattern(s), the objectives it assesses
  * ("<module>/<objective>"), and when (1.2: time and latency; 2004: timestamp and latency,
- * measured from when the page showed the question or from its previous check). See `interaction`.
+ * measured from when the page showed the question or from its previous check; 2004 also the
+ * prompt as its description). See `interaction`.
  */
 (function () {
   "use strict";
@@ -87,6 +88,11 @@
       time: function (set, key, start, now) {
         set(key + "timestamp", new Date(start).toISOString().slice(0, 22) + "Z");
         set(key + "latency", SCORM2004.duration(now - start));
+      },
+      // The prompt as the page shows it, in the course's language (250 characters).
+      description: function (set, key, text) {
+        var lang = document.documentElement.lang;
+        if (text) set(key + "description", (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? "{lang=" + lang + "}" : "") + clip(text.replace(/^\{/, "("), 250));
       }}
   };
   var scorm = course.version === "2004" ? SCORM2004 : SCORM12;
@@ -223,6 +229,16 @@
     if (q.type === "short_answer") return {type: "fill-in", response: value === null ? null : r.text(value), patterns: q.accepted.slice(0, 10).map(r.text)};
     return {type: "choice", response: value && fit(value), patterns: [fit(q.correct)]};
   }
+  // The question's prompt in plain text, from its form in the page (a module's knowledge check
+  // or the final self-assessment); "" when the page is not what the bridge expects.
+  function promptOf(module, q, final) {
+    try {
+      var form = document.getElementById("cb-sco").contentDocument.getElementById((final ? "a-" : "") + "q-" + module + "-" + q.id);
+      var prompt = form.querySelector(".cb-quiz__prompt") || form.querySelector("legend");
+      var number = prompt.querySelector(".cb-quiz__number");
+      return prompt.textContent.replace(number ? number.textContent : "", "").replace(/\s+/g, " ").trim();
+    } catch (e) { return ""; }
+  }
   var shown = Date.now(), lastCheck = {};  // when the frame showed its page; each question's last check there
   // One commit for all the questions of one Submit, unless the progress's own save commits first.
   var unsaved = false;
@@ -251,6 +267,7 @@
       seen[o] = true;
     });
     scorm.record.time(set, key, start, now);
+    if (scorm.record.description) scorm.record.description(set, key, promptOf(module, q, final));
     d.patterns.forEach(function (pattern, k) { set(key + "correct_responses." + k + ".pattern", pattern); });
     if (d.response !== null) set(key + scorm.record.response, d.response);
     set(key + "result", right ? "correct" : scorm.record.wrong);
