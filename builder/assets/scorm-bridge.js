@@ -205,15 +205,16 @@
     }
     return out;
   }
-  var objectivesOf = {};
+  var objectivesOf = {}, trueOption = course.trueOption || {};
   course.modules.forEach(function (entry) {
-    entry[1].forEach(function (q, i) { objectivesOf[entry[0] + "/" + q] = (course.objectives[entry[0]] || [])[i] || []; });
+    var lists = (course.objectives || {})[entry[0]] || [];
+    entry[1].forEach(function (q, i) { objectivesOf[entry[0] + "/" + q] = lists[i] || []; });
   });
   // The SCORM type, the learner's response (null: not answered) and the correct patterns of a
   // question of the page's quiz data (quiz.js), given what the trainee answered (cbQuiz.answerOf).
   function describe(module, q, value) {
     var r = scorm.record;
-    var truth = course.trueOption[module + "/" + q.id];
+    var truth = trueOption[module + "/" + q.id];
     if (q.type === "true_false" && truth) {
       var tf = function (id) { return r.truth[id === truth ? 0 : 1]; };
       return {type: "true-false", response: value && tf(value[0]), patterns: [tf(q.correct[0])]};
