@@ -167,8 +167,8 @@ def test_default_course_progress_fits_scorm_12_suspend_data():
     course, report = check_course(REPO)
     assert not report.errors
     budget = suspend_data_budget(course)
-    # every one of the 176 answers, every best score and the final result, as the bridge writes them
-    assert course.question_count == 176 and 176 < budget < 4096, budget
+    # every answer (one character or more each), every best score and the final result, as the bridge writes them
+    assert course.question_count >= 120 and course.question_count < budget < 4096, budget
 
 
 def test_a_course_too_big_for_scorm_12_is_refused_with_what_to_do(tmp_path):
