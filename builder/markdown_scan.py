@@ -10,10 +10,6 @@ _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 CITATION = re.compile(r"\[(@[^\]\n]*)\]")
 CITE_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
-_SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
-_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*\b[^<>]*>")
-_ON_ATTR = re.compile(r"\s(on[a-zA-Z]+)\s*=", re.IGNORECASE)
-_JS_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,18 +50,6 @@ def mask_code(text: str) -> str:
 def _at(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index)
     return line, index - (text.rfind("\n", 0, index) + 1)
-
-
-def unsafe_html(text: str) -> Iterator[Hit]:
-    """`<script>`, `on…=` event handlers in tags, and `javascript:` URLs."""
-    masked = mask_code(text)
-    for match in _SCRIPT.finditer(masked):
-        yield Hit(*_at(masked, match.start()), match.group(0), "script")
-    for tag in _TAG.finditer(masked):
-        for attr in _ON_ATTR.finditer(tag.group(0)):
-            yield Hit(*_at(masked, tag.start() + attr.start(1)), attr.group(1), "handler")
-    for match in _JS_URL.finditer(masked):
-        yield Hit(*_at(masked, match.start()), match.group(0), "url")
 
 
 def citations(text: str) -> Iterator[tuple[Hit, list[str]]]:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from builder.course import Course, Module, QuizFile
 from builder.diagnostics import Diagnostic, Pos, error, warning
 from builder.diagnostics import closest as _closest
-from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, unsafe_html, words_at
+from builder.html_safety import unsafe_html
+from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
 from builder.quality import check_quality
 from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 
@@ -161,16 +162,23 @@ def review_dates(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
                 yield warning("source-not-accessed", module.path, module.positions.of(("sources", index)), f"source `{source.title}` has no `accessed` date", "add `accessed: YYYY-MM-DD`, the day you checked the page")
 
 
+#: What `html_safety.unsafe_html` finds, by kind: code, message and hint.
+_HTML_MESSAGES = {
+    "script": ("script-in-markdown", "`<script>` in Markdown is not allowed", "the site ships its own scripts; remove this one"),
+    "element": ("html-element", "the HTML element `<{text}>` is not allowed in a page", "use Markdown, or an element course pages allow (text, lists, tables, figures, details); diagrams go in with [[diagram:name]]"),
+    "handler": ("event-handler", "event-handler attribute `{text}` is not allowed", "remove the attribute; pages must work without inline scripts"),
+    "attribute": ("html-attribute", "the attribute `{text}` is not allowed", "remove it: pages allow ids, classes, titles, language, ARIA and the attributes links, images and tables need; styles come from the site's stylesheet"),
+    "javascript": ("javascript-url", "`{text}` URLs are not allowed", "link to a web page or a page of the course"),
+    "scheme": ("url-scheme", "the URL `{text}` is not allowed: links may be web (http, https), mail or phone addresses, or pages of the course", "link to a web page or a page of the course"),
+    "external": ("external-file", "`{text}` would be loaded from another host", "the site loads nothing from outside itself: copy the file into course/ and link to it there"),
+}
+
+
 def safe_markdown(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     texts = _markdown_texts(course)
-    messages = {
-        "script": ("script-in-markdown", "`<script>` in Markdown is not allowed", "the site ships its own scripts; remove this one"),
-        "handler": ("event-handler", "event-handler attribute `{text}` is not allowed", "remove the attribute; pages must work without inline scripts"),
-        "url": ("javascript-url", "`{text}` URLs are not allowed", "link to a web page or a page of the course"),
-    }
     for path, text, first_line in texts:
         for hit in unsafe_html(text):
-            code, message, hint = messages[hit.kind]
+            code, message, hint = _HTML_MESSAGES[hit.kind]
             yield error(code, path, Pos(first_line + hit.line, hit.col + 1), message.format(text=hit.text), hint)
 
 
@@ -249,7 +257,8 @@ def local_sections_apply(course: Course, today: datetime.date) -> Iterator[Diagn
             if d.name == "contact" and d.arg not in contact_ids:
                 yield error("unknown-contact", path, positions.of(where + ("text",)), f"no contact `{d.arg or ''}` in course/contacts.yml or course/local/contacts.yml", _closest(d.arg or "", contact_ids) + "add it to course/local/contacts.yml")
         for hit in unsafe_html(section.text):
-            yield error("script-in-markdown" if hit.kind == "script" else "event-handler" if hit.kind == "handler" else "javascript-url", path, positions.of(where + ("text",)), f"`{hit.text}` is not allowed in a local section", "pages must work without inline scripts")
+            code, message, hint = _HTML_MESSAGES[hit.kind]
+            yield error(code, path, positions.of(where + ("text",)), message.format(text=hit.text) + " (in a local section)", hint)
         target = section.after or section.replace
         ids = [slug for _, slug, _ in headings(module.body)]
         if target not in ids:

@@ -146,3 +146,13 @@ CASES += [
     ("item-guessable", [(Q, _quiz(*(_single(n, _LONG_KEY) for n in range(1, 4)), *(_true_false(n, False) for n in range(4, 7)), *(_multiple(n, "    keep_order: true\n") for n in range(7, 10)), fillers=0))]),
     ("item-unknown-allow", [(Q, _quiz(_single(1, _SAME, "    allow: {key-lenght: The wording is quoted from the statute.}\n")).replace("questions:\n", "allow:\n  guesable: Practice only.\nquestions:\n", 1))]),
 ]
+
+# raw HTML and URLs, held to an allowlist after decoding as a browser does
+_BODY = "says the rule is simple [@rulebook]."
+CASES += [
+    ("javascript-url-encoded", [(M, _BODY, 'says the rule is <a href="&#106;ava&#x09;script:alert(1)">simple</a> [@rulebook].')]),
+    ("html-element", [(M, _BODY, _BODY + '\n\n<iframe src="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>')]),
+    ("url-scheme", [(M, _BODY, _BODY + "\n\nSee [the form](data:text/html;base64,PHNjcmlwdD4=) and <file:///etc/passwd>.")]),
+    ("external-file", [(M, _BODY, _BODY + '\n\n![Seal](https://example.org/seal.png)\n\n<img src="//example.org/pixel.gif" alt="">')]),
+    ("html-attribute", [(M, _BODY, _BODY + '\n\nA <span style="color: red">red</span> word.\n{: onclick="alert(1)" formaction="x" }')]),
+]

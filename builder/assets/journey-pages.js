@@ -224,6 +224,7 @@
         var form = forms[index];
         var answer = window.cbQuiz.answerOf(form, q);
         var ok = !answer.empty && window.cbQuiz.isRight(q, answer.value);
+        if (window.cbProgress) window.cbProgress.interaction(q.module, q, answer.empty ? null : answer.value, ok, true);
         form.setAttribute("data-result", ok ? "right" : "wrong");
         var tally = perModule[q.module] = perModule[q.module] || {right: 0, total: 0};
         tally.total++;

@@ -115,7 +115,12 @@
       markNavigation(data);
       return data.best[moduleId];
     },
-    best: function (moduleId) { return load().best[moduleId]; }
+    best: function (moduleId) { return load().best[moduleId]; },
+    // Inside an LMS, each checked question also goes to it as an interaction (scorm-bridge.js).
+    interaction: function (moduleId, question, value, right, final) {
+      var host = lms();
+      try { if (host && host.interaction) host.interaction(moduleId, question, value, right, final); } catch (e) { /* the course goes on */ }
+    }
   };
 
   function markNavigation(data) {

@@ -203,6 +203,7 @@
         if (explanation) nodes.push(explanation.cloneNode(true));
         announce(region, nodes);
         updateScore();
+        if (progress) progress.interaction(data.module, question, chosen, right);
         if (progress) {
           var best = progress.record(data.module, question.id, right, data.questions.map(function (q) { return q.id; }));
           if (best !== undefined) score.textContent += " " + format(s.saved_best, {best: best});

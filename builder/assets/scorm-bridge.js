@@ -17,6 +17,14 @@
  * character per question in the quiz's order ("1" right, "0" wrong, "." not answered, trailing
  * dots dropped); <fingerprint> identifies the module's question list, so answers saved by an
  * older package whose questions differ are dropped rather than misread.
+ *
+ * Each checked question (a module's Check answer, or each question of the final self-assessment
+ * on Submit) is also appended to the LMS's interactions, for its item analysis: id
+ * "<module>/<question>" ("final/<module>/<question>" in the final self-assessment), type,
+ * the learner's response, result, the correct response pattern(s), the objectives it assesses
+ * ("<module>/<objective>"), and when (1.2: time and latency; 2004: timestamp and latency,
+ * measured from when the page showed the question or from its previous check; 2004 also the
+ * prompt as its description). See `interaction`.
  */
 (function () {
   "use strict";
@@ -42,7 +50,16 @@
     duration: function (ms) {
       var s = ms / 1000;
       return pad(Math.floor(s / 3600), 4) + ":" + pad(Math.floor(s / 60) % 60, 2) + ":" + pad((s % 60).toFixed(2), 5);
-    }
+    },
+    // Interactions: 1.2's vocabulary and delimiters; CMIFeedback and CMIIdentifier hold 255
+    // characters; `time` is the clock time (CMITime) the question was checked.
+    record: {response: "student_response", wrong: "wrong", list: ",", pair: ".", truth: ["t", "f"], items: 1e9, chars: 255,
+      text: function (text) { return clip(text, 255); },
+      time: function (set, key, start, now) {
+        var d = new Date(now);
+        set(key + "time", pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2));
+        set(key + "latency", SCORM12.duration(now - start));
+      }}
   };
   var SCORM2004 = {
     name: "API_1484_11", limit: 64000,
@@ -61,7 +78,22 @@
     },
     done: function (get) { return get("cmi.success_status") === "passed"; },
     exit: function (done) { return done ? "normal" : "suspend"; },
-    duration: function (ms) { return "PT" + (ms / 1000).toFixed(2) + "S"; }
+    duration: function (ms) { return "PT" + (ms / 1000).toFixed(2) + "S"; },
+    // Interactions: 2004's vocabulary and reserved delimiters; a learner response holds at least
+    // 36 identifiers or pairs, or 250 characters per fill-in string (the smallest permitted
+    // maximums); `timestamp` is when the question was shown (ISO 8601, hundredths of a second).
+    record: {response: "learner_response", wrong: "incorrect", list: "[,]", pair: "[.]", truth: ["true", "false"], items: 36, chars: 4000,
+      // "[,]" and "[.]" separate strings, and a leading "{" opens a delimiter such as {lang=…}
+      text: function (text) { return clip(String(text).replace(/\[([,.])\]/g, "($1)").replace(/^\{/, "("), 250); },
+      time: function (set, key, start, now) {
+        set(key + "timestamp", new Date(start).toISOString().slice(0, 22) + "Z");
+        set(key + "latency", SCORM2004.duration(now - start));
+      },
+      // The prompt as the page shows it, in the course's language (250 characters).
+      description: function (set, key, text) {
+        var lang = document.documentElement.lang;
+        if (text) set(key + "description", (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? "{lang=" + lang + "}" : "") + clip(text.replace(/^\{/, "("), 250));
+      }}
   };
   var scorm = course.version === "2004" ? SCORM2004 : SCORM12;
 
@@ -94,6 +126,7 @@
     try { return String(scorm.call(api, scorm.methods.SetValue, key, String(value))) === "true"; } catch (e) { return false; }
   }
   function commit() {
+    unsaved = false;
     try { scorm.call(api, scorm.methods.Commit, ""); } catch (e) { /* the next commit or Finish carries it */ }
   }
   if (api) {
@@ -152,6 +185,97 @@
     return progress;
   }
 
+  // -- each checked question, as an interaction ------------------------------------------------
+  // At most `max` UTF-16 units (what LMSs count), never half of a surrogate pair.
+  function clip(text, max) {
+    text = String(text);
+    if (text.length <= max) return text;
+    text = text.slice(0, max);
+    return /[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text;
+  }
+  // Ids are slugs already; anything else becomes "_" (1.2's CMIIdentifier has no spaces).
+  function safeId(text) { return clip(String(text).replace(/[^A-Za-z0-9_.\/:-]/g, "_"), 255); }
+  // A list in the version's delimiter, of whole items only, within its limits.
+  function fit(items) {
+    var r = scorm.record, out = "";
+    for (var i = 0; i < items.length && i < r.items; i++) {
+      var next = i ? out + r.list + items[i] : String(items[i]);
+      if (next.length > r.chars) break;
+      out = next;
+    }
+    return out;
+  }
+  var objectivesOf = {}, trueOption = course.trueOption || {};
+  course.modules.forEach(function (entry) {
+    var lists = (course.objectives || {})[entry[0]] || [];
+    entry[1].forEach(function (q, i) { objectivesOf[entry[0] + "/" + q] = lists[i] || []; });
+  });
+  // The SCORM type, the learner's response (null: not answered) and the correct patterns of a
+  // question of the page's quiz data (quiz.js), given what the trainee answered (cbQuiz.answerOf).
+  function describe(module, q, value) {
+    var r = scorm.record;
+    var truth = trueOption[module + "/" + q.id];
+    if (q.type === "true_false" && truth) {
+      var tf = function (id) { return r.truth[id === truth ? 0 : 1]; };
+      return {type: "true-false", response: value && tf(value[0]), patterns: [tf(q.correct[0])]};
+    }
+    if (q.type === "matching") {
+      var lefts = Object.keys(q.answer);
+      var pairs = function (map) { return fit(lefts.map(function (left) { return left + r.pair + map[left]; })); };
+      return {type: "matching", response: value && pairs(value), patterns: [pairs(q.answer)]};
+    }
+    if (q.type === "ordering") return {type: "sequencing", response: value && fit(value), patterns: [fit(q.answer)]};
+    // Each accepted answer is a correct response (at most 10); the response is as compared:
+    // NFKC, case-folded, spaces collapsed.
+    if (q.type === "short_answer") return {type: "fill-in", response: value === null ? null : r.text(value), patterns: q.accepted.slice(0, 10).map(r.text)};
+    return {type: "choice", response: value && fit(value), patterns: [fit(q.correct)]};
+  }
+  // The question's prompt in plain text, from its form in the page (a module's knowledge check
+  // or the final self-assessment); "" when the page is not what the bridge expects.
+  function promptOf(module, q, final) {
+    try {
+      var form = document.getElementById("cb-sco").contentDocument.getElementById((final ? "a-" : "") + "q-" + module + "-" + q.id);
+      var prompt = form.querySelector(".cb-quiz__prompt") || form.querySelector("legend");
+      var number = prompt.querySelector(".cb-quiz__number");
+      return prompt.textContent.replace(number ? number.textContent : "", "").replace(/\s+/g, " ").trim();
+    } catch (e) { return ""; }
+  }
+  var shown = Date.now(), lastCheck = {};  // when the frame showed its page; each question's last check there
+  // One commit for all the questions of one Submit, unless the progress's own save commits first.
+  var unsaved = false;
+  function commitSoon() {
+    if (unsaved) return;
+    unsaved = true;
+    window.setTimeout(function () { if (unsaved && !finished) commit(); }, 0);
+  }
+  // Append one interaction record (SCORM 1.2's are write-only: journaling, n = _count). `value`
+  // is what cbQuiz.answerOf gave (null: unanswered, in the final self-assessment).
+  function interaction(module, q, value, right, final) {
+    var n = parseInt(get("cmi.interactions._count"), 10);
+    if (isNaN(n)) return false;  // an LMS without interactions (optional in 1.2)
+    var now = Date.now();
+    var id = safeId((final ? "final/" : "") + module + "/" + q.id);
+    var start = Math.max(shown, lastCheck[id] || 0);
+    lastCheck[id] = now;
+    var key = "cmi.interactions." + n + ".";
+    if (!set(key + "id", id)) return false;
+    var d = describe(module, q, value === undefined ? null : value);
+    set(key + "type", d.type);
+    var seen = {};
+    (objectivesOf[module + "/" + q.id] || []).forEach(function (o) {
+      if (seen[o]) return;
+      set(key + "objectives." + Object.keys(seen).length + ".id", safeId(module + "/" + o));
+      seen[o] = true;
+    });
+    scorm.record.time(set, key, start, now);
+    if (scorm.record.description) scorm.record.description(set, key, promptOf(module, q, final));
+    d.patterns.forEach(function (pattern, k) { set(key + "correct_responses." + k + ".pattern", pattern); });
+    if (d.response !== null) set(key + scorm.record.response, d.response);
+    set(key + "result", right ? "correct" : scorm.record.wrong);
+    commitSoon();
+    return true;
+  }
+
   // -- what the site's pages use ---------------------------------------------------------------
   if (live) {
     scorm.begin(get, set);
@@ -174,7 +298,8 @@
         }
         commit();
         return true;
-      }
+      },
+      interaction: interaction
     };
   }
 
@@ -198,6 +323,8 @@
     var resume = live ? get(scorm.keys.location) : "";
     frame.src = START.test(resume) ? resume : course.start;
     frame.addEventListener("load", function () {
+      shown = Date.now();
+      lastCheck = {};
       if (!live || finished) return;
       var path;
       try { path = frame.contentWindow.location.pathname; } catch (e) { return; }

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
 from builder.minify import asset
+from builder.models import TrueFalse
 from builder.render import Renderer, json_for_html
 from builder.xmltree import with_prefixes
 
@@ -108,6 +109,28 @@ def suspend_data_budget(course: Course) -> int:
     return len("c1|") + len(final) + modules
 
 
+def interaction_data(course: Course) -> dict[str, dict[str, object]]:
+    """What the bridge needs, beyond the page's own quiz data, to report each checked question to
+    the LMS as an interaction: `objectives`, per module, each question's objective ids in quiz
+    order (the module pages do not carry them; this costs nothing on the website), and
+    `trueOption`, for each true/false question whose options are literally "True" and "False"
+    (as GIFT's rule), the id of the "True" option; other true/false questions are reported as
+    choices."""
+    objectives: dict[str, object] = {}
+    true_option: dict[str, object] = {}
+    for module in course.modules:
+        quiz = course.quiz_for(module.id)
+        if quiz is None:
+            continue
+        objectives[module.id] = [list(q.objectives) for q in quiz.quiz.questions]
+        for q in quiz.quiz.questions:
+            if isinstance(q, TrueFalse):
+                texts = [o.text.strip().casefold() for o in q.options]
+                if sorted(texts) == ["false", "true"]:
+                    true_option[f"{module.id}/{q.id}"] = q.option_ids()[texts.index("true")]
+    return {"objectives": objectives, "trueOption": true_option}
+
+
 def export(course: Course, site: Path, version: str = "1.2") -> Export:
     """The package of `site` (a built trainee site of `course`) for SCORM `version`."""
     assert course.meta is not None, "export only a course that passed check"
@@ -138,7 +161,7 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
 def _launch_page(course: Course, spec: Version) -> str:
     assert course.meta is not None
     renderer = Renderer(course)
-    data = {"version": spec.name, "passMark": course.meta.pass_mark, "start": START, "modules": quiz_modules(course)}
+    data = {"version": spec.name, "passMark": course.meta.pass_mark, "start": START, "modules": quiz_modules(course), **interaction_data(course)}
     return renderer.env.get_template(LAUNCH).render(
         language=course.meta.language,
         title=course.meta.title,

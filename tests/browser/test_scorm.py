@@ -5,9 +5,11 @@ and see failed; leave midway and resume; the progress fits SCORM 1.2's suspend d
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import zipfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from builder.cli import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from builder.exports.scorm import suspend_data_budget  # noqa: E402
+from course_helpers import make_course  # noqa: E402
 
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
 LAUNCH = "pkg/scorm-launch.html"
@@ -31,10 +34,15 @@ def lms_url(tmp_path_factory):
     SCORM 1.2 and 2004 packages unzipped under 1.2/pkg/ and 2004/pkg/."""
     if not (SCORM_AGAIN / "scorm12.js").exists():
         pytest.fail(f"{SCORM_AGAIN} missing: run `npm ci` (CI does)")
-    root = tmp_path_factory.mktemp("lms")
+    yield from _serve_packages(tmp_path_factory.mktemp("lms"), REPO)
+
+
+def _serve_packages(root: Path, course: Path):  # type: ignore[no-untyped-def]
+    """Export `course` in both versions, unzip each beside the stand-in LMS, serve `root`."""
+    root.mkdir(parents=True, exist_ok=True)
     for version in ("1.2", "2004"):
         out = root / f"course-{version}.zip"
-        result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(REPO), "-o", str(out), "--version", version])
+        result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(course), "-o", str(out), "--version", version])
         assert result.exit_code == 0, result.output
         folder = root / version
         with zipfile.ZipFile(out) as archive:
@@ -46,6 +54,17 @@ def lms_url(tmp_path_factory):
     yield url
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def types_lms_url(tmp_path_factory):
+    """As `lms_url`, for the minimal fixture course (one question of every type), with all seven
+    of its questions drawn into the final self-assessment."""
+    if not (SCORM_AGAIN / "scorm12.js").exists():
+        pytest.fail(f"{SCORM_AGAIN} missing: run `npm ci` (CI does)")
+    folder = tmp_path_factory.mktemp("types-lms")
+    course = make_course(folder / "course", [("course/course.yml", "pass_mark: 80\n", "pass_mark: 80\nfinal_assessment:\n  per_module: 7\n")])
+    yield from _serve_packages(folder / "lms", course)
 
 
 def launch(page: Page, lms_url: str, version: str, cmi: dict, broken: bool = False) -> Frame:
@@ -214,4 +233,167 @@ def test_an_lms_that_throws_leaves_the_course_usable(page: Page, lms_url, page_e
     expect(note).to_have_text("Your learning management system did not accept your progress, so it may not be kept. The knowledge checks still work.")
     page.evaluate("stopLms()")
     page.wait_for_function("() => calls.some(c => c[0] === 'LMSFinish')")
+    assert page_errors == []
+
+
+
+# -- interactions: each checked question, for the LMS's item analysis ----------------------------
+
+#: What differs between the versions: the response element, "wrong", the list and pair delimiters,
+#: true and false, and how long a fill-in response may be.
+FORMAT = {
+    "1.2": {"response": "student_response", "wrong": "wrong", "list": ",", "pair": ".", "true": "t", "false": "f"},
+    "2004": {"response": "learner_response", "wrong": "incorrect", "list": "[,]", "pair": "[.]", "true": "true", "false": "false"},
+}
+#: A typed answer whose cut at 250 (2004) and at 255 (1.2) characters would each split an emoji
+#: (two UTF-16 units) in half: the bridge drops the half.
+LONG = "x" * 249 + "\N{GRINNING FACE}" + "xxx" + "\N{GRINNING FACE}" + "tail" * 20
+LONG_STORED = {"1.2": "x" * 249 + "\N{GRINNING FACE}" + "xxx", "2004": "x" * 249}
+
+
+def interactions(page: Page, version: str) -> list[dict]:
+    """The interaction records scorm-again stored, in order, with objectives and correct
+    patterns as lists."""
+    stored = cmi(page, version)["interactions"]
+    records = [stored[key] for key in sorted((k for k in stored if k.isdigit()), key=int)]
+    for record in records:
+        record["objectives"] = [o["id"] for _, o in sorted(record["objectives"].items(), key=lambda kv: int(kv[0]))]
+        record["patterns"] = [c["pattern"] for _, c in sorted(record["correct_responses"].items(), key=lambda kv: int(kv[0]))]
+    return records
+
+
+def wait_for_results(page: Page, count: int) -> None:
+    """Until the bridge has written `count` interaction results in all."""
+    page.wait_for_function("n => calls.filter(c => /^cmi\\.interactions\\.\\d+\\.result$/.test(c[1])).length === n", arg=count)
+
+
+def wait_for_commit(page: Page) -> None:
+    """Until the LMS has been asked to commit after the last interaction (else a timeout fails)."""
+    page.wait_for_function(
+        "() => { const last = calls.map(c => /\\.result$/.test(c[1])).lastIndexOf(true); return last >= 0 && calls.slice(last).some(c => /Commit$/.test(c[0])); }",
+        timeout=5000,
+    )
+
+
+def seconds(text: str, version: str) -> float:
+    """A 1.2 CMITimespan (HHHH:MM:SS.SS) or a 2004 duration (PT…S, as the bridge writes it)."""
+    if version == "2004":
+        match = re.fullmatch(r"PT(\d+(?:\.\d{1,2})?)S", text)
+        assert match, text
+        return float(match[1])
+    match = re.fullmatch(r"(\d{2,4}):(\d\d):(\d\d(?:\.\d{1,2})?)", text)
+    assert match, text
+    return int(match[1]) * 3600 + int(match[2]) * 60 + float(match[3])
+
+
+def assert_recent(record: dict, version: str) -> None:
+    """1.2 `time` is the clock time of the check; 2004 `timestamp` when the question was shown."""
+    if version == "2004":
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\dZ", record["timestamp"]), record["timestamp"]
+        age = datetime.now(timezone.utc) - datetime.fromisoformat(record["timestamp"].replace("Z", "+00:00"))
+        assert timedelta(0) <= age < timedelta(minutes=5), record["timestamp"]
+    else:
+        assert re.fullmatch(r"\d\d:\d\d:\d\d", record["time"]), record["time"]
+        h, m, s = map(int, record["time"].split(":"))
+        now = datetime.now()
+        assert abs((now.hour * 3600 + now.minute * 60 + now.second) - (h * 3600 + m * 60 + s)) % 86400 < 300, record["time"]
+    assert 0 <= seconds(record["latency"], version) < 300, record["latency"]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_each_module_check_is_appended_as_an_interaction(page: Page, types_lms_url, version, page_errors):
+    """Every type of question, right and wrong, a long typed answer, and a retry (a new record)."""
+    f = FORMAT[version]
+    site = launch(page, types_lms_url, version, {})
+    site.goto(site.url.rsplit("/", 1)[0] + "/modules/basics.html")
+    questions = {q["id"]: q for q in json.loads(site.locator("script.cb-quiz__data").text_content())[0]["questions"]}
+    plan = [("rule", True), ("many", False), ("tf", False), ("pairs", True), ("steps", False), ("word", LONG), ("shuffled", True), ("rule", False)]
+    for count, (qid, how) in enumerate(plan, 1):
+        form = site.locator(f'form[data-question="{qid}"]')
+        if isinstance(how, str):
+            form.locator('input[type="text"]').fill(how)
+        else:
+            solve(form, questions[qid], how)
+        form.get_by_role("button", name="Check answer").click()
+        wait_for_results(page, count)
+    wait_for_commit(page)
+    leave(page)
+    records = interactions(page, version)
+    L, P, wrong = f["list"], f["pair"], f["wrong"]
+    both = ["basics/recall", "basics/apply"]
+    expected = [
+        ("basics/rule", "choice", "a", "correct", ["a"], both),
+        ("basics/many", "choice", "c", wrong, [f"a{L}b"], both),
+        ("basics/tf", "true-false", f["false"], wrong, [f["true"]], ["basics/recall"]),
+        ("basics/pairs", "matching", f"l1{P}r1{L}l2{P}r2{L}l3{P}r3", "correct", [f"l1{P}r1{L}l2{P}r2{L}l3{P}r3"], ["basics/apply"]),
+        ("basics/steps", "sequencing", f"i3{L}i2{L}i1", wrong, [f"i1{L}i2{L}i3"], ["basics/apply"]),
+        ("basics/word", "fill-in", LONG_STORED[version], wrong, ["Simple", "very simple"], ["basics/recall"]),
+        ("basics/shuffled", "choice", "a", "correct", ["a"], ["basics/recall"]),
+        ("basics/rule", "choice", "b", wrong, ["a"], both),
+    ]
+    got = [(r["id"], r["type"], r[f["response"]], r["result"], r["patterns"], r["objectives"]) for r in records]
+    assert got == expected
+    for record in records:
+        assert_recent(record, version)
+    if version == "2004":
+        assert [r["description"] for r in records[:3]] == ["{lang=en}What is the rule?", "{lang=en}Which are true?", "{lang=en}The rule is simple."]
+        # when each question was shown: the page's load, for the retry the first check
+        assert len({r["timestamp"] for r in records[:7]}) == 1 and records[7]["timestamp"] > records[0]["timestamp"]
+    else:
+        assert [r["time"] for r in records] == sorted(r["time"] for r in records)
+    # the LMS accepted every value the bridge wrote
+    assert [c for c in page.evaluate("calls") if c[3] != "true"] == []
+    assert page_errors == []
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_each_final_assessment_question_is_an_interaction_on_submit(page: Page, types_lms_url, version, page_errors):
+    """One wrong, one unanswered, the rest right: seven records the LMS can tell from the checks."""
+    f = FORMAT[version]
+    site = launch(page, types_lms_url, version, {})
+    site.goto(site.url.rsplit("/site/", 1)[0] + "/site/assessment.html")
+    site.get_by_role("button", name="Start the assessment").click()
+    pool = json.loads(site.locator("script.cb-assessment__data").text_content())[0]
+    by_id = {f"a-q-{q['module']}-{q['id']}": q for q in pool["questions"]}
+    forms = site.locator(".cb-assessment__questions form").all()
+    assert len(forms) == 7
+    for form in forms:
+        q = by_id[form.get_attribute("id")]
+        if q["id"] != "word":  # left unanswered
+            solve(form, q, right=q["id"] != "tf")
+    site.get_by_role("button", name="Submit my answers").click()
+    wait_for_results(page, 7)
+    # a second, worse attempt: the progress is not saved again, yet its records reach the LMS
+    site.get_by_role("button", name="Start the assessment").click()
+    site.get_by_role("button", name="Submit my answers").click()
+    wait_for_results(page, 14)
+    wait_for_commit(page)
+    calls = page.evaluate("calls")
+    last_save = max(i for i, c in enumerate(calls) if c[1] == "cmi.suspend_data")
+    assert sum(c[1].endswith(".result") for c in calls[last_save:]) == 7  # the commit was not the save's
+    leave(page)
+    L, P, wrong = f["list"], f["pair"], f["wrong"]
+    stored = interactions(page, version)
+    assert len(stored) == 14
+    assert sorted(r["id"] for r in stored[7:]) == sorted(r["id"] for r in stored[:7])
+    assert {r["result"] for r in stored[7:]} == {wrong}
+    records = {r["id"]: r for r in stored[:7]}
+    assert len(records) == 7
+    expected = {
+        "final/basics/rule": ("choice", "a", "correct", ["a"]),
+        "final/basics/many": ("choice", f"a{L}b", "correct", [f"a{L}b"]),
+        "final/basics/tf": ("true-false", f["false"], wrong, [f["true"]]),
+        "final/basics/pairs": ("matching", f"l1{P}r1{L}l2{P}r2{L}l3{P}r3", "correct", [f"l1{P}r1{L}l2{P}r2{L}l3{P}r3"]),
+        "final/basics/steps": ("sequencing", f"i1{L}i2{L}i3", "correct", [f"i1{L}i2{L}i3"]),
+        "final/basics/word": ("fill-in", "", wrong, ["Simple", "very simple"]),
+        "final/basics/shuffled": ("choice", "a", "correct", ["a"]),
+    }
+    assert {k: (r["type"], r[f["response"]], r["result"], r["patterns"]) for k, r in records.items()} == expected
+    assert records["final/basics/rule"]["objectives"] == ["basics/recall", "basics/apply"]
+    assert records["final/basics/pairs"]["objectives"] == ["basics/apply"]
+    if version == "2004":  # the prompt, for the LMS's reports (1.2 has no description)
+        assert records["final/basics/steps"]["description"] == "{lang=en}Put the steps in order."
+    for record in records.values():
+        assert_recent(record, version)
+    assert [c for c in page.evaluate("calls") if c[3] != "true"] == []
     assert page_errors == []
