@@ -92,7 +92,10 @@
       var sibling = up ? item.previousElementSibling : item.nextElementSibling;
       if (!sibling) return;
       list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
-      button.focus();  // moving the node loses focus; keep it on the button that was pressed
+      // Moving the node loses focus: keep it on the button pressed or, at the top or the bottom,
+      // where that button is no longer offered (course.css), on the item's other one.
+      var edge = !(up ? item.previousElementSibling : item.nextElementSibling);
+      item.querySelector('[data-move="' + (up !== edge ? "up" : "down") + '"]').focus();
       var items = Array.prototype.slice.call(list.children);
       status.textContent = format(strings.moved, {
         item: item.querySelector(".cb-quiz__item-text").textContent,

@@ -61,8 +61,10 @@ def test_ordering_by_keyboard_with_announcements(page: Page, base_url, page_erro
             up.focus()
             page.keyboard.press("Enter")
             expect(quiz.locator(".cb-quiz__moved")).to_contain_text(f"{text}: now")
+            # focus stays on the button pressed; at the top, where it is not offered, on Move down
+            focused = page.evaluate("[document.activeElement.textContent, document.activeElement.closest('li').textContent]")
+            assert focused[0] == ("Move down" if index == 1 else "Move up") and text in focused[1]
     assert items.all_text_contents() == wanted
-    assert page.evaluate("document.activeElement.textContent") == "Move up"  # focus stayed on the button
     quiz.get_by_role("button", name="Check answer").click()
     expect(quiz.get_by_role("status")).to_contain_text("Correct.")
     assert page_errors == []
@@ -99,3 +101,29 @@ def test_axe_on_every_question_type(page: Page, base_url, axe_source):
     form(page, "word").get_by_label("Your answer").fill("simple")
     form(page, "word").get_by_role("button", name="Check answer").click()
     assert run_axe(page, axe_source) == []
+
+
+def offered(quiz) -> list[list[str]]:
+    """The move buttons each item offers, as the accessibility tree has them."""
+    return [item.get_by_role("button").all_text_contents() for item in quiz.locator(".cb-quiz__item").all()]
+
+
+def test_first_up_and_last_down_are_never_offered(page: Page, base_url, page_errors):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "steps")
+    expected = [["Move down"], ["Move up", "Move down"], ["Move up"]]
+    assert offered(quiz) == expected
+    last = quiz.locator(".cb-quiz__item").last
+    text = last.locator(".cb-quiz__item-text").text_content()
+    last.get_by_role("button", name="Move up").focus()
+    for position in (2, 1):  # the last item, moved up twice by keyboard, to the top
+        page.keyboard.press("Enter")
+        expect(quiz.locator(".cb-quiz__moved")).to_have_text(f"{text}: now {position} of 3.")
+        assert offered(quiz) == expected  # still true after every move
+    assert quiz.locator(".cb-quiz__item-text").first.text_content() == text
+    # at the top its Move up is gone: focus went to its Move down, not lost to the page
+    focused = page.evaluate("[document.activeElement.textContent, document.activeElement.closest('li').textContent]")
+    assert focused[0] == "Move down" and text in focused[1]
+    page.keyboard.press("Shift+Tab")  # the hidden Move up is not in the tab order: out of the list
+    assert page.evaluate("!document.activeElement.closest('form[data-question=steps] .cb-quiz__order')")
+    assert page_errors == []
