@@ -135,7 +135,7 @@
     var type = q.type;
     var choice = type === "single" || type === "multiple" || type === "true_false";
     var how = {single: t.choose_one, true_false: t.choose_one, multiple: t.choose_all, matching: t.how_matching, ordering: t.how_ordering, short_answer: t.how_short}[type];
-    var legend = el("legend", {"class": "cb-quiz__legend"}, [el("span", {"class": "cb-quiz__number"}, [number])].concat(q.block ? [] : [" ", html(q.prompt)]));
+    var legend = el("legend", {"class": "cb-quiz__legend"}, [el("span", {"class": "cb-quiz__number", id: dom + "-n"}, [number])].concat(q.block ? [] : [" ", html(q.prompt)]));
     var body = [legend];
     if (q.block) body.push(el("div", {"class": "cb-quiz__prompt", id: dom + "-prompt"}, [html(q.prompt)]));
     body.push(el("p", {"class": "cb-quiz__how"}, [how]));
@@ -182,7 +182,7 @@
       })));
     }
     answer.push(el("div", {"class": "cb-quiz__explanation"}, [html(q.explanation)]));
-    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "data-question": q.id, novalidate: true}, [
+    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "aria-labelledby": dom + "-n", "data-question": q.id, method: "dialog", novalidate: true}, [
       el("fieldset", {"aria-describedby": q.block ? dom + "-prompt" : null}, body),
       el("details", {"class": "cb-quiz__key"}, [el("summary", {}, [t.show_answer])].concat(answer))]);
   }
@@ -209,6 +209,9 @@
       drawn.forEach(function (q, index) {
         var form = questionForm(q, format(s.question_of || "{n}/{total}", {n: index + 1, total: drawn.length}), data.form);
         list.appendChild(form);
+        // Enter in a text box must never send the form anywhere: method="dialog" does it, this
+        // for browsers without it (module pages: quiz.js's Check).
+        form.addEventListener("submit", function (event) { event.preventDefault(); });
         if (window.cbQuiz) window.cbQuiz.prepareForm(form, q, s);
       });
       submit.hidden = false;

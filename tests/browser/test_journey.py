@@ -227,9 +227,9 @@ def test_drawn_forms_are_the_module_pages_forms(page: Page, tmp_path):
               return data.questions.map(q => {
                 const server = doc.querySelector('form[data-question="' + q.id + '"]');
                 ["id", "for", "aria-describedby", "aria-labelledby"].forEach(attr => {
-                  server.querySelectorAll("[" + attr + "]").forEach(e => e.setAttribute(attr, e.getAttribute(attr).split(" ").map(v => "a-" + v).join(" ")));
+                  [server, ...server.querySelectorAll("[" + attr + "]")].filter(e => e.hasAttribute(attr))
+                    .forEach(e => e.setAttribute(attr, e.getAttribute(attr).split(" ").map(v => "a-" + v).join(" ")));
                 });
-                server.id = "a-" + server.id;
                 server.querySelector(".cb-quiz__number").textContent = "Question 1 of 9.";
                 const built = window.cbJourney.questionForm(q, "Question 1 of 9.", data.form);
                 return [q.id, tidy(server.outerHTML), tidy(built.outerHTML)];
