@@ -45,14 +45,17 @@ PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative l
 class CourseConfig(base.Config):
     root = c.Optional(c.Type(str))
     """The course repository (holding course/, modules/, quizzes/); default: the folder of mkdocs.yml."""
+    edition = c.Choice(("trainee", "instructor"), default="trainee")
+    """"trainee" (the site to publish) or "instructor" (with instructor notes, open answer keys and
+    the coverage report: never publish it)."""
+    report_warnings = c.Type(bool, default=True)
+    """Log the check's warnings (they count towards `mkdocs build --strict`); `course build` has
+    printed them already and turns this off."""
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
-    #: `course build` has already printed the check's warnings; it sets this to avoid printing them twice.
-    report_warnings = True
-    #: "trainee" (what `mkdocs build` makes) or "instructor" (`course build --edition instructor`).
-    edition = "trainee"
-    #: A course `course build` has just checked (without errors), so that it is not loaded twice.
+    #: A course `course build` has just checked (without errors), so that it is not loaded twice:
+    #: a cache handed over for one build, not a setting.
     checked: Course | None = None
 
     def __init__(self) -> None:
@@ -73,12 +76,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             course, report = check_course(self._root(config))
             if report.errors:
                 raise PluginError("The course has problems:\n" + report.format_text())
-            if self.report_warnings:
+            if self.config.report_warnings:
                 for diagnostic in report:
                     log.warning(diagnostic.format())
         assert course.meta is not None
         self.course = course
-        self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.edition)
+        self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.config.edition)
         config.site_name = course.meta.title
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
@@ -93,7 +96,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.nav[2:2] = [{"My progress": "progress.md"}, {"Final self-assessment": "assessment.md"}, {"Certificate": "certificate.md"}]
             if course.has_print_page:
                 config.nav.append({"Print the whole course": PRINT_PAGE})
-            if self.edition == "instructor":
+            if self.config.edition == "instructor":
                 config.nav.append({"Instructor report": INSTRUCTOR_REPORT})
         return config
 
@@ -114,7 +117,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for file in list(files):
             if file.src_uri in NOT_PUBLISHED or file.src_uri.startswith("diagrams/"):
                 files.remove(file)  # settings, and diagrams (inlined into the pages that use them)
-        if self.edition == "instructor":
+        if self.config.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
         if self.course.has_print_page:
             files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
@@ -133,7 +136,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         scenarios = ("scenario.js", "scenario.css") if self.course.scenarios else ()  # linked by scenario pages only
         for name in ("journey-pages.js", "journey.css", *scenarios, *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
             files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
-        styles = asset("course.css") + (asset("instructor.css") if self.edition == "instructor" else "")
+        styles = asset("course.css") + (asset("instructor.css") if self.config.edition == "instructor" else "")
         files.append(File.generated(config, ASSET_URIS["css"], content=styles))
         return files
 

@@ -47,9 +47,9 @@ class BuildResult:
 
 
 def _quiet() -> None:
-    """Clean output: no MkDocs 2.0 notice, no Python warnings from libraries, MkDocs' own warnings only."""
+    """Clean output: no MkDocs 2.0 notice, MkDocs' own warnings only (library warnings are silenced
+    around the build and serve calls themselves)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    warnings.filterwarnings("ignore")
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_course", False) for h in logger.handlers):
         handler = _StderrHandler()
@@ -91,7 +91,9 @@ def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee
     if not config_file.is_file():
         raise BuildFailed(f"{config_file} is missing: it sets the theme and the site's options")
     try:
-        config = load_config(str(config_file), strict=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            config = load_config(str(config_file), strict=True)
     except MkDocsException as exc:
         raise BuildFailed(f"mkdocs.yml: {exc}") from None
     target = Path(site_dir) if site_dir else Path(config.site_dir)
@@ -106,11 +108,15 @@ def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee
         config.site_dir = str(temp)
         plugin = config.plugins.get("course")
         if plugin is not None:
-            plugin.report_warnings = False  # type: ignore[attr-defined]
-            plugin.edition = edition  # type: ignore[attr-defined]
+            plugin.config.report_warnings = False
+            plugin.config.edition = edition
             plugin.checked = checked  # type: ignore[attr-defined]
         try:
-            build(config)
+            with warnings.catch_warnings():
+                # Libraries' own Python warnings (MkDocs', Material's) are not the trainer's to fix;
+                # scoped to the build, so the rest of the process keeps its warning filters.
+                warnings.simplefilter("ignore")
+                build(config)
         except MkDocsException as exc:
             raise BuildFailed(str(exc) or "MkDocs reported warnings in strict mode (see above)") from None
         _swap(temp, target)
@@ -137,4 +143,6 @@ def serve_site(root: Path, dev_addr: str) -> None:
     logging.getLogger("mkdocs").handlers[0].setLevel(logging.INFO)
     from mkdocs.commands.serve import serve
 
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)

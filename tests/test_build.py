@@ -279,3 +279,16 @@ def test_scenario_script_and_styles_only_on_scenario_pages(tmp_path):
         assert "setupScenario" not in (site / "assets" / "course" / "course.js").read_text(encoding="utf-8")
     page = (with_scenario / "site" / "scenarios" / "first-call.html").read_text(encoding="utf-8")
     assert '<link rel="stylesheet" href="../assets/course/scenario.css">' in page and '<script src="../assets/course/scenario.js"></script>' in page
+
+
+def test_a_build_leaves_the_process_warning_filters_as_they_were(tmp_path):
+    """Library warnings are silenced around the build only: the DeprecationWarning gate in
+    pyproject.toml (and any caller's filters) still hold after `build_site`."""
+    import warnings
+
+    from builder.site import build_site
+
+    root = make_course(tmp_path / "c")
+    before = list(warnings.filters)
+    build_site(root, tmp_path / "site")
+    assert warnings.filters == before

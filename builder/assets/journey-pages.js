@@ -135,7 +135,7 @@
     var type = q.type;
     var choice = type === "single" || type === "multiple" || type === "true_false";
     var how = {single: t.choose_one, true_false: t.choose_one, multiple: t.choose_all, matching: t.how_matching, ordering: t.how_ordering, short_answer: t.how_short}[type];
-    var legend = el("legend", {"class": "cb-quiz__legend"}, [el("span", {"class": "cb-quiz__number"}, [number])].concat(q.block ? [] : [" ", html(q.prompt)]));
+    var legend = el("legend", {"class": "cb-quiz__legend"}, [el("span", {"class": "cb-quiz__number", id: dom + "-n"}, [number])].concat(q.block ? [] : [" ", html(q.prompt)]));
     var body = [legend];
     if (q.block) body.push(el("div", {"class": "cb-quiz__prompt", id: dom + "-prompt"}, [html(q.prompt)]));
     body.push(el("p", {"class": "cb-quiz__how"}, [how]));
@@ -182,7 +182,7 @@
       })));
     }
     answer.push(el("div", {"class": "cb-quiz__explanation"}, [html(q.explanation)]));
-    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "data-question": q.id, novalidate: true}, [
+    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "aria-labelledby": dom + "-n", "data-question": q.id, method: "dialog", novalidate: true}, [
       el("fieldset", {"aria-describedby": q.block ? dom + "-prompt" : null}, body),
       el("details", {"class": "cb-quiz__key"}, [el("summary", {}, [t.show_answer])].concat(answer))]);
   }
@@ -195,25 +195,37 @@
     var submit = root.querySelector(".cb-assessment__submit");
     var list = root.querySelector(".cb-assessment__questions");
     var result = root.querySelector(".cb-assessment__result");
+    // The result's first sentence is a live region, in the page (empty) from the start so that
+    // every screen reader announces it; the breakdown follows it, not spoken on its own.
+    var summary = result.querySelector(".cb-assessment__summary");
+    var details = result.querySelector(".cb-assessment__details");
     var drawn = [];
+    var attempt = false;  // questions drawn and not yet submitted
     start.hidden = false;
     showStorageNotes();
     start.addEventListener("click", function () {
+      // A second press would draw new questions and lose the answers: ask first.
+      if (attempt && !window.confirm(s.confirm_restart)) return;
+      attempt = true;
       var byModule = {};
       data.questions.forEach(function (q) { (byModule[q.module] = byModule[q.module] || []).push(q); });
       drawn = [];
       pageData.modules.forEach(function (m) { drawn = drawn.concat(shuffle((byModule[m.id] || []).slice()).slice(0, data.perModule)); });
       shuffle(drawn);
       list.textContent = "";
-      result.textContent = "";
+      summary.textContent = "";
+      details.textContent = "";
       drawn.forEach(function (q, index) {
         var form = questionForm(q, format(s.question_of || "{n}/{total}", {n: index + 1, total: drawn.length}), data.form);
         list.appendChild(form);
+        // Enter in a text box must never send the form anywhere: method="dialog" does it, this
+        // for browsers without it (module pages: quiz.js's Check).
+        form.addEventListener("submit", function (event) { event.preventDefault(); });
         if (window.cbQuiz) window.cbQuiz.prepareForm(form, q, s);
       });
       submit.hidden = false;
-      var first = list.querySelector("legend");
-      if (first) first.scrollIntoView();
+      var first = list.querySelector("form");
+      if (first) first.scrollIntoView();  // below Material's header: scroll-margin-top, journey.css
     });
     submit.addEventListener("click", function () {
       var forms = list.querySelectorAll("form");
@@ -223,15 +235,22 @@
       drawn.forEach(function (q, index) {
         var form = forms[index];
         var answer = window.cbQuiz.answerOf(form, q);
+        if (answer.empty && form.querySelector("option:checked:not([value=''])")) answer = {value: {}};  // matching, partly answered: wrong, not unanswered
         var ok = !answer.empty && window.cbQuiz.isRight(q, answer.value);
         if (window.cbProgress) window.cbProgress.interaction(q.module, q, answer.empty ? null : answer.value, ok, true);
         form.setAttribute("data-result", ok ? "right" : "wrong");
+        // Each question's result in words, an icon and what to learn, in reading order ("Not
+        // answered." where quiz.js would say "Not quite.").
+        var said = answer.empty ? Object.assign({}, s, {incorrect: s.unanswered}) : s;
+        form.insertBefore(el("div", {"class": "cb-quiz__result"}, window.cbQuiz.feedback(form, q, answer, ok, said)), form.querySelector(".cb-quiz__key"));
         var tally = perModule[q.module] = perModule[q.module] || {right: 0, total: 0};
         tally.total++;
         if (ok) { right++; tally.right++; } else {
           q.objectives.forEach(function (o) { if (missed.indexOf(q.module + "/" + o) < 0) missed.push(q.module + "/" + o); });
         }
       });
+      attempt = false;
+      submit.hidden = true;  // the attempt is over; Start draws a new one
       var percent = drawn.length ? Math.floor(100 * right / drawn.length) : 0;
       var passed = drawn.length > 0 && 100 * right / drawn.length >= data.passMark;
       var saved = load();
@@ -239,14 +258,11 @@
         saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: course.version};
         save(saved);
       }
-      result.textContent = "";
-      var summary = document.createElement("p");
-      summary.className = "cb-assessment__summary";
       summary.textContent = format(s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
-      result.appendChild(summary);
+      details.textContent = "";
       var heading = document.createElement("h2");
       heading.textContent = s.by_module;
-      result.appendChild(heading);
+      details.appendChild(heading);
       var table = document.createElement("ul");
       pageData.modules.forEach(function (m) {
         if (!perModule[m.id]) return;
@@ -254,11 +270,11 @@
         li.textContent = m.title + ": " + perModule[m.id].right + " / " + perModule[m.id].total;
         table.appendChild(li);
       });
-      result.appendChild(table);
+      details.appendChild(table);
       if (missed.length) {
         var review = document.createElement("p");
         review.textContent = s.review;
-        result.appendChild(review);
+        details.appendChild(review);
         var ul = document.createElement("ul");
         missed.forEach(function (key) {
           var parts = key.split("/");
@@ -269,7 +285,7 @@
           li.appendChild(a);
           ul.appendChild(li);
         });
-        result.appendChild(ul);
+        details.appendChild(ul);
       }
       if (passed) {
         var cert = document.createElement("p");
@@ -277,9 +293,11 @@
         link.href = new URL("certificate.html", window.__md_scope || location.href).href;
         link.textContent = s.certificate;
         cert.appendChild(link);
-        result.appendChild(cert);
+        details.appendChild(cert);
       }
-      result.focus();
+      // On screen below Material's header (scroll-margin-top, journey.css), focused for keyboards.
+      result.focus({preventScroll: true});
+      result.scrollIntoView();
     });
   }
 

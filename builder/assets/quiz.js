@@ -94,7 +94,10 @@
       var sibling = up ? item.previousElementSibling : item.nextElementSibling;
       if (!sibling) return;
       list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
-      button.focus();  // moving the node loses focus; keep it on the button that was pressed
+      // Moving the node loses focus: keep it on the button pressed or, at the top or the bottom,
+      // where that button is no longer offered (course.css), on the item's other one.
+      var edge = !(up ? item.previousElementSibling : item.nextElementSibling);
+      item.querySelector('[data-move="' + (up !== edge ? "up" : "down") + '"]').focus();
       var items = Array.prototype.slice.call(list.children);
       status.textContent = format(strings.moved, {
         item: item.querySelector(".cb-quiz__item-text").textContent,
@@ -124,7 +127,50 @@
     if (question.type === "ordering") setupOrdering(form, strings);
   }
 
-  window.cbQuiz = {answerOf: answerOf, isRight: isRight, prepareForm: prepareForm, normalize: normalize};
+  function text(node) { return node.textContent.trim(); }
+
+  // What a checked question tells the trainee, on a module page after Check and in the final
+  // assessment after Submit: the verdict in words and an icon, feedback on each chosen option,
+  // which pairs, positions or typed answer are wrong, the answer when wrong, the explanation.
+  function feedback(form, question, answer, right, s) {
+    var key = form.querySelector(".cb-quiz__key");
+    var chosen = answer.value;
+    var verdict = element("p", "cb-quiz__verdict");
+    var icon = element("span", "cb-quiz__icon", right ? "\u2713" : "\u2717");
+    icon.setAttribute("aria-hidden", "true");
+    verdict.appendChild(icon);
+    var partly = !right && question.type === "multiple" && chosen &&
+      chosen.some(function (v) { return question.correct.indexOf(v) >= 0; });
+    verdict.appendChild(document.createTextNode(right ? s.correct : (partly ? s.partly : s.incorrect)));
+    var nodes = [verdict];
+    var picked = Array.isArray(chosen) && question.correct ? chosen : [];
+    picked.forEach(function (id) {
+      var item = key.querySelector('li[data-option="' + id + '"]');
+      if (item) {
+        var p = element("p", "cb-quiz__option-feedback");
+        p.innerHTML = item.innerHTML;  // server-rendered, escaped at build time
+        nodes.push(p);
+      }
+    });
+    if (!right) {
+      // Which pairs (as chosen) or items (numbered where they are now) are wrong; then the answer.
+      var ordering = question.type === "ordering";
+      var wrong = element(ordering ? "ol" : "ul", "cb-quiz__wrong");
+      Array.prototype.forEach.call(form.querySelectorAll(".cb-quiz__item, select"), function (el, i) {
+        if (ordering ? question.answer[i] !== el.getAttribute("data-item") : el.value && el.value !== question.answer[el.name]) {
+          var li = wrong.appendChild(element("li", "", ordering ? text(el.querySelector(".cb-quiz__item-text")) : text(el.labels[0]) + " — " + text(el.selectedOptions[0])));
+          if (ordering) li.value = i + 1;
+        }
+      });
+      if (wrong.firstChild) nodes.push(element("p", "", ordering ? s.wrong_places : s.wrong_pairs), wrong);
+    }
+    Array.prototype.forEach.call(key.querySelectorAll((right ? "" : ".cb-quiz__answer, .cb-quiz__answer-list, ") + ".cb-quiz__explanation"), function (n) {
+      nodes.push(n.cloneNode(true));
+    });
+    return nodes;
+  }
+
+  window.cbQuiz = {answerOf: answerOf, isRight: isRight, prepareForm: prepareForm, feedback: feedback, normalize: normalize};
 
   function setupQuiz(section) {
     if (section.getAttribute("data-enhanced")) return;
@@ -140,25 +186,24 @@
     var score = section.querySelector(".cb-quiz__score");
     var controls = section.querySelector("template.cb-quiz__controls");
 
+    // The score of this visit's answers against the pass mark, and the best score saved (from
+    // this visit or an earlier one), stated once: a module passed earlier is never "not passed
+    // yet" because of a few answers checked again.
+    var progress = window.cbProgress;
+    var best = progress && progress.best(data.module);
     function updateScore() {
       var total = data.questions.length;
       var right = data.questions.filter(function (q) { return results[q.id]; }).length;
-      var percent = 100 * right / total;
+      var percent = Math.floor(100 * right / total);
+      var passed = percent >= data.passMark;
+      var saved = format(best >= data.passMark ? s.best_passed : s.best_not_passed, {best: best});
       score.hidden = false;
-      score.textContent = format(s.score, {
-        right: right, total: total, percent: Math.floor(percent), pass_mark: data.passMark
-      }) + " " + (percent >= data.passMark ? s.passed : s.not_passed);
-      score.classList.toggle("cb-quiz__score--passed", percent >= data.passMark);
+      score.textContent = Object.keys(results).length ? format(s.score, {
+        right: right, total: total, percent: percent, pass_mark: data.passMark
+      }) + (passed ? " " + s.passed : "") + (best > percent ? " " + saved : passed ? "" : " " + s.not_passed) : saved + " " + s.practise;
+      score.classList.toggle("cb-quiz__score--passed", passed || best >= data.passMark);
     }
-
-    var progress = window.cbProgress;
-    function showSaved(best) {
-      if (best === undefined) return;
-      score.hidden = false;
-      score.textContent = format(s.saved_best, {best: best}) + " " + (best >= data.passMark ? s.passed : s.not_passed);
-      score.classList.toggle("cb-quiz__score--passed", best >= data.passMark);
-    }
-    if (progress) showSaved(progress.best(data.module));
+    if (best !== undefined) updateScore();
 
     data.questions.forEach(function (question) {
       var form = section.querySelector('form[data-question="' + question.id + '"]');
@@ -182,32 +227,10 @@
         var right = isRight(question, chosen);
         results[question.id] = right;
         form.setAttribute("data-result", right ? "right" : "wrong");
-        var verdict = element("p", "cb-quiz__verdict");
-        var icon = element("span", "cb-quiz__icon", right ? "\u2713" : "\u2717");
-        icon.setAttribute("aria-hidden", "true");
-        verdict.appendChild(icon);
-        var partly = !right && question.type === "multiple" &&
-          chosen.some(function (v) { return question.correct.indexOf(v) >= 0; });
-        var picked = Array.isArray(chosen) && question.correct ? chosen : [];
-        verdict.appendChild(document.createTextNode(right ? s.correct : (partly ? s.partly : s.incorrect)));
-        var nodes = [verdict];
-        picked.forEach(function (id) {
-          var item = key.querySelector('li[data-option="' + id + '"]');
-          if (item) {
-            var p = element("p", "cb-quiz__option-feedback");
-            p.innerHTML = item.innerHTML;  // server-rendered, escaped at build time
-            nodes.push(p);
-          }
-        });
-        var explanation = key.querySelector(".cb-quiz__explanation");
-        if (explanation) nodes.push(explanation.cloneNode(true));
-        announce(region, nodes);
+        announce(region, feedback(form, question, answer, right, s));
+        if (progress) best = progress.record(data.module, question.id, right, data.questions.map(function (q) { return q.id; }));
         updateScore();
         if (progress) progress.interaction(data.module, question, chosen, right);
-        if (progress) {
-          var best = progress.record(data.module, question.id, right, data.questions.map(function (q) { return q.id; }));
-          if (best !== undefined) score.textContent += " " + format(s.saved_best, {best: best});
-        }
       });
     });
   }

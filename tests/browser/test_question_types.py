@@ -62,8 +62,10 @@ def test_ordering_by_keyboard_with_announcements(page: Page, base_url, page_erro
             up.focus()
             page.keyboard.press("Enter")
             expect(quiz.locator(".cb-quiz__moved")).to_contain_text(f"{text}: now")
+            # focus stays on the button pressed; at the top, where it is not offered, on Move down
+            focused = page.evaluate("[document.activeElement.textContent, document.activeElement.closest('li').textContent]")
+            assert focused[0] == ("Move down" if index == 1 else "Move up") and text in focused[1]
     assert items.all_text_contents() == wanted
-    assert page.evaluate("document.activeElement.textContent") == "Move up"  # focus stayed on the button
     quiz.get_by_role("button", name="Check answer").click()
     expect(quiz.get_by_role("status")).to_contain_text("Correct.")
     assert page_errors == []
@@ -110,3 +112,71 @@ def test_typed_answers_are_normalized_as_the_builder_does(page: Page, base_url):
     page.goto(base_url + "modules/basics.html")
     got = page.evaluate("cases => cases.map(c => window.cbQuiz.normalize(c.input))", cases)
     assert got == [case["expected"] for case in cases]
+
+
+def offered(quiz) -> list[list[str]]:
+    """The move buttons each item offers, as the accessibility tree has them."""
+    return [item.get_by_role("button").all_text_contents() for item in quiz.locator(".cb-quiz__item").all()]
+
+
+def test_first_up_and_last_down_are_never_offered(page: Page, base_url, page_errors):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "steps")
+    expected = [["Move down"], ["Move up", "Move down"], ["Move up"]]
+    assert offered(quiz) == expected
+    last = quiz.locator(".cb-quiz__item").last
+    text = last.locator(".cb-quiz__item-text").text_content()
+    last.get_by_role("button", name="Move up").focus()
+    for position in (2, 1):  # the last item, moved up twice by keyboard, to the top
+        page.keyboard.press("Enter")
+        expect(quiz.locator(".cb-quiz__moved")).to_have_text(f"{text}: now {position} of 3.")
+        assert offered(quiz) == expected  # still true after every move
+    assert quiz.locator(".cb-quiz__item-text").first.text_content() == text
+    # at the top its Move up is gone: focus went to its Move down, not lost to the page
+    focused = page.evaluate("[document.activeElement.textContent, document.activeElement.closest('li').textContent]")
+    assert focused[0] == "Move down" and text in focused[1]
+    page.keyboard.press("Shift+Tab")  # the hidden Move up is not in the tab order: out of the list
+    assert page.evaluate("!document.activeElement.closest('form[data-question=steps] .cb-quiz__order')")
+    assert page_errors == []
+
+
+def test_matching_feedback_names_the_wrong_pairs_and_gives_the_answer(page: Page, base_url):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "pairs")
+    for left, right in {"Learn": "Use the rule", "Apply": "Use the rule", "Review": "Check the result"}.items():
+        quiz.get_by_label(left, exact=True).select_option(label=right)
+    quiz.get_by_role("button", name="Check answer").click()
+    status = quiz.get_by_role("status")
+    expect(status.locator(".cb-quiz__verdict")).to_have_text("✗Not quite.")
+    expect(status).to_contain_text("These matches are wrong:")
+    expect(status.locator(".cb-quiz__wrong li")).to_have_text(["Learn — Use the rule"])  # only the wrong one
+    expect(status.locator(".cb-quiz__answer-list li")).to_have_text(["Learn — Read the rule", "Apply — Use the rule", "Review — Check the result"])
+    expect(status.locator(".cb-quiz__explanation")).to_have_text("You learn, then apply, then review.")
+    quiz.get_by_label("Learn", exact=True).select_option(label="Read the rule")
+    quiz.get_by_role("button", name="Check answer").click()
+    expect(status).to_have_text("✓Correct.You learn, then apply, then review.")  # right: no list, no key
+
+
+def test_ordering_feedback_names_the_items_out_of_place_and_gives_the_order(page: Page, base_url):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "steps")
+    shown = quiz.locator(".cb-quiz__item-text").all_text_contents()
+    right = ["Learn the rule", "Apply the rule", "Review the result"]
+    quiz.get_by_role("button", name="Check answer").click()
+    status = quiz.get_by_role("status")
+    expect(status).to_contain_text("Not quite.These items are in the wrong place:")
+    wrong = [(n, t) for n, t in enumerate(shown, 1) if right[n - 1] != t]
+    expect(status.locator(".cb-quiz__wrong li")).to_have_text([t for _, t in wrong])
+    # numbered where each item is now
+    assert status.locator(".cb-quiz__wrong li").evaluate_all("lis => lis.map(li => li.value)") == [n for n, _ in wrong]
+    expect(status.locator(".cb-quiz__answer-list li")).to_have_text(right)
+    expect(status.locator(".cb-quiz__explanation")).to_have_text("Learn first, review last.")
+
+
+def test_short_answer_feedback_gives_the_accepted_answers(page: Page, base_url):
+    page.goto(base_url + "modules/basics.html")
+    quiz = form(page, "word")
+    quiz.get_by_label("Your answer").fill("complicated")
+    quiz.get_by_role("button", name="Check answer").click()
+    status = quiz.get_by_role("status")
+    expect(status).to_have_text("✗Not quite.Answer: Simple; very simpleThe rule is simple.")

@@ -56,12 +56,12 @@ def test_axe_every_page_before_and_after_answering(page: Page, base_url, all_pat
             _answer_some(page)
             found[path + " (answered)"] = run_axe(page, axe_source)
         if page.locator(".cb-assessment__start").count():
-            # the forms the script builds, then every answer key it shows (all are unanswered)
+            # the forms the script builds, then every question's result it shows (all are unanswered)
             page.get_by_role("button", name="Start the assessment").click()
             expect(page.locator(".cb-assessment__questions form").first).to_be_visible()
             found[path + " (drawn)"] = run_axe(page, axe_source)
             page.get_by_role("button", name="Submit my answers").click()
-            expect(page.locator('.cb-assessment__questions form[data-result="wrong"] .cb-quiz__key').first).to_be_visible()
+            expect(page.locator('.cb-assessment__questions form[data-result="wrong"] .cb-quiz__result').first).to_be_visible()
             found[path + " (submitted)"] = run_axe(page, axe_source)
     assert {k: v for k, v in found.items() if v} == {}
     assert len(found) >= 2 * 3 + 1
