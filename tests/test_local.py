@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 from click.testing import CliRunner
 
 from builder.cli import cli
-from test_default_course import QUALITY_PENDING
 from course_helpers import REPO, make_course
 
 LOCAL = {
@@ -63,5 +61,5 @@ def test_the_documented_example_applies_to_the_default_course(tmp_path):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs" / "local-example" / "course" / "local", root / "course" / "local")
-    result = CliRunner().invoke(cli, ["check", "--root", str(root), "--strict", "--format", "json"])
-    assert [d for d in json.loads(result.output)["diagnostics"] if d["code"] not in QUALITY_PENDING] == []
+    result = CliRunner().invoke(cli, ["check", "--root", str(root), "--strict"])
+    assert result.exit_code == 0, result.output
