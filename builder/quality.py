@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from builder.arrange import scrambled, shown
 from builder.course import Course, QuizFile
 from builder.diagnostics import Diagnostic, Pos, closest, error, warning
-from builder.models import ItemChecks, Matching, Multiple, Option, Ordering, Question, Single, TrueFalse
+from builder.models import QUESTION_TYPES, ItemChecks, Matching, Multiple, Option, Ordering, Question, Single, TrueFalse
 
 #: Checks a question's `allow` may silence (it then leaves the question out of that check).
 QUESTION_CODES = ("key-position", "key-longest", "key-much-longer", "true-false-balance", "correct-first", "absolute-words", "similar-prompts")
@@ -184,7 +184,7 @@ def score_without_reading(items: Sequence[Seen]) -> Guessing:
     for item in items:
         by_type[item.question.type].append(item)
     right, used = 0, []
-    for kind, group in by_type.items():
+    for kind, group in sorted(by_type.items(), key=lambda item: QUESTION_TYPES.index(item[0])):
         scores = [(sum(test(s) for s in group), name) for name, test in STRATEGIES[kind]]
         best, name = max(scores, key=lambda x: x[0], default=(0, "none"))
         right += best

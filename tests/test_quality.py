@@ -101,7 +101,7 @@ def test_report_gives_the_score_without_reading_and_what_was_silenced(tmp_path):
     _, report = check_course(root)
     assert [d.code for d in report] == []
     plain = CliRunner().invoke(cli, ["report", "--root", str(root)]).output
-    assert "without reading: 100% (single: the longest option, 3 of 3; true/false: always False, 3 of 3; multiple: all but the last two, 3 of 3)" in plain
+    assert "without reading: 100% (single: the longest option, 3 of 3; multiple: all but the last two, 3 of 3; true/false: always False, 3 of 3)" in plain
     assert "quizzes/basics.yml:3: guessable silenced for the whole quiz: A warm-up quiz, practice only." in plain
 
 
