@@ -24,7 +24,7 @@ RECORD_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolat
 def _visit_everything(page: Page, base_url: str, paths: list[str]) -> None:
     for path in paths:
         page.goto(base_url + path, wait_until="networkidle")
-        form = page.locator("section.cb-quiz form.cb-quiz__question").first
+        form = page.locator("section.cb-quiz form.cb-quiz__question:has(input[type=radio])").first
         if form.count():
             form.locator("input").first.check()
             form.get_by_role("button", name="Check answer").click()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from browser_support import REPO
+from browser_support import REPO, solve
 
 MODULE = "modules/indicators.html"
 
@@ -62,11 +62,7 @@ def test_retry_until_right_and_score_against_pass_mark(page: Page, base_url):
     total = len(data["questions"])
     for index, question in enumerate(data["questions"]):
         form = forms.nth(index)
-        for input_ in form.locator("input").all():
-            if input_.get_attribute("value") in question["correct"]:
-                input_.check()
-            elif input_.is_checked():
-                input_.uncheck()
+        solve(form, question)
         form.get_by_role("button", name="Check answer").click()
         expect(form.get_by_role("status")).to_contain_text("Correct.")
         if index == 0:
@@ -74,8 +70,7 @@ def test_retry_until_right_and_score_against_pass_mark(page: Page, base_url):
     expect(score).to_contain_text(f"Score: {total} of {total} questions right (100%). Pass mark: {data['passMark']}%. Passed.")
     # Retry: change the first answer to a wrong one and check again.
     first = forms.first
-    wrong = [i for i in first.locator("input").all() if i.get_attribute("value") not in data["questions"][0]["correct"]][0]
-    wrong.check()
+    solve(first, data["questions"][0], right=False)
     first.get_by_role("button", name="Check answer").click()
     expect(first.get_by_role("status")).to_contain_text("Not quite")
     expect(score).to_contain_text(f"Score: {total - 1} of {total}")
