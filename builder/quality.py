@@ -93,7 +93,9 @@ def seen(quiz_file: QuizFile) -> list[Seen]:
             options = tuple(o for _, o in shown(question, quiz_file.option_orders.get(question.id)))
             out.append(Seen(question, options, tuple(o.correct for o in options)))
         elif isinstance(question, (Matching, Ordering)):
-            ids = [f"{i}" for i in range(len(question.pairs if isinstance(question, Matching) else question.items))]
+            # The ids render.py gives the right-hand column (r1…) and the items (i1…): the same scramble.
+            prefix, count = ("r", len(question.pairs)) if isinstance(question, Matching) else ("i", len(question.items))
+            ids = [f"{prefix}{i + 1}" for i in range(count)]
             order = scrambled(ids, ids, f"{quiz_file.quiz.module}/{question.id}")
             out.append(Seen(question, order_right=order[::-1] == ids))
         else:

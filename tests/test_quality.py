@@ -13,7 +13,7 @@ from builder.check import check_course
 from builder.cli import cli
 from builder.models import Quiz
 from check_cases import CASES
-from course_helpers import make_course
+from course_helpers import REPO, make_course
 
 
 def quiz(questions: list[dict]) -> Quiz:
@@ -114,3 +114,23 @@ def test_a_silenced_question_leaves_the_quiz_wide_count(tmp_path):
     path.write_text(text)
     _, report = check_course(root)
     assert [d.code for d in report] == []  # 3 of the 5 remain: under the minimum of 4 items
+
+
+def test_matching_and_ordering_are_judged_in_the_order_the_page_shows():
+    """The reversed-order strategy is played on the order render.py gives the page."""
+    from builder.quality import seen
+    from builder.render import Renderer
+
+    course, _ = check_course(REPO)
+    renderer = Renderer(course)
+    judged = reversed_right = 0
+    for qf in course.quizzes:
+        for item in seen(qf):
+            if item.question.type in ("matching", "ordering"):
+                view, _ = renderer.question(item.question, qf.quiz.module, "")
+                shown = [r["id"] for r in view["rights"]] if "rights" in view else [i["id"] for i in view["order_items"]]
+                answer = sorted(shown, key=lambda i: int(i[1:]))
+                assert item.order_right == (shown[::-1] == answer), (qf.quiz.module, item.question.id)
+                judged += 1
+                reversed_right += item.order_right
+    assert judged >= 12 and reversed_right >= 1  # the default course has both outcomes to compare
