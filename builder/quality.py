@@ -285,18 +285,17 @@ def _answers(s: Seen) -> Iterator[tuple[bool, str]]:
 
 
 def _absolute_words(items: list[Seen], limits: ItemChecks) -> str | None:
-    right: list[str] = []
-    wrong: list[str] = []
+    in_right: Counter[str] = Counter()
+    in_wrong: Counter[str] = Counter()
+    wrong_answers = 0
     for s in items:
         for is_right, text in _answers(s):
-            found = ABSOLUTE.findall(plain(text))
-            (right if is_right else wrong).extend(word.lower() for word in found)
-            if found and not is_right:
-                wrong.append("")  # marks one more wrong answer with an absolute word
-    answers = wrong.count("")
-    if answers >= limits.absolute_words and not right:
-        words = ", ".join(f"“{w}”" for w, _ in Counter(w for w in wrong if w).most_common(4))
-        return f"{answers} wrong answers hold absolute words ({words}) and no right answer does"
+            found = [word.lower() for word in ABSOLUTE.findall(plain(text))]
+            (in_right if is_right else in_wrong).update(found)
+            wrong_answers += bool(found) and not is_right
+    if wrong_answers >= limits.absolute_words and not in_right:
+        words = ", ".join(f"“{w}”" for w, _ in in_wrong.most_common(4))
+        return f"{wrong_answers} wrong answers hold absolute words ({words}) and no right answer does"
     return None
 
 
