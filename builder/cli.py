@@ -216,7 +216,7 @@ def report(root: Path, output_format: str) -> None:
 @_root_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the schemas (default: schemas/ in the course).")
 def schema(root: Path, output: Path | None) -> None:
-    """Write JSON Schemas of course.yml, module front matter, quizzes, contacts and glossary."""
+    """Write JSON Schemas of course.yml, module front matter, quizzes, scenarios, contacts, the glossary and the local-adaptation files."""
     from builder.schema import write_schemas
 
     for path in write_schemas(output or root / "schemas"):

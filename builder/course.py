@@ -1,4 +1,4 @@
-"""The loaded course: typed, immutable, indexed. No I/O."""
+"""The loaded course: typed and immutable, with lookups by id. No I/O."""
 
 from __future__ import annotations
 

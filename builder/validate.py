@@ -106,6 +106,10 @@ def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str)
             return f"{name} must be a web address starting with https:// or http://, not `{value}`", "copy the full address from the browser"
         if field == "language":
             return f"{name} must be a language code like en or es, not `{value}`", "use a two-letter code"
+        if field == "phone":
+            return f"{name} must be a phone number of digits, spaces, hyphens and brackets, like \"1-888-373-7888\" or \"911\", not `{value}`", "write only the number; say what it is for in `description`"
+        if field == "sms":
+            return f"{name} must be a text number of digits only, like \"233733\", not `{value}`", "write only the digits; a keyword to text goes in `description`"
         return f"{name} must use lowercase letters, digits and single hyphens (like `doc-checks`), not `{value}`", "ids are used in links and saved progress: keep them short and stable"
     if kind == "string_too_short":
         return f"{name} is empty", "write some text, or remove the key if it is optional"

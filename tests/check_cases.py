@@ -156,3 +156,6 @@ CASES += [
     ("external-file", [(M, _BODY, _BODY + '\n\n![Seal](https://example.org/seal.png)\n\n<img src="//example.org/pixel.gif" alt="">')]),
     ("html-attribute", [(M, _BODY, _BODY + '\n\nA <span style="color: red">red</span> word.\n{: onclick="alert(1)" formaction="x" }')]),
 ]
+CASES += [
+    ("contact-phone-words", [("course/contacts.yml", 'phone: "911"', 'phone: "call 911"')]),
+]

@@ -52,7 +52,8 @@ def test_broken_course_loses_nothing(tmp_path, good_site, name, edits):
     before = tree(root)
     result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(root / "site")])
     assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     problems = [line for line in result.output.splitlines() if not line.startswith(("  hint:", "Found ", "Build stopped"))]
     assert problems and all(LOCATED.match(line) for line in problems), problems
     assert tree(root) == before
