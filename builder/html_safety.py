@@ -48,6 +48,7 @@ LINK_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop ASCII tab and newline anywhere in a URL, and leading or trailing C0 controls and spaces.
 _IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _MD_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*)")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
@@ -58,7 +59,7 @@ _ATTR_PAIR = re.compile(r"""([^\s=.#'"]+)\s*=\s*("[^"]*"|'[^']*'|[^\s'"}]+)""")
 
 def url_problem(url: str, *, embedded: bool) -> str | None:
     """Why a URL may not appear ("javascript", "scheme", "external"), or None when it may."""
-    cleaned = _IGNORED_IN_URL.sub("", html.unescape(url)).strip("\x00-\x20 ")
+    cleaned = _IGNORED_IN_URL.sub("", html.unescape(url)).strip(_C0_AND_SPACE)
     match = _SCHEME.match(cleaned)
     if match:
         scheme = match.group(1).lower()
@@ -75,7 +76,7 @@ def url_problem(url: str, *, embedded: bool) -> str | None:
 
 def _url_hit(at: tuple[int, int], url: str, problem: str) -> Hit:
     """A refused URL, named by its scheme when that is the problem (`javascript:`), else as written."""
-    match = _SCHEME.match(_IGNORED_IN_URL.sub("", html.unescape(url)).strip("\x00-\x20 "))
+    match = _SCHEME.match(_IGNORED_IN_URL.sub("", html.unescape(url)).strip(_C0_AND_SPACE))
     return Hit(*at, match.group(0).lower() if match and problem == "javascript" else url.strip(), problem)
 
 
@@ -146,7 +147,7 @@ def unsafe_html(text: str) -> Iterator[Hit]:
                 hits.append(_url_hit(_position(masked, match.start(1)), match.group(1), problem))
     for match in _ATTR_LIST.finditer(masked):
         for pair in _ATTR_PAIR.finditer(match.group(1)):
-            name, value = pair.group(1).lower(), pair.group(2).strip("'\"")
+            name = pair.group(1).lower()
             at = _position(masked, match.start(1) + pair.start())
             if name.startswith("on"):
                 hits.append(Hit(*at, name, "handler"))
