@@ -730,7 +730,7 @@ def report(result: dict[str, Any]) -> str:
                    f"search index {_mib(r['site']['search_index_bytes'])} MiB")
         if variant.startswith("ours"):
             printed = r["site"].get("print_page_bytes")
-            out.append(f"    whole-course print page modules/all-modules.html: " + (f"{_mib(printed)} MiB" if printed else "not built (print_page: auto, more than 50 modules)"))
+            out.append("    whole-course print page modules/all-modules.html: " + (f"{_mib(printed)} MiB" if printed else "not built (print_page: auto, more than 50 modules)"))
     if result["ratios"]:
         out.append("\nRatios (ours / peer):")
         for name, values in result["ratios"].items():

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _root_option(func):  # type: ignore[no-untyped-def]
+
+def _root_option(func: F) -> F:
     return click.option(
         "--root",
         type=click.Path(file_okay=False, path_type=Path),
@@ -197,9 +201,9 @@ def new_scenario_command(root: Path, module_id: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="markdown: for a pull-request comment; json: as data.")
 def report(root: Path, output_format: str) -> None:
     """Per module: objectives and the questions that assess them, counts, the score without reading, sources, review dates."""
-    from builder.check import check_course
     import json
 
+    from builder.check import check_course
     from builder.report import format_json, format_markdown, format_text
 
     course, problems = check_course(root)

@@ -7,7 +7,6 @@ from functools import cached_property
 from pathlib import Path
 
 from builder.arrange import option_orders
-
 from builder.diagrams import Diagram
 from builder.models import PRINT_PAGE_AUTO_MODULES, Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Positions

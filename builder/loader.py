@@ -13,7 +13,7 @@ from builder.diagnostics import Pos, Report, error
 from builder.diagrams import Diagram, load_diagram
 from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Document, Positions, load_yaml, read_text, split_front_matter
-from builder.validate import validate
+from builder.validate import M, validate
 
 MODULE_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 COURSE_FILE = "course/course.yml"
@@ -132,7 +132,7 @@ def _load_diagrams(root: Path, report: Report) -> tuple[list[Diagram], set[str]]
     return diagrams, broken
 
 
-def _validated(model, doc, report):  # type: ignore[no-untyped-def]
+def _validated(model: type[M], doc: Document, report: Report) -> M | None:
     """Validate; a problem the YAML reader already reported at the same place is not repeated."""
     value, problems = validate(model, doc)
     seen = {d.pos for d in doc.problems}

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from builder.models import LocalSection
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
@@ -145,7 +149,7 @@ def headings(text: str) -> list[tuple[int, str, int]]:
     return found
 
 
-def apply_local_sections(text: str, sections: list, label: str) -> str:
+def apply_local_sections(text: str, sections: list[LocalSection], label: str) -> str:
     """The body with an agency's sections inserted after, or in place of, the sections they name.
 
     A section runs from its heading to the next heading of the same or a higher level. Targets

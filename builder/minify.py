@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rcssmin
-import rjsmin
+import rcssmin  # type: ignore[import-untyped]  # no type information shipped
+import rjsmin  # type: ignore[import-untyped]
 
 ASSETS = Path(__file__).parent / "assets"
 
 
 def minified(text: str, name: str) -> str:
     if name.endswith(".js"):
-        return rjsmin.jsmin(text) + "\n"
+        return str(rjsmin.jsmin(text)) + "\n"
     if name.endswith(".css"):
-        return rcssmin.cssmin(text) + "\n"
+        return str(rcssmin.cssmin(text)) + "\n"
     return text
 
 

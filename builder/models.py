@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -188,7 +188,7 @@ class ShortAnswer(_Question):
     accepted: Annotated[list[Text], Field(min_length=1)]
 
 
-Question = Annotated[Union[Single, Multiple, TrueFalse, Matching, Ordering, ShortAnswer], Field(discriminator="type")]
+Question = Annotated[Single | Multiple | TrueFalse | Matching | Ordering | ShortAnswer, Field(discriminator="type")]
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_answer")
 
 

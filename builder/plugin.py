@@ -42,7 +42,7 @@ INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
 
 
-class CourseConfig(base.Config):
+class CourseConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' config base is untyped
     root = c.Optional(c.Type(str))
     """The course repository (holding course/, modules/, quizzes/); default: the folder of mkdocs.yml."""
     edition = c.Choice(("trainee", "instructor"), default="trainee")
@@ -53,7 +53,7 @@ class CourseConfig(base.Config):
     printed them already and turns this off."""
 
 
-class CoursePlugin(BasePlugin[CourseConfig]):
+class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
     #: A course `course build` has just checked (without errors), so that it is not loaded twice:
     #: a cache handed over for one build, not a setting.
     checked: Course | None = None

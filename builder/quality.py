@@ -231,8 +231,8 @@ def _key_position(items: list[Seen], limits: ItemChecks) -> str | None:
     keys = [s.right.index(True) for s in singles]
     counts = Counter(keys)
     fair = Counter({p: sum(1 / len(s.options) for s in singles if len(s.options) > p) for p in range(max(len(s.options) for s in singles))})
-    last = sum(k == len(s.options) - 1 for k, s in zip(keys, singles))
-    checks = [(counts[p], fair[p], f"the {_ordinal(p)} option") for p in sorted(fair)]
+    last = sum(int(k == len(s.options) - 1) for k, s in zip(keys, singles))
+    checks: list[tuple[int, float, str]] = [(counts[p], fair[p], f"the {_ordinal(p)} option") for p in sorted(fair)]
     checks.append((last, sum(1 / len(s.options) for s in singles), "the last option"))
     for count, share, where in checks:
         if count >= 3 and count > limits.key_position_factor * share:
@@ -316,7 +316,7 @@ def _excluding(items: list[Seen], code: str) -> list[Seen]:
 def allow_known(course: Course) -> Iterator[Diagnostic]:
     """`allow` names only checks that can be silenced there, each with a reason."""
     for qf in course.quizzes:
-        places = [(("allow",), qf.quiz.allow, QUIZ_CODES, "a quiz")]
+        places: list[tuple[tuple[str | int, ...], dict[str, str], tuple[str, ...], str]] = [(("allow",), qf.quiz.allow, QUIZ_CODES, "a quiz")]
         places += [(("questions", i, "allow"), q.allow, QUESTION_CODES, "a question") for i, q in enumerate(qf.quiz.questions)]
         for path, allow, codes, what in places:
             for code in allow:

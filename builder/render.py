@@ -11,7 +11,6 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import markdown

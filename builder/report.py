@@ -12,7 +12,7 @@ from typing import Any
 
 from builder.course import Course, Module
 from builder.models import QUESTION_TYPES
-from builder.quality import Guessing, Silenced, course_guessing, silenced
+from builder.quality import Guessing, course_guessing, silenced
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from builder.diagnostics import Diagnostic, Pos, error, warning
 from builder.diagnostics import closest as _closest
 from builder.html_safety import unsafe_html
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
-from builder.quality import check_quality
 from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
+from builder.quality import check_quality
+from builder.source import DataPath
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
 
@@ -135,6 +136,7 @@ def distinct_entries(course: Course, today: datetime.date) -> Iterator[Diagnosti
     for qf in course.quizzes:
         for index, question in enumerate(qf.quiz.questions):
             where = ("questions", index)
+            lists: list[tuple[str, list[str], str | None]]
             if isinstance(question, Matching):
                 lists = [("pairs", [p.left for p in question.pairs], "left"), ("pairs", [p.right for p in question.pairs], "right")]
             elif isinstance(question, Ordering):
@@ -263,7 +265,7 @@ def local_sections_apply(course: Course, today: datetime.date) -> Iterator[Diagn
         ids = [slug for _, slug, _ in headings(module.body)]
         if target not in ids:
             key = "after" if section.after else "replace"
-            yield error("local-section-target", path, positions.of(where + (key,)), f"module `{module.id}` has no section `{target}` (the course may have renamed it in an update)", _closest(target, ids) + "section ids: " + ", ".join(ids))
+            yield error("local-section-target", path, positions.of(where + (key,)), f"module `{module.id}` has no section `{target}` (the course may have renamed it in an update)", _closest(target or "", ids) + "section ids: " + ", ".join(ids))
 
 
 def glossary_first_use(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -355,7 +357,7 @@ CONTACT_MAX_AGE_DAYS = 180
 _TODO = re.compile(r"\bTODO\b")
 
 
-def _strings(value: object, path: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], str]]:
+def _strings(value: object, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):

@@ -26,7 +26,7 @@ PROTECTED = ("course", "modules", "quizzes", "scenarios", "builder", "tests")
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever sys.stderr is at the time (click's test runner swaps it)."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self):  # type: ignore[no-untyped-def]
         return sys.stderr
 
@@ -110,7 +110,7 @@ def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee
         if plugin is not None:
             plugin.config.report_warnings = False
             plugin.config.edition = edition
-            plugin.checked = checked  # type: ignore[attr-defined]
+            plugin.checked = checked
         try:
             with warnings.catch_warnings():
                 # Libraries' own Python warnings (MkDocs', Material's) are not the trainer's to fix;

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 import yaml.reader
@@ -26,7 +26,7 @@ MAX_BYTES = 20 * 1024 * 1024
 #: Nodes one document may expand to (aliases can multiply a small file: "billion laughs").
 MAX_NODES = 2_000_000
 
-PathPart = Union[str, int]
+PathPart = str | int
 DataPath = tuple[PathPart, ...]
 
 _YAML11_BOOLS = {"yes", "no", "on", "off"}
@@ -175,6 +175,7 @@ class _Converter:
         self.positions.values.setdefault(path, node.start_mark)
         kind = type(node)
         if kind is yaml.ScalarNode:
+            assert isinstance(node, yaml.ScalarNode)
             if node.tag == _STR:
                 return node.value  # the common case, without the constructor's overhead
             return self.scalar(node)
@@ -190,6 +191,7 @@ class _Converter:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:

@@ -158,7 +158,7 @@ def _where(data: Any, path: DataPath) -> str:
             noun = _SINGULAR.get(str(path[index - 1]), "entry")
             ident = item.get("id") if isinstance(item, dict) else None
             parts.append(f"{noun} `{ident}`" if isinstance(ident, str) else f"{noun} {part + 1}")
-        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None  # type: ignore[index]  # _has checks the index
     return f" ({', '.join(parts)})" if parts else ""
 
 

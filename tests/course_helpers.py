@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Union
 
 import pytest
 
@@ -20,7 +19,7 @@ class Link(str):
 
 #: An edit: (path, old, new) replaces text once; (path, content) writes a file; (path, None)
 #: deletes it; (path, Link(target)) makes it a symbolic link.
-Edit = Union[tuple[str, str, str], tuple[str, Union[str, bytes, None]]]
+Edit = tuple[str, str, str] | tuple[str, str | bytes | None]
 
 
 def make_course(dest: Path, edits: list[Edit] = ()) -> Path:  # type: ignore[assignment]

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import yaml
-
 from course_helpers import REPO
 
 RUN = REPO / "benchmarks" / "run.py"

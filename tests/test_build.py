@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+from course_helpers import MINIMAL, REPO, make_course
 
 from builder.check import check_course
 from builder.cli import cli
 from builder.models import PRINT_PAGE_AUTO_MODULES
-from course_helpers import MINIMAL, REPO, make_course
 
 
 def build(root: Path, *args: str):

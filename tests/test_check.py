@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from check_cases import CASES
 from click.testing import CliRunner
+from course_helpers import HERE, MINIMAL, assert_golden, make_course
 
 from builder.cli import cli
-from check_cases import CASES
-from course_helpers import HERE, MINIMAL, assert_golden, make_course
 
 GOLDEN = HERE / "golden" / "check"
 

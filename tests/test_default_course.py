@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from course_helpers import REPO
 
 from builder.check import check_course
 from builder.diagrams import load_diagram
 from builder.markdown_scan import directives, strip_instructor
 from builder.models import ChoiceQuestion
 from builder.quality import course_guessing, silenced
-from course_helpers import REPO
 
 COURSE, _ = check_course(REPO)
 MODULES = COURSE.modules

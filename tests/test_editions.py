@@ -5,10 +5,10 @@ from __future__ import annotations
 import zipfile
 
 from click.testing import CliRunner
+from course_helpers import make_course
 
 from builder.cli import cli
 from builder.markdown_scan import strip_instructor
-from course_helpers import make_course
 
 SECRET = "ZQX-INSTRUCTOR-ONLY-7731"
 

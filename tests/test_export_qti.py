@@ -30,15 +30,15 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from course_helpers import HERE, MINIMAL, REPO, make_course
 from hypothesis import given
 from lxml import etree
+from test_properties import SETTINGS, quiz
 
 from builder.check import check_course
 from builder.cli import cli
 from builder.exports import FIXED_ZIP_TIME
 from builder.exports.qti import export
-from course_helpers import HERE, MINIMAL, REPO, make_course
-from test_properties import SETTINGS, quiz
 
 SCHEMAS = HERE / "schemas" / "qti21"
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"

@@ -14,12 +14,12 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from course_helpers import REPO, make_course
 from lxml import etree
 
 from builder.check import check_course
 from builder.cli import cli
 from builder.exports.scorm import ScormError, export, interaction_data, suspend_data_budget
-from course_helpers import REPO, make_course
 
 PARSER = etree.XMLParser(no_network=True, resolve_entities=False)
 XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 from click.testing import CliRunner
+from course_helpers import REPO, make_course
 
 from builder.cli import cli
-from course_helpers import REPO, make_course
 
 LOCAL = {
     "course/local/local.yml": "agency: Springfield Police Department\ncredit_hours: 1.5\n",

@@ -10,11 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from check_cases import CASES
 from click.testing import CliRunner
+from course_helpers import GOLDEN_CHECK, apply_edits, make_course
 
 from builder.cli import cli
-from check_cases import CASES
-from course_helpers import GOLDEN_CHECK, apply_edits, make_course
 
 ERROR_CASES = [(name, edits) for name, edits in CASES if ": error: " in (GOLDEN_CHECK / f"{name}.txt").read_text()]
 LOCATED = re.compile(r"^[\w./-]+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")

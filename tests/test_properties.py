@@ -12,13 +12,13 @@ import string
 from pathlib import Path
 
 import yaml
+from course_helpers import make_course
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builder.check import check_course
 from builder.models import normalize_answer
 from builder.render import Renderer
-from course_helpers import make_course
 
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 LOCATED = re.compile(r"^[\w./-]+:\d+:\d+: (error|warning): ")

@@ -6,14 +6,14 @@ import json
 import re
 from collections import Counter
 
+from check_cases import CASES
 from click.testing import CliRunner
+from course_helpers import REPO, make_course
 
 from builder.arrange import option_orders, scrambled
 from builder.check import check_course
 from builder.cli import cli
 from builder.models import Quiz
-from check_cases import CASES
-from course_helpers import REPO, make_course
 
 
 def quiz(questions: list[dict]) -> Quiz:

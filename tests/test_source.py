@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-from builder.diagnostics import Pos
-from builder.source import load_yaml, read_text, split_front_matter
 from course_helpers import make_course
 from test_check import run_check
+
+from builder.diagnostics import Pos
+from builder.source import load_yaml, read_text, split_front_matter
 
 
 def test_positions_are_one_based_for_keys_and_values():

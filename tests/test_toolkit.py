@@ -9,11 +9,11 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from course_helpers import MINIMAL, REPO, make_course
 
 from builder.cli import cli
 from builder.schema import SCHEMAS, schema_text
 from builder.source import load_yaml, split_front_matter
-from course_helpers import MINIMAL, REPO, make_course
 
 BROKEN = [("quizzes/basics.yml", "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes")]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from course_helpers import REPO
 
 from builder.cli import cli
-from course_helpers import REPO
 
 WORKFLOWS = [REPO / ".github" / "workflows" / "publish.yml", REPO / ".gitlab-ci.yml"]
 ENV_PREFIX = re.compile(r'^(?:export\s+)?[A-Z_]+="\$\(git log[^)]*\)"\s*')

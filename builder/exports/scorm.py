@@ -243,4 +243,4 @@ def _serialize(spec: Version, root: ET.Element) -> bytes:
     prefixes = {uri: prefix for prefix, uri in spec.namespaces.items()} | {XSI: "xsi"}
     tree = with_prefixes(root, prefixes)
     ET.indent(tree, space="  ")
-    return ET.tostring(tree, encoding="utf-8", xml_declaration=True) + b"\n"
+    return bytes(ET.tostring(tree, encoding="utf-8", xml_declaration=True)) + b"\n"

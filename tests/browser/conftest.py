@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser_support import AXE_JS, CHROMIUM, REPO, is_local, serve
 from click.testing import CliRunner
 
-from browser_support import AXE_JS, CHROMIUM, REPO, is_local, serve
 from builder.cli import cli
 
 

@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser_support import build_and_serve, run_axe, serve, solve
+from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course_helpers import make_course  # noqa: E402

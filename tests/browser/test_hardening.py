@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser_support import serve
+from playwright.sync_api import Page, expect
 
 BLOCK_STORAGE = """
 for (const name of ["localStorage", "sessionStorage"]) {

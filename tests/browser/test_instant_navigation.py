@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser_support import serve
 from click.testing import CliRunner
 from playwright.sync_api import Page, expect
 
-from browser_support import serve
 from builder.cli import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser_support import build_and_serve, run_axe, solve
+from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course_helpers import MINIMAL, make_course  # noqa: E402

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
-
-from playwright.sync_api import Page, expect
 
 from browser_support import REPO, solve
+from playwright.sync_api import Page, expect
 
 MODULE = "modules/indicators.html"
 

@@ -13,16 +13,17 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from browser_support import REPO, run_axe, serve, solve
 from click.testing import CliRunner
 from playwright.sync_api import Frame, Page, expect
 
-from browser_support import REPO, run_axe, serve, solve
 from builder.check import check_course
 from builder.cli import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from builder.exports.scorm import suspend_data_budget  # noqa: E402
 from course_helpers import make_course  # noqa: E402
+
+from builder.exports.scorm import suspend_data_budget  # noqa: E402
 
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
 LAUNCH = "pkg/scorm-launch.html"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser_support import is_local, run_axe, solve
+from playwright.sync_api import Page, expect
 
 
 def test_no_page_makes_a_request_outside_the_site(page: Page, base_url, all_paths, network_log, page_errors):
