@@ -94,3 +94,11 @@ def axe_source() -> str:
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} missing: run `npm ci` (CI does)")
     return AXE_JS.read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
+    """Every test in tests/browser/ is a browser test: `pytest -m "not browser"` is the fast suite."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
