@@ -436,6 +436,23 @@ def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     yield from check_quality(course)
 
 
+_MD_TARGET = re.compile(r"\]\(\s*<?([^\s)>]+)")
+
+
+def quiz_links_resolve(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Quiz and scenario text is shown on pages at different depths (module pages, the final
+    assessment, the print page, the SCORM package) and is not rewritten by MkDocs, so a relative
+    link or image there would break on some of them."""
+    files = [(qf.path, qf.positions, qf.quiz.model_dump(mode="json", exclude_none=True)) for qf in course.quizzes]
+    files += [(sf.path, sf.positions, sf.scenario.model_dump(mode="json", exclude_none=True)) for sf in course.scenarios]
+    for path, positions, data in files:
+        for where, text in _strings(data):
+            for match in _MD_TARGET.finditer(mask_code(text)):
+                target = match.group(1)
+                if not target.startswith("#") and ":" not in target.split("/")[0]:
+                    yield warning("relative-link", path, positions.of(where), f"the link or image `{target}` is relative: quiz and scenario text is shown on pages at different places, where it would break", "link with a full https:// address, or name the module in words")
+
+
 RULES: tuple[Rule, ...] = (
     duplicate_module_ids,
     duplicate_ids_in_module,
@@ -458,6 +475,7 @@ RULES: tuple[Rule, ...] = (
     placeholders,
     site_stays_private,
     site_uses_file_names,
+    quiz_links_resolve,
     item_quality,
 )
 

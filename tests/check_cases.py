@@ -159,3 +159,6 @@ CASES += [
 CASES += [
     ("contact-phone-words", [("course/contacts.yml", 'phone: "911"', 'phone: "call 911"')]),
 ]
+CASES += [
+    ("relative-link", [(Q, "    explanation: The rulebook says the rule is simple.", "    explanation: The [rulebook](01-basics.md) says the rule is simple.")]),
+]
