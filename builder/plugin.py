@@ -81,7 +81,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
                     log.warning(diagnostic.format())
         assert course.meta is not None
         self.course = course
-        self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.config.edition)
+        # course.yml's `language` decides every string a trainee sees, Material's own included
+        # (`course check` refuses a different `theme.language` in mkdocs.yml).
+        config.theme["language"] = course.meta.language
+        self.renderer = Renderer(course, course.meta.language, last_changed(self._root(config)), self.config.edition)
+        t = self.renderer.t
         config.site_name = course.meta.title
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
@@ -92,24 +96,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
         if config.nav is None:
-            config.nav = self._nav(course)
-            config.nav[2:2] = [{"My progress": "progress.md"}, {"Final self-assessment": "assessment.md"}, {"Certificate": "certificate.md"}]
+            config.nav = self._nav(course, t)
+            config.nav[2:2] = [{t["nav_progress"]: "progress.md"}, {t["nav_assessment"]: "assessment.md"}, {t["nav_certificate"]: "certificate.md"}]
             if course.has_print_page:
-                config.nav.append({"Print the whole course": PRINT_PAGE})
+                config.nav.append({t["nav_print"]: PRINT_PAGE})
             if self.config.edition == "instructor":
-                config.nav.append({"Instructor report": INSTRUCTOR_REPORT})
+                config.nav.append({t["nav_instructor"]: INSTRUCTOR_REPORT})
         return config
 
     @staticmethod
-    def _nav(course: Course) -> list[Any]:
+    def _nav(course: Course, t: dict[str, str]) -> list[Any]:
         pages = {p.path.removeprefix("course/") for p in course.pages}
         if course.glossary is not None:
             pages.add(GLOSSARY_PAGE)
         others = sorted(p for p in pages if p != "index.md" and not p.startswith("local/"))
         local = sorted(p for p in pages if p.startswith("local/"))
-        agency = course.local.agency if course.local else "Local information"
-        scenarios = [{"Scenarios": [f"scenarios/{s.scenario.id}.md" for s in course.scenarios]}] if course.scenarios else []
-        return [{"Home": "index.md"}, {"Modules": [f"modules/{m.id}.md" for m in course.modules]}, *scenarios, *others, *([{agency: local}] if local else [])]
+        agency = course.local.agency if course.local else t["nav_local"]
+        scenarios = [{t["nav_scenarios"]: [f"scenarios/{s.scenario.id}.md" for s in course.scenarios]}] if course.scenarios else []
+        return [{t["nav_home"]: "index.md"}, {t["nav_modules"]: [f"modules/{m.id}.md" for m in course.modules]}, *scenarios, *others, *([{agency: local}] if local else [])]
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""

@@ -6,10 +6,13 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 
+import yaml
+
 from builder.course import Course, Module, QuizFile
 from builder.diagnostics import Diagnostic, Pos, error, warning
 from builder.diagnostics import closest as _closest
 from builder.html_safety import unsafe_html
+from builder.i18n import STRINGS
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
 from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 from builder.quality import check_quality
@@ -391,7 +394,6 @@ def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
 
 _THIRD_PARTY = re.compile(r"^(\s*(?:-\s*)?(?:src:\s*)?['\"]?)(https?:)?//", re.IGNORECASE)
 _ANALYTICS = re.compile(r"^\s*(analytics|google_analytics)\s*:", re.IGNORECASE)
-_FONT_OFF = re.compile(r"^\s*font\s*:\s*false\s*(#.*)?$", re.IGNORECASE)
 
 
 def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -408,7 +410,8 @@ def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnos
         match = _THIRD_PARTY.match(line)
         if section in ("extra_javascript", "extra_css") and match:
             yield error("third-party-asset", "mkdocs.yml", Pos(number, len(match.group(1)) + 1), f"`{section}` loads a file from another host", "copy the file into course/ and link it by its path; the site must not load anything from outside itself")
-    if not any(_FONT_OFF.match(line) for line in text.split("\n")):
+    font = _theme_setting(text, "font")
+    if font is None or font[0].lower() not in ("false", "no", "off"):
         yield error("external-font", "mkdocs.yml", Pos(1, 1), "the theme loads its fonts from Google Fonts (Material's default)", "set `font: false` under `theme:` so the site loads nothing from outside itself")
 
 
@@ -434,6 +437,49 @@ def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagn
 def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     """The cues that let a trainee pass without reading (builder/quality.py)."""
     yield from check_quality(course)
+
+
+class _SiteConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as YAML: Material's `!!python/name:` and `!ENV` tags are read as plain values."""
+
+
+_SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _theme_setting(text: str, key: str) -> tuple[str, Pos] | None:
+    """`theme.<key>` in mkdocs.yml and where it is, read as YAML (not line by line: a one-line
+    `theme: {name: material, font: false}` is the same setting)."""
+    try:
+        root = yaml.compose(text, Loader=_SiteConfigLoader)
+    except yaml.YAMLError:
+        return None  # MkDocs reports its own configuration errors
+    value = _mapping_value(_mapping_value(root, "theme"), key)
+    if isinstance(value, yaml.ScalarNode):
+        return value.value, Pos(value.start_mark.line + 1, value.start_mark.column + 1)
+    return None
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key and isinstance(v, yaml.Node):
+                return v
+    return None
+
+
+def one_language(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """`language` in course.yml decides every string a trainee sees; it must have strings, and
+    mkdocs.yml must not say otherwise (Material would use its own)."""
+    if course.meta is None:
+        return
+    language = course.meta.language
+    where = course.meta_positions.of(("language",)) if course.meta_positions else Pos()
+    if language.split("-")[0] not in STRINGS:
+        available = ", ".join(sorted(STRINGS))
+        yield error("unknown-language", "course/course.yml", where, f"the builder has no interface strings for `{language}`; it has: {available}", f"use one of {available}, or add a table for `{language}` to builder/i18n.py")
+    found = _theme_setting(course.site_config, "language") if course.site_config else None
+    if found and found[0] != language:
+        yield error("language-conflict", "mkdocs.yml", found[1], f"`theme.language` is `{found[0]}`, but course/course.yml says `language: {language}`", "remove `language` from `theme:` in mkdocs.yml: course/course.yml decides the language of the whole site")
 
 
 _MD_TARGET = re.compile(r"\]\(\s*<?([^\s)>]+)")
@@ -476,6 +522,7 @@ RULES: tuple[Rule, ...] = (
     site_stays_private,
     site_uses_file_names,
     quiz_links_resolve,
+    one_language,
     item_quality,
 )
 

@@ -162,3 +162,9 @@ CASES += [
 CASES += [
     ("relative-link", [(Q, "    explanation: The rulebook says the rule is simple.", "    explanation: The [rulebook](01-basics.md) says the rule is simple.")]),
 ]
+CASES += [
+    ("language-conflict", [("mkdocs.yml", "  font: false\n", "  font: false\n  language: es\n")]),
+    # mkdocs.yml read as YAML: a one-line `theme:` is valid, and its `language` is found
+    ("language-conflict-flow", [("mkdocs.yml", "theme:\n  name: material\n  font: false\n  features:\n    - navigation.footer\n", "theme: {name: material, font: false, language: es}\n")]),
+    ("unknown-language", [(C, "language: en", "language: fr")]),
+]

@@ -162,11 +162,12 @@ def test_builds_are_reproducible(tmp_path):
 
 
 def test_spanish_build_shows_spanish_strings(tmp_path, monkeypatch):
-    """All component strings come from one table chosen by Material's theme.language."""
+    """`language` in course.yml decides every string: the builder's tables, the navigation it adds
+    and Material's own (mkdocs.yml says nothing of the language)."""
     from builder.i18n import STRINGS
 
     assert set(STRINGS["es"]) == set(STRINGS["en"]), "every English string has a Spanish one"
-    root = make_course(tmp_path / "c", [("mkdocs.yml", "  language: en", "  language: es")])
+    root = make_course(tmp_path / "c", [("course/course.yml", "language: en", "language: es")])
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
@@ -176,6 +177,10 @@ def test_spanish_build_shows_spanish_strings(tmp_path, monkeypatch):
     assert quiz_data(page)["strings"]["empty"] == "Elija primero una respuesta."
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "A quién se dirige este curso:" in home and "Itinerario de aprendizaje" in home
+    assert '<html lang="es"' in home  # Material's own strings follow
+    for label in ("Inicio", "Módulos", "Mi progreso", "Autoevaluación final", "Certificado", "Imprimir todo el curso"):
+        assert f">{label}<" in home or f"{label}\n" in home, label
+    assert "My progress" not in home and "Final self-assessment" not in home
 
 
 def test_module_page_shows_last_change_from_git_only(tmp_path, monkeypatch):
