@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from builder.check import check_course
@@ -66,8 +66,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         base_dir = Path(config.config_file_path).parent
         return (base_dir / self.config.root).resolve() if self.config.root else base_dir.resolve()
 
+    @event_priority(50)  # before the search plugin, which reads theme.language for its stemmer
     def on_config(self, config: Any) -> Any:
-        """Priority 0. Check the course; stop the build on errors; set the navigation and assets."""
+        """Priority 50. Check the course; stop the build on errors; set the language, the navigation and assets."""
         self.course, self.renderer = None, None
         checked, self.checked = self.checked, None  # good for one build: `serve` reloads on every change
         if checked is not None and checked.root.resolve() == self._root(config):

@@ -297,3 +297,13 @@ def test_a_build_leaves_the_process_warning_filters_as_they_were(tmp_path):
     before = list(warnings.filters)
     build_site(root, tmp_path / "site")
     assert warnings.filters == before
+
+
+def test_search_index_follows_the_course_language(tmp_path, monkeypatch):
+    """Material's search plugin picks its stemmer from theme.language in its own on_config: the
+    course plugin must have set it from course.yml before then."""
+    root = make_course(tmp_path / "c", [("course/course.yml", "language: en", "language: es")])
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
