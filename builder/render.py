@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
@@ -518,7 +519,9 @@ def url_host(url: str) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lowercase ASCII words joined by hyphens; accents dropped, not the letters ("Recolección" → "recoleccion")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def json_for_html(data: Any) -> str:

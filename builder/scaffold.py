@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from builder.course import Module
 from builder.loader import MODULE_NAME, load_course
+from builder.render import slug
 
 
 class ScaffoldError(Exception):
@@ -22,8 +22,7 @@ def _env() -> Environment:
 
 
 def slugify(title: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    return slug[:48].rstrip("-") or "module"
+    return slug(title)[:48].rstrip("-") or "module"
 
 
 def new_module(root: Path, title: str, module_id: str | None = None, today: datetime.date | None = None) -> Path:

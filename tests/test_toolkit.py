@@ -110,3 +110,10 @@ def test_new_scenario_passes_check_once_filled_in(tmp_path):
     assert run("check", "--root", str(root), "--strict").exit_code == 0, run("check", "--root", str(root)).output
     assert run("new", "scenario", "basics", "--root", str(root)).exit_code == 0
     assert (root / "scenarios" / "basics-2.yml").is_file()
+
+
+def test_new_module_id_keeps_the_letters_of_accented_words(tmp_path):
+    root = make_course(tmp_path / "c")
+    result = run("new", "module", "Recolección de evidencia", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert (root / "modules" / "02-recoleccion-de-evidencia.md").is_file()
