@@ -25,6 +25,14 @@ Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
 PRINT_ID = "all-modules"
 
 
+def course_has_content(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """A course that is only begun says what it lacks, never "No problems found"."""
+    if course.meta is not None and not course.modules and not course.broken_modules:
+        yield error("no-modules", "modules/", Pos(), "the course has no modules yet", 'add one with `course new module "Title"`, then its quiz with `course new quiz <module-id>`')
+    if course.site_config is None:
+        yield error("missing-file", "mkdocs.yml", Pos(), "the course has no mkdocs.yml, which sets the site's theme and options", "copy mkdocs.yml from the course builder's repository; the README's Layout section says what it holds")
+
+
 def duplicate_module_ids(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     seen: dict[str, Module] = {}
     for module in course.modules:
@@ -500,6 +508,7 @@ def quiz_links_resolve(course: Course, today: datetime.date) -> Iterator[Diagnos
 
 
 RULES: tuple[Rule, ...] = (
+    course_has_content,
     duplicate_module_ids,
     duplicate_ids_in_module,
     quiz_module_exists,

@@ -168,3 +168,7 @@ CASES += [
     ("language-conflict-flow", [("mkdocs.yml", "theme:\n  name: material\n  font: false\n  features:\n    - navigation.footer\n", "theme: {name: material, font: false, language: es}\n")]),
     ("unknown-language", [(C, "language: en", "language: fr")]),
 ]
+CASES += [
+    ("no-modules", [(M, None), (Q, None), (S, None)]),
+    ("mkdocs-yml-missing", [("mkdocs.yml", None)]),
+]
