@@ -117,6 +117,10 @@ def format_json(course: Course) -> dict[str, Any]:
     return {"modules": modules, "without_reading": _guessing_data(whole), "silenced": quiet}
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _types(row: ModuleRow) -> str:
     return ", ".join(f"{t} {row.types[t]}" for t in QUESTION_TYPES if t in row.types)
 
@@ -126,7 +130,7 @@ def format_text(course: Course) -> str:
     for row in rows(course):
         status = f"reviewed by {row.reviewed_by}" if row.reviewed_by else "draft: no named reviewer"
         lines.append(f"{row.number:02d} {row.id}: {row.title}")
-        lines.append(f"   {row.minutes} min · {row.questions} questions ({_types(row)}) · {row.sources} sources · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
+        lines.append(f"   {row.minutes} min · {row.questions} questions ({_types(row)}) · {_count(row.sources, 'source')} · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
         lines.append(f"   without reading: {_guesses(row.guessing)}")
         width = max(len(o.id) for o in row.objectives)
         for o in row.objectives:

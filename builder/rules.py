@@ -126,6 +126,23 @@ def objectives_known(course: Course, today: datetime.date) -> Iterator[Diagnosti
                     yield error("unknown-objective", qf.path, qf.positions.of(("questions", index, "objectives", o_index)), f"question `{question.id}` assesses objective `{objective}`, which module `{module.id}` does not have", _closest(objective, known) + "objectives of this module: " + ", ".join(known))
 
 
+def body_headings(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """The module title is the page's only `#` heading (it comes from the front matter)."""
+    for module in course.modules:
+        for level, _, index in headings(module.body):
+            if level == 1:
+                yield error("body-title-heading", module.path, Pos(module.body_line + index, 1), "a `#` heading in the module body: the page's title comes from `title` in the front matter", "start the body's sections at `##`")
+
+
+def objectives_by_scenario(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    for module in course.modules:
+        if course.scenarios_for(module.id):
+            continue
+        for index, objective in enumerate(module.meta.objectives):
+            if objective.assessed_by == "scenario":
+                yield error("no-scenario", module.path, module.positions.of(("objectives", index, "assessed_by")), f"objective `{objective.id}` is assessed by scenario, but module `{module.id}` has no scenario", f"add one with `course new scenario {module.id}`, or set `assessed_by: quiz` or `classroom`")
+
+
 def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         qf = course.quiz_for(module.id)
@@ -154,6 +171,9 @@ def distinct_entries(course: Course, today: datetime.date) -> Iterator[Diagnosti
                 lists = [("items", list(question.items), None)]
             elif isinstance(question, ShortAnswer):
                 lists = [("accepted", [normalize_answer(a) for a in question.accepted], None)]
+                for i, value in enumerate(lists[0][1]):
+                    if not value:
+                        yield error("blank-answer", qf.path, qf.positions.of(where + ("accepted", i)), f"question `{question.id}`: accepted answer {i + 1} is only white space, so no typed answer can match it", "write the answer, or remove the entry")
             else:
                 continue
             for key, values, side in lists:
@@ -517,6 +537,8 @@ RULES: tuple[Rule, ...] = (
     correct_options,
     objectives_known,
     objectives_assessed,
+    objectives_by_scenario,
+    body_headings,
     distinct_entries,
     review_dates,
     safe_markdown,

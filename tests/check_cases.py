@@ -172,3 +172,8 @@ CASES += [
     ("no-modules", [(M, None), (Q, None), (S, None)]),
     ("mkdocs-yml-missing", [("mkdocs.yml", None)]),
 ]
+CASES += [
+    ("body-title-heading", [(M, "## The rule", "# The rule")]),
+    ("blank-answer", [(Q, 'accepted: [Simple, "very simple"]', 'accepted: [Simple, "  "]')]),
+    ("no-scenario", [(S, None), (M, "    text: Apply the rule to a case.\n", "    text: Apply the rule to a case.\n    assessed_by: scenario\n")]),
+]
