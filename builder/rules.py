@@ -477,14 +477,37 @@ _SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def _theme_setting(text: str, key: str) -> tuple[str, Pos] | None:
     """`theme.<key>` in mkdocs.yml and where it is, read as YAML (not line by line: a one-line
     `theme: {name: material, font: false}` is the same setting)."""
-    try:
-        root = yaml.compose(text, Loader=_SiteConfigLoader)
-    except yaml.YAMLError:
-        return None  # MkDocs reports its own configuration errors
-    value = _mapping_value(_mapping_value(root, "theme"), key)
+    value = _mapping_value(_mapping_value(_site_root(text), "theme"), key)
     if isinstance(value, yaml.ScalarNode):
         return value.value, Pos(value.start_mark.line + 1, value.start_mark.column + 1)
     return None
+
+
+def _site_root(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_SiteConfigLoader)
+    except yaml.YAMLError:
+        return None  # MkDocs reports its own configuration errors
+
+
+def site_runs_the_course_plugin(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Without `course` in `plugins:`, MkDocs would build a site of the course/ pages alone."""
+    root = _site_root(course.site_config) if course.site_config else None
+    if root is None:
+        return
+    plugins = _mapping_value(root, "plugins")
+    names = []
+    if isinstance(plugins, yaml.SequenceNode):
+        for item in plugins.value:
+            if isinstance(item, yaml.ScalarNode):
+                names.append(item.value)
+            elif isinstance(item, yaml.MappingNode):
+                names += [k.value for k, _ in item.value if isinstance(k, yaml.ScalarNode)]
+    elif isinstance(plugins, yaml.MappingNode):
+        names = [k.value for k, _ in plugins.value if isinstance(k, yaml.ScalarNode)]
+    if "course" not in names:
+        where = Pos(plugins.start_mark.line + 1, plugins.start_mark.column + 1) if plugins is not None else Pos()
+        yield error("course-plugin-missing", "mkdocs.yml", where, "mkdocs.yml does not run the `course` plugin, so the site would have no modules, quizzes or progress", "list it under `plugins:`, after `search`: `plugins: [search, course]`")
 
 
 def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
@@ -554,6 +577,7 @@ RULES: tuple[Rule, ...] = (
     site_uses_file_names,
     quiz_links_resolve,
     one_language,
+    site_runs_the_course_plugin,
     item_quality,
 )
 

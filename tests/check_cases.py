@@ -177,3 +177,6 @@ CASES += [
     ("blank-answer", [(Q, 'accepted: [Simple, "very simple"]', 'accepted: [Simple, "  "]')]),
     ("no-scenario", [(S, None), (M, "    text: Apply the rule to a case.\n", "    text: Apply the rule to a case.\n    assessed_by: scenario\n")]),
 ]
+CASES += [
+    ("course-plugin-missing", [("mkdocs.yml", "  - search\n  - course\n", "  - search\n")]),
+]
