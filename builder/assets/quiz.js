@@ -25,6 +25,7 @@
 
   // As builder/models.py normalize_answer, step for step (tests/vectors/normalize.json tests both):
   // NFKC, lower, upper and lower case again, runs of the same white space class as one space, trimmed.
+  // eslint-disable-next-line no-control-regex -- U+001C-001F are white space to Python's str.split
   var SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
   function normalize(text) {
     return String(text).normalize("NFKC").toLowerCase().toUpperCase().toLowerCase().replace(SPACE, " ").replace(/^ | $/g, "");

@@ -102,7 +102,7 @@
   function search(win) {
     for (var hops = 0; win && hops < 500; hops++) {
       try { if (win[scorm.name]) return win[scorm.name]; } catch (e) { /* another origin */ }
-      var parent = null;
+      var parent;
       try { parent = win.parent; } catch (e) { return null; }
       if (!parent || parent === win) return null;
       win = parent;
@@ -194,7 +194,7 @@
     return /[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text;
   }
   // Ids are slugs already; anything else becomes "_" (1.2's CMIIdentifier has no spaces).
-  function safeId(text) { return clip(String(text).replace(/[^A-Za-z0-9_.\/:-]/g, "_"), 255); }
+  function safeId(text) { return clip(String(text).replace(/[^A-Za-z0-9_./:-]/g, "_"), 255); }
   // A list in the version's delimiter, of whole items only, within its limits.
   function fit(items) {
     var r = scorm.record, out = "";
@@ -316,10 +316,10 @@
   window.addEventListener("beforeunload", finish);
 
   // Show the site, at the page the trainee left if the LMS remembers one; remember each page.
-  var START = /^site\/[A-Za-z0-9._~\/-]+\.html$/;
+  var START = /^site\/[A-Za-z0-9._~/-]+\.html$/;
   document.addEventListener("DOMContentLoaded", function () {
     var frame = document.getElementById("cb-sco");
-    var base = location.pathname.replace(/[^\/]*$/, "");
+    var base = location.pathname.replace(/[^/]*$/, "");
     var resume = live ? get(scorm.keys.location) : "";
     frame.src = START.test(resume) ? resume : course.start;
     frame.addEventListener("load", function () {
