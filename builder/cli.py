@@ -149,6 +149,22 @@ def _export_scorm(root: Path, course, version: str):  # type: ignore[no-untyped-
             raise click.ClickException(f"SCORM export failed: {exc}") from None
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="My course", show_default=True, help="The course's title.")
+@click.option("--language", type=click.Choice(["en", "es"]), default="en", show_default=True, help="The language of everything trainees see.")
+def init(folder: Path, title: str, language: str) -> None:
+    """Start a new course in FOLDER: settings, a home page, an example module with its quiz and a
+    scenario, mkdocs.yml, the builder pinned in requirements.txt, CI workflows and a README."""
+    from builder.scaffold import ScaffoldError, init_course
+
+    try:
+        written = init_course(folder, title, language)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created a course in {folder} ({len(written)} files). Next: `course check --root {folder}`, then replace the example module with your own.")
+
+
 @cli.group()
 def new() -> None:
     """Create skeleton files numbered into the learning path."""

@@ -75,3 +75,54 @@ def new_scenario(root: Path, module_id: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(_env().get_template("scenario.yml").render(id=path.stem, module=module), encoding="utf-8")
     return path
+
+
+#: What `course init` writes: template under scaffold/init/ → path in the new course.
+INIT_FILES = {
+    "course.yml": "course/course.yml",
+    "index.md": "course/index.md",
+    "module.md": "modules/01-writing-the-course.md",
+    "quiz.yml": "quizzes/writing-the-course.yml",
+    "scenario.yml": "scenarios/writing-the-course-1.yml",
+    "mkdocs.yml": "mkdocs.yml",
+    "requirements.txt": "requirements.txt",
+    "gitignore": ".gitignore",
+    "README.md": "README.md",
+    "github-publish.yml": ".github/workflows/publish.yml",
+    "gitlab-ci.yml": ".gitlab-ci.yml",
+}
+_PALETTE = {"en": ("Switch to dark mode", "Switch to light mode"), "es": ("Cambiar al modo oscuro", "Cambiar al modo claro")}
+
+
+def init_course(folder: Path, title: str, language: str = "en", today: datetime.date | None = None) -> list[Path]:
+    """A new, minimal course in `folder` that checks clean and builds: settings, a home page, one
+    example module with a quiz of every question type and a scenario, mkdocs.yml, the builder
+    pinned in requirements.txt, CI workflows and a README. Nothing of the default course comes
+    along. Refuses a folder that already holds any of these files."""
+    from builder import __version__
+
+    day = today or datetime.date.today()
+    existing = [rel for rel in INIT_FILES.values() if (folder / rel).exists()]
+    if existing:
+        raise ScaffoldError(f"{folder} already has {', '.join(existing)}; `course init` starts a course in an empty folder")
+    dark, light = _PALETTE[language]
+    values = {
+        "id": slugify(title) or "course",
+        "title": title,
+        "audience": "Describe who the course is for." if language == "en" else "Describa a quién se dirige el curso.",
+        "language": language,
+        "today": day.isoformat(),
+        "review_by": (day + datetime.timedelta(days=182)).isoformat(),
+        "version": __version__,
+        "dark": dark,
+        "light": light,
+    }
+    env = Environment(loader=PackageLoader("builder", "scaffold/init"), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    written = []
+    for template, rel in INIT_FILES.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(env.get_template(template).render(**values), encoding="utf-8")
+        written.append(path)
+    return written
+

@@ -63,3 +63,38 @@ def test_workflow_course_commands_run_on_the_default_course(workflow, tmp_path, 
             if word in ("-o", "--site-dir"):
                 assert (course / words[i + 1]).exists(), f"course {' '.join(words)} wrote no {words[i + 1]}"
     assert (course / "site" / "index.html").exists() or (course / "public" / "index.html").exists()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_new_course_checks_clean_and_its_own_workflows_run(language, tmp_path, monkeypatch):
+    """`course init` in an empty folder, then every `course` command of the workflows it wrote,
+    as a trainer's CI runs them in a repository that holds only the course."""
+    course = tmp_path / "new"
+    result = CliRunner().invoke(cli, ["init", str(course), "--title", "Recolección de evidencia" if language == "es" else "Digital evidence", "--language", language])
+    assert result.exit_code == 0, result.output
+    check = CliRunner().invoke(cli, ["check", "--root", str(course), "--strict"])
+    assert (check.exit_code, check.output.splitlines()[-1]) == (0, "No problems found in 1 modules and 1 quizzes (6 questions).")
+    types = {q["type"] for q in yaml.safe_load((course / "quizzes" / "writing-the-course.yml").read_text(encoding="utf-8"))["questions"]}
+    assert types == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
+    assert not any(p.name in ("contacts.yml", "glossary.yml", "diagrams") for p in (course / "course").iterdir())
+    requirement = (course / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    from builder import __version__
+
+    assert requirement == f"course-builder=={__version__}"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764400000")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    for workflow, site in ((".github/workflows/publish.yml", "site"), (".gitlab-ci.yml", "public")):
+        clone = tmp_path / site
+        shutil.copytree(course, clone)  # each CI job starts from a fresh checkout
+        monkeypatch.chdir(clone)
+        for words in _course_commands(clone / workflow):
+            run = CliRunner().invoke(cli, words)
+            assert run.exit_code == 0, f"course {' '.join(words)}\n{run.output}"
+        assert f'<html lang="{language}"' in (clone / site / "index.html").read_text(encoding="utf-8")
+
+
+def test_init_refuses_a_folder_that_holds_a_course(tmp_path):
+    course = tmp_path / "new"
+    assert CliRunner().invoke(cli, ["init", str(course)]).exit_code == 0
+    again = CliRunner().invoke(cli, ["init", str(course)])
+    assert again.exit_code == 1 and "already has course/course.yml" in again.output
