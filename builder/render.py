@@ -343,7 +343,14 @@ class Renderer:
         return self.env.get_template("assessment.md").render(t=self.t, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
 
     def certificate_page(self) -> str:
-        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, journey=self._journey_data())
+        """The certificate; its data also makes the roster file (a JSON array: see `quiz`)."""
+        credit = self.meta.credit
+        data = {
+            "title": self.meta.title,
+            "passMark": self.meta.pass_mark,
+            "credit": {"hours": credit.hours, "courseNumber": credit.course_number, "provider": credit.provider, "approvingBody": credit.approving_body, "approvalNumber": credit.approval_number},
+        }
+        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, credit=self.credit_lines(), data=Markup(json_for_html([data])), journey=self._journey_data())
 
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""

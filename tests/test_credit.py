@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import zipfile
 
 import pytest
@@ -30,13 +32,16 @@ def build(root, out):
     return out
 
 
-def test_credit_shows_on_the_home_page(tmp_path):
+def test_credit_shows_on_the_home_page_and_the_certificate(tmp_path):
     site = build(make_course(tmp_path / "c", [CREDIT]), tmp_path / "site")
     home = (site / "index.html").read_text()
     assert "<p><strong>Training credit</strong></p>" in home
     for line in ("Credit hours: 1.5", "Course number: HT-101", "Provider: Springfield Police Academy", "Approved by: State POST Commission", "Approval number: 2026-114"):
         assert f"<li>{line}</li>" in home
-    assert "Training credit" in home
+    certificate = (site / "certificate.html").read_text()
+    assert '<p class="cb-certificate__credit">Credit hours: 1.5 · Course number: HT-101 · Provider: Springfield Police Academy · Approved by: State POST Commission · Approval number: 2026-114</p>' in certificate
+    data = json.loads(re.search(r'<script type="application/json" class="cb-certificate__data">(.*?)</script>', certificate).group(1))[0]
+    assert data["credit"] == {"hours": 1.5, "courseNumber": "HT-101", "provider": "Springfield Police Academy", "approvingBody": "State POST Commission", "approvalNumber": "2026-114"}
 
 
 def test_only_the_credit_keys_given_are_shown_and_none_without_credit(tmp_path):
@@ -46,12 +51,14 @@ def test_only_the_credit_keys_given_are_shown_and_none_without_credit(tmp_path):
     assert "Provider:" not in home and "Approved by" not in home
     plain = build(make_course(tmp_path / "p"), tmp_path / "plain")
     assert "Training credit" not in (plain / "index.html").read_text()
+    assert "cb-certificate__credit" not in (plain / "certificate.html").read_text()
 
 
 def test_spanish_course_labels_the_credit_in_spanish(tmp_path):
     site = build(make_course(tmp_path / "c", [CREDIT, ("mkdocs.yml", "  language: en", "  language: es")]), tmp_path / "site")
     home = (site / "index.html").read_text()
     assert "<strong>Créditos de formación</strong>" in home and "<li>Número del curso: HT-101</li>" in home
+    assert "Nada de lo que escriba aquí se guarda" in (site / "certificate.html").read_text()
 
 
 @pytest.mark.parametrize(
