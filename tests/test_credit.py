@@ -1,4 +1,5 @@
-"""Training credit: `credit` in course.yml (home page, certificate, SCORM metadata, errors)."""
+"""Training credit: `credit` in course.yml (home page, certificate, SCORM metadata, errors), and
+`course export outline` (golden files)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from click.testing import CliRunner
 from lxml import etree
 
 from builder.cli import cli
-from course_helpers import make_course
+from course_helpers import HERE, assert_golden, make_course
 from test_export_scorm import schema_errors, structure_errors
 
 C = "course/course.yml"
 CREDIT = (C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 1.5\n  course_number: HT-101\n  provider: Springfield Police Academy\n  approving_body: State POST Commission\n  approval_number: 2026-114")
+KEY_POINTS = ("modules/01-basics.md", "[[diagram:basics-flow]]", '!!! abstract "Key points"\n    - The rule is simple [@rulebook].\n    - Apply it *every* time.\n\n[[diagram:basics-flow]]')
+GOLDEN = HERE / "golden" / "outline"
 LOM = "{http://ltsc.ieee.org/xsd/LOM}"
 IMSMD = "{http://www.imsglobal.org/xsd/imsmd_rootv1p2p1}"
 
@@ -119,3 +122,23 @@ def test_scorm_manifest_without_credit_has_no_lom(tmp_path):
     for version in ("1.2", "2004"):
         files = _manifest(root, tmp_path / f"course-{version}.zip", version)
         assert b"lom" not in files["imsmanifest.xml"] and b"location" not in files["imsmanifest.xml"] and "credit-metadata.xml" not in files
+
+
+@pytest.mark.parametrize("suffix", ["md", "html"])
+def test_outline_golden(tmp_path, suffix):
+    root = make_course(tmp_path / "c", [CREDIT, KEY_POINTS])
+    out = tmp_path / f"outline.{suffix}"
+    code, output = run("export", "outline", "--root", str(root), "-o", str(out))
+    assert code == 0 and output == f"Wrote the course outline (1 modules) to {out}.\n", output
+    assert_golden(GOLDEN / f"minimal.{suffix}", out.read_text(encoding="utf-8"))
+
+
+def test_outline_follows_the_course_and_refuses_other_extensions(tmp_path):
+    root = make_course(tmp_path / "c", [CREDIT, KEY_POINTS, ("modules/01-basics.md", "duration: 15", "duration: 25")])
+    out = tmp_path / "outline.md"
+    assert run("export", "outline", "--root", str(root), "-o", str(out))[0] == 0
+    text = out.read_text()
+    assert "*25 minutes.*" in text and "25 minutes (about 0.4 hours) in 1 modules" in text
+    assert "- The rule is simple [1]." in text  # the citation as the source's number
+    code, output = run("export", "outline", "--root", str(root), "-o", str(tmp_path / "outline.pdf"))
+    assert code == 1 and "name the file .md or .html" in output
