@@ -42,7 +42,7 @@ def test_credit_shows_on_the_home_page_and_the_certificate(tmp_path):
     for line in ("Credit hours: 1.5", "Course number: HT-101", "Provider: Springfield Police Academy", "Approved by: State POST Commission", "Approval number: 2026-114"):
         assert f"<li>{line}</li>" in home
     certificate = (site / "certificate.html").read_text()
-    assert '<p class="cb-certificate__credit">Credit hours: 1.5 · Course number: HT-101 · Provider: Springfield Police Academy · Approved by: State POST Commission · Approval number: 2026-114</p>' in certificate
+    assert '<p class="cb-certificate__credit"><span>Credit hours: 1.5</span> · <span>Course number: HT-101</span> · <span>Provider: Springfield Police Academy</span> · <span>Approved by: State POST Commission</span> · <span>Approval number: 2026-114</span></p>' in certificate
     data = json.loads(re.search(r'<script type="application/json" class="cb-certificate__data">(.*?)</script>', certificate).group(1))[0]
     assert data["credit"] == {"hours": 1.5, "courseNumber": "HT-101", "provider": "Springfield Police Academy", "approvingBody": "State POST Commission", "approvalNumber": "2026-114"}
 
