@@ -43,6 +43,7 @@ CASES: list[tuple[str, list]] = [
     ("credit-unknown-key", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 6\n  aproval_number: 2026-114")]),
     ("credit-empty-number", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  course_number: \"\"\n  approving_body: State POST Commission")]),
     ("credit-not-a-mapping", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit: 6")]),
+    ("credit-approver", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 6\n  approval_number: 2026-114")]),
     # files and names
     ("no-front-matter", [(M, "---\nid: basics", "id: basics")]),
     ("module-file-name", [("modules/basics.md", "---\nid: x\n---\n")]),
