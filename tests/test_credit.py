@@ -43,7 +43,7 @@ def test_credit_shows_on_the_home_page_and_the_certificate(tmp_path):
         assert f"<li>{line}</li>" in home
     certificate = (site / "certificate.html").read_text()
     assert '<p class="cb-certificate__credit"><span>Credit hours: 1.5</span> · <span>Course number: HT-101</span> · <span>Provider: Springfield Police Academy</span> · <span>Approved by: State POST Commission</span> · <span>Approval number: 2026-114</span></p>' in certificate
-    data = json.loads(re.search(r'<script type="application/json" class="cb-certificate__data">(.*?)</script>', certificate).group(1))[0]
+    data = json.loads(re.search(r'<p class="cb-certificate__statement">.*?<script type="application/json">(.*?)</script>', certificate, re.S).group(1))[0]
     assert data["credit"] == {"hours": 1.5, "courseNumber": "HT-101", "provider": "Springfield Police Academy", "approvingBody": "State POST Commission", "approvalNumber": "2026-114"}
 
 

@@ -333,7 +333,7 @@
 
   function setupCertificate(root) {
     var data;
-    try { data = JSON.parse(root.querySelector("script.cb-certificate__data").textContent)[0]; } catch (e) { return; }
+    try { data = JSON.parse(root.querySelector("script").textContent)[0]; } catch (e) { return; }
     var final = load().final;
     if (!final.passed) final = handedOver(data.passMark);
     if (!final) return;
@@ -382,7 +382,9 @@
   var pageData = {modules: []};
 
   function setup() {
-    var dataEl = document.querySelector("script.cb-journey__data");
+    // Found by its holder: Material's instant navigation re-creates every <script> of the new
+    // page without its type and class (quiz.js).
+    var dataEl = document.querySelector(".cb-journey__data script");
     if (!dataEl) return;
     try { pageData = JSON.parse(dataEl.textContent)[0]; } catch (e) { return; }
     s = pageData.strings;
