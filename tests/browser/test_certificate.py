@@ -127,3 +127,14 @@ def test_no_certificate_without_a_passing_result(page: Page, cert_url, fragment)
     page.goto(cert_url + "certificate.html" + fragment)
     expect(page.locator(".cb-certificate__none")).to_be_visible()
     expect(page.locator(".cb-certificate__sheet")).to_be_hidden()
+
+
+def test_filled_certificate_fits_a_320px_phone(page: Page, cert_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(cert_url)
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(PASSED)})")
+    page.goto(cert_url + "certificate.html")
+    fill(page)
+    page.get_by_label("Agency (optional)").fill("Springfield Metropolitan Police Department Training Division")
+    expect(page.locator(".cb-certificate__sheet")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling (WCAG 1.4.10)
