@@ -98,19 +98,21 @@ def serve(root: Path, dev_addr: str) -> None:
 
 @cli.command()
 @_root_option
-@click.argument("kind", type=click.Choice(["scorm", "gift", "qti"]))
+@click.argument("kind", type=click.Choice(["scorm", "gift", "qti", "outline"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--version", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True, help="scorm only: SCORM 1.2, or SCORM 2004 4th edition.")
 def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str) -> None:
     """Export for an LMS: the site as a SCORM package (zip), or the question banks as Moodle GIFT
-    or an IMS QTI 2.1 package (zip)."""
+    or an IMS QTI 2.1 package (zip); or the course outline for a credit submission (.md or .html)."""
     import importlib
 
     from builder.check import check_course
 
     if output.exists() and not force:
         raise click.ClickException(f"{output} exists; pass --force to overwrite it")
+    if kind == "outline" and output.suffix.lower() not in (".md", ".html", ".htm"):
+        raise click.ClickException(f"{output}: the outline is written as Markdown or HTML; name the file .md or .html")
     course, report = check_course(root)
     if report.errors:
         click.echo(report.format_text(), err=True)
@@ -118,6 +120,10 @@ def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str)
         sys.exit(1)
     if kind == "scorm":
         result = _export_scorm(root, course, scorm_version)
+    elif kind == "outline":
+        from builder.exports.outline import export as outline
+
+        result = outline(course, html=output.suffix.lower() != ".md")
     else:
         result = importlib.import_module(f"builder.exports.{kind}").export(course)
     for line in result.skipped:
@@ -128,6 +134,9 @@ def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str)
     temp.replace(output)
     if kind == "scorm":
         click.echo(f"Wrote a SCORM {scorm_version} package of the course ({len(course.modules)} modules, {result.items} questions) to {output}.")
+        return
+    if kind == "outline":
+        click.echo(f"Wrote the course outline ({len(course.modules)} modules) to {output}.")
         return
     skipped = f"; {len(result.skipped)} not expressible in {kind.upper()} (listed above)" if result.skipped else ""
     click.echo(f"Wrote {result.items} questions to {output}{skipped}.")

@@ -70,6 +70,33 @@ class ItemChecks(Model):
     """Warn when two prompts share at least this share of their words (Jaccard similarity)."""
 
 
+def _number_as_text(value: Any) -> Any:
+    """A course or approval number may be written without quotes (`4021`): it is still text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Reference = Annotated[str, BeforeValidator(_number_as_text), StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
+
+
+class Credit(Model):
+    """`credit` in course.yml: what a standards board or training office records when it gives
+    training credit for the course. Every key is optional; each one given is shown on the home
+    page, the certificate, the course outline and in the SCORM package's metadata."""
+
+    hours: Annotated[float, Field(gt=0, le=1000, strict=False)] | None = None
+    """Credit hours the course is approved (or submitted) for, e.g. 6 or 1.5."""
+    course_number: Reference | None = None
+    """The number the approving body or the provider gives the course, e.g. HT-101."""
+    provider: Text | None = None
+    """The academy or agency that offers the course."""
+    approving_body: Text | None = None
+    """Who approved the course for credit, e.g. a state POST commission."""
+    approval_number: Reference | None = None
+    """The approving body's number for the approval."""
+
+
 class CourseMeta(Model):
     """`course/course.yml`."""
 
@@ -82,6 +109,7 @@ class CourseMeta(Model):
     progress_epoch: Annotated[int, Field(ge=0)] = 1
     final_assessment: FinalAssessment = FinalAssessment()
     item_checks: ItemChecks = ItemChecks()
+    credit: Credit = Credit()
     print_page: Literal["auto", "always", "never"] = "auto"
     """The whole-course print page `modules/all-modules.html`: "auto" makes it for courses of up
     to `PRINT_PAGE_AUTO_MODULES` modules (a longer course is too big to print from one page)."""

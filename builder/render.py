@@ -22,7 +22,7 @@ from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
 from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
-from builder.models import ChoiceQuestion, Matching, Ordering, Question, Quiz, ShortAnswer
+from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
 
 #: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
 #: progress, assessment and certificate pages carry all of them in their own data.
@@ -343,7 +343,14 @@ class Renderer:
         return self.env.get_template("assessment.md").render(t=self.t, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
 
     def certificate_page(self) -> str:
-        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, journey=self._journey_data())
+        """The certificate; its data also makes the roster file (a JSON array: see `quiz`)."""
+        credit = self.meta.credit
+        data = {
+            "title": self.meta.title,
+            "passMark": self.meta.pass_mark,
+            "credit": {"hours": credit.hours, "courseNumber": credit.course_number, "provider": credit.provider, "approvingBody": credit.approving_body, "approvalNumber": credit.approval_number},
+        }
+        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, credit=self.credit_lines(), data=Markup(json_for_html([data])), journey=self._journey_data())
 
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""
@@ -471,7 +478,24 @@ class Renderer:
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
         credit = self.t["credit"].format(hours=f"{self.course.local.credit_hours:g}", agency=self.course.local.agency) if self.course.local and self.course.local.credit_hours else ""
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
-        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit)
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit, course_credit=self.credit_lines())
+
+    def credit_lines(self) -> list[tuple[str, str]]:
+        """`credit` in course.yml as (label, value) pairs, in a fixed order, only the keys given."""
+        return credit_lines(self.meta, self.t)
+
+
+def credit_lines(meta: CourseMeta, t: dict[str, str]) -> list[tuple[str, str]]:
+    """`credit` in course.yml as (label, value) pairs for the home page, certificate and outline."""
+    credit = meta.credit
+    values = {
+        "credit_hours": f"{credit.hours:g}" if credit.hours is not None else None,
+        "credit_course_number": credit.course_number,
+        "credit_provider": credit.provider,
+        "credit_approving_body": credit.approving_body,
+        "credit_approval_number": credit.approval_number,
+    }
+    return [(t[key], value) for key, value in values.items() if value]
 
 
 #: The interface strings of question.html, for the forms journey-pages.js builds.

@@ -462,6 +462,14 @@ def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagn
     yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`" + _FILE_NAMES)
 
 
+def credit_names_its_approver(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """An approval number is shown on the certificate and in the outline only with who gave it."""
+    credit = course.meta.credit if course.meta else None
+    if credit and credit.approval_number and not credit.approving_body:
+        where = course.meta_positions.of(("credit", "approval_number"), key=True) if course.meta_positions else Pos()
+        yield warning("credit-approver", "course/course.yml", where, "`credit` has an `approval_number` but no `approving_body`: the certificate would not say who approved the course", "add `approving_body:` (e.g. the state POST commission), or remove the number")
+
+
 def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     """The cues that let a trainee pass without reading (builder/quality.py)."""
     yield from check_quality(course)
@@ -578,6 +586,7 @@ RULES: tuple[Rule, ...] = (
     quiz_links_resolve,
     one_language,
     site_runs_the_course_plugin,
+    credit_names_its_approver,
     item_quality,
 )
 

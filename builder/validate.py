@@ -90,6 +90,8 @@ def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str)
         return f"{name} must be text, not {got}", 'put the value in quotes, e.g. "No" or "10"'
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{name} must be a whole number, not {got}", "write digits only, without quotes"
+    if kind in ("float_type", "float_parsing"):
+        return f"{name} must be a number like 6 or 1.5, not {got}", "write digits only, without quotes"
     if kind == "bool_type":
         return f"{name} must be true or false, not {got}", "write true or false without quotes"
     if kind == "list_type":
@@ -111,16 +113,19 @@ def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str)
         if field == "sms":
             return f"{name} must be a text number of digits only, like \"233733\", not `{value}`", "write only the digits; a keyword to text goes in `description`"
         return f"{name} must use lowercase letters, digits and single hyphens (like `doc-checks`), not `{value}`", "ids are used in links and saved progress: keep them short and stable"
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         return f"{name} is empty", "write some text, or remove the key if it is optional"
     if kind == "string_too_long":
         return f"{name} is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind == "too_short":
         return f"{name} needs at least {ctx.get('min_length')} {_plural_entries(ctx.get('min_length'))}, found {ctx.get('actual_length')}", "add the missing entries"
+    if kind == "too_long" and isinstance(value, (str, int)):
+        return f"{name} is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind == "too_long":
         return f"{name} allows at most {ctx.get('max_length')} {_plural_entries(ctx.get('max_length'))}, found {ctx.get('actual_length')}", "remove the extra entries"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(iter(ctx.values()), "")
+        bound = f"{bound:g}" if isinstance(bound, float) else bound
         words = {"greater_than": "more than", "greater_than_equal": "at least", "less_than": "less than", "less_than_equal": "at most"}[kind]
         return f"{name} must be {words} {bound}, not {value}", "change the number"
     return f"{name} is not valid: {value!r}", "see the README for what this key accepts"

@@ -38,6 +38,12 @@ CASES: list[tuple[str, list]] = [
     ("bad-date", [(M, "  on: 2026-11-29", "  on: last week")]),
     ("course-yml-missing", [(C, None)]),
     ("course-yml-wrong", [(C, "pass_mark: 80", "pass_mark: 180")]),
+    ("credit-hours-zero", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 0\n  course_number: HT-101")]),
+    ("credit-hours-text", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: six\n  provider: Springfield Police Academy")]),
+    ("credit-unknown-key", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 6\n  aproval_number: 2026-114")]),
+    ("credit-empty-number", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  course_number: \"\"\n  approving_body: State POST Commission")]),
+    ("credit-not-a-mapping", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit: 6")]),
+    ("credit-approver", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 6\n  approval_number: 2026-114")]),
     # files and names
     ("no-front-matter", [(M, "---\nid: basics", "id: basics")]),
     ("module-file-name", [("modules/basics.md", "---\nid: x\n---\n")]),

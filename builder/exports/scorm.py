@@ -17,6 +17,7 @@ this way is that of a self-check whose answers are in the page, not of a secure 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,12 @@ BRIDGE = "scorm-bridge.js"
 START = "site/index.html"
 SCHEMAS = Path(__file__).parent / "scorm_schemas"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+#: IEEE LOM (1484.12.3 XML binding): the manifest's `metadata` accepts it in both versions
+#: (`##other`, processed laxly), and LMSs read a course's identifiers and learning time from it.
+LOM = "http://ltsc.ieee.org/xsd/LOM"
+#: IMS Metadata 1.2.1, SCORM 1.2's metadata (in a file of its own, METADATA).
+IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+METADATA = "credit-metadata.xml"
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,9 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
     schemas = sorted(p.name for p in (SCHEMAS / spec.schemas).iterdir() if p.suffix in (".xsd", ".dtd"))
     for name in schemas:
         files[name] = (SCHEMAS / spec.schemas / name).read_bytes()
+    if spec is SCORM12 and _has_credit(course):
+        files[METADATA] = _credit_metadata_12(course)
+        schemas.append(METADATA)  # listed with the other files that are not content
     manifest = _manifest_12(course, content, schemas) if spec is SCORM12 else _manifest_2004(course, content, schemas)
     files["imsmanifest.xml"] = manifest
     return Export(data=deterministic_zip(files), items=course.question_count)
@@ -197,12 +207,119 @@ def _root(spec: Version, course: Course, schemaversion: str) -> tuple[ET.Element
     metadata = _el(spec, root, "metadata")
     _el(spec, metadata, "schema", "ADL SCORM")
     _el(spec, metadata, "schemaversion", schemaversion)
+    if _has_credit(course):
+        if spec is SCORM12:
+            _el(spec, metadata, "adlcp:location", METADATA)
+        else:
+            _credit_metadata(metadata, course)
     organizations = _el(spec, root, "organizations", default="ORG")
     organization = _el(spec, organizations, "organization", identifier="ORG")
     _el(spec, organization, "title", course.meta.title)
     item = _el(spec, organization, "item", identifier="ITEM", identifierref="SCO", isvisible="true")
     _el(spec, item, "title", course.meta.title)
     return root, item
+
+
+def _has_credit(course: Course) -> bool:
+    assert course.meta is not None
+    return course.meta.credit != type(course.meta.credit)()
+
+
+def _credit_metadata(metadata: ET.Element, course: Course) -> None:
+    """`credit` of course.yml as IEEE LOM inside the SCORM 2004 manifest: the course and approval
+    numbers as identifiers (catalog: the provider and the approving body), the title and version,
+    the provider as publisher, the credit hours as the typical learning time, the approval in
+    rights. Nothing when the course has no `credit`, so other manifests stay as they were."""
+    assert course.meta is not None
+    credit, language = course.meta.credit, course.meta.language
+
+    def lom(parent: ET.Element, name: str, text: str | None = None) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{LOM}}}{name}")
+        element.text = text
+        return element
+
+    def lang_string(parent: ET.Element, name: str, text: str) -> None:
+        lom(lom(parent, name), "string", text).set("language", language)
+
+    root = lom(metadata, "lom")
+    general = lom(root, "general")
+    for catalog, entry in _catalog_entries(course):
+        identifier = lom(general, "identifier")
+        lom(identifier, "catalog", catalog)
+        lom(identifier, "entry", entry)
+    lang_string(general, "title", course.meta.title)
+    life = lom(root, "lifeCycle")
+    lang_string(life, "version", course.meta.version)
+    if credit.provider:
+        contribute = lom(life, "contribute")
+        role = lom(contribute, "role")
+        lom(role, "source", "LOMv1.0")
+        lom(role, "value", "publisher")
+        lom(contribute, "entity", _vcard(credit.provider))
+    if credit.hours is not None:
+        time = lom(lom(root, "educational"), "typicalLearningTime")
+        lom(time, "duration", f"PT{round(credit.hours * 60)}M")
+        lang_string(time, "description", _hours_text(credit.hours))
+    if credit.approving_body:
+        lang_string(lom(root, "rights"), "description", _approval_text(course))
+
+
+def _credit_metadata_12(course: Course) -> bytes:
+    """The same for SCORM 1.2, as an IMS Metadata 1.2.1 file the manifest points at
+    (`adlcp:location`): SCORM 1.2's manifest takes only elements of schemas it imports, and
+    imsmd_rootv1p2p1.xsd cannot be compiled by libxml2 (see SCORM12)."""
+    assert course.meta is not None
+    credit, language = course.meta.credit, course.meta.language
+
+    def md(parent: ET.Element | None, name: str, text: str | None = None) -> ET.Element:
+        tag = f"{{{IMSMD}}}{name}"
+        element = ET.Element(tag) if parent is None else ET.SubElement(parent, tag)
+        element.text = text
+        return element
+
+    def lang_string(parent: ET.Element, name: str, text: str, lang: str = language) -> None:
+        md(md(parent, name), "langstring", text).set("xml:lang", lang)
+
+    root = md(None, "lom")
+    general = md(root, "general")
+    lang_string(general, "title", course.meta.title)
+    for catalog, entry in _catalog_entries(course):
+        catalog_entry = md(general, "catalogentry")
+        md(catalog_entry, "catalog", catalog)
+        lang_string(catalog_entry, "entry", entry, "x-none")
+    lang_string(md(root, "lifecycle"), "version", course.meta.version)
+    if credit.hours is not None:
+        time = md(md(root, "educational"), "typicallearningtime")
+        md(time, "datetime", f"PT{round(credit.hours * 60)}M")
+        lang_string(time, "description", _hours_text(credit.hours))
+    if credit.approving_body:
+        lang_string(md(root, "rights"), "description", _approval_text(course))
+    tree = with_prefixes(root, {IMSMD: ""})
+    ET.indent(tree, space="  ")
+    return bytes(ET.tostring(tree, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _catalog_entries(course: Course) -> list[tuple[str, str]]:
+    assert course.meta is not None
+    credit = course.meta.credit
+    pairs = ((credit.provider or course.meta.id, credit.course_number), (credit.approving_body or "approval", credit.approval_number))
+    return [(catalog, entry) for catalog, entry in pairs if entry]
+
+
+def _vcard(name: str) -> str:
+    value = re.sub(r"([\\;,])", r"\\\1", name)
+    return f"BEGIN:VCARD\nVERSION:3.0\nFN:{value}\nORG:{value}\nEND:VCARD"
+
+
+def _hours_text(hours: float) -> str:
+    return f"Credit hours: {hours:g}"
+
+
+def _approval_text(course: Course) -> str:
+    assert course.meta is not None
+    credit = course.meta.credit
+    number = f" ({credit.approval_number})" if credit.approval_number else ""
+    return f"Approved for training credit by {credit.approving_body}{number}."
 
 
 def _resources(spec: Version, root: ET.Element, content: list[str], schemas: list[str], sco_attribute: str) -> None:
@@ -241,6 +358,8 @@ def _decimal(value: float) -> str:
 def _serialize(spec: Version, root: ET.Element) -> bytes:
     """The manifest as bytes, with the spec's prefixes (builder/xmltree.py: never registered)."""
     prefixes = {uri: prefix for prefix, uri in spec.namespaces.items()} | {XSI: "xsi"}
+    if root.find(f".//{{{LOM}}}lom") is not None:
+        prefixes[LOM] = "lom"
     tree = with_prefixes(root, prefixes)
     ET.indent(tree, space="  ")
     return bytes(ET.tostring(tree, encoding="utf-8", xml_declaration=True)) + b"\n"
