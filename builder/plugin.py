@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -83,6 +84,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.course = course
         self.renderer = Renderer(course, config.theme.get("language"), last_changed(self._root(config)), self.config.edition)
         config.site_name = course.meta.title
+        if not config.site_description:  # each page's meta description, unless it has its own
+            config.site_description = escape(" ".join(f"{course.meta.title}. {course.meta.audience}".split()))
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
         if str(THEME) not in config.theme.dirs:
@@ -141,7 +144,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        """Priority 0. Expand contacts and diagrams in course pages; put the overview into the home page."""
+        """Priority 0. Describe module pages; expand contacts and diagrams in course pages; put the
+        overview into the home page."""
+        module = self.course.module(page.file.src_uri[len("modules/") : -len(".md")]) if self.course and page.file.src_uri.startswith("modules/") else None
+        if module is not None and not page.meta.get("description"):
+            # Material writes it into <meta name="description" content="…"> without escaping it.
+            page.meta["description"] = escape(" ".join(module.meta.summary.split()))
         if self.renderer is None or page.file.generated_by is not None:
             return markdown  # generated pages are expanded when they are made
         markdown = self.renderer.expand(markdown)
