@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from browser_support import REPO, run_axe, shot
@@ -53,3 +54,49 @@ def test_every_page_has_a_meta_description(page: Page, base_url, all_paths):
             assert description == summaries[path], path
         else:
             assert description and description.startswith(course.meta.title), path
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_wide_diagram_on_a_phone_says_it_scrolls_and_scrolls_by_keyboard(page: Page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "modules/indicators.html")
+    figure = page.locator("figure.cb-diagram").first
+    figure.scroll_into_view_if_needed()
+    scroller = figure.locator(".cb-diagram__scroll")
+    assert scroller.evaluate("el => el.scrollWidth > el.clientWidth + 20")  # it is cut on a phone…
+    expect(figure.locator(".cb-diagram__hint")).to_be_visible()  # …and says so
+    expect(figure.locator(".cb-diagram__hint")).to_contain_text("scroll the diagram sideways")
+    expect(page.get_by_role("group", name=re.compile("^From indicators to action"))).to_have_count(1)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # the page itself does not scroll
+    shot(page, f"diagram-{width}")
+    scroller.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=scroller.element_handle())
+
+
+def test_diagram_hint_is_hidden_where_the_diagram_fits(page: Page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "modules/indicators.html")
+    scroller = page.locator(".cb-diagram__scroll").first
+    assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth")
+    expect(page.locator(".cb-diagram__hint").first).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_progress_table_and_buttons_have_room_on_a_phone(page: Page, base_url, axe_source, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "progress.html")
+    cell = page.locator('tr[data-module] td.cb-progress__status').first
+    expect(cell).not_to_be_empty()
+    paddings = cell.evaluate("el => ['Top', 'Right', 'Bottom', 'Left'].map(s => parseFloat(getComputedStyle(el)['padding' + s]))")
+    assert min(paddings) >= 4, paddings
+    boxes = [b.bounding_box() for b in page.locator(".cb-progress__actions button").all()]
+    assert len(boxes) == 3
+    for a, b in zip(boxes, boxes[1:]):
+        apart_x = b["x"] - (a["x"] + a["width"])
+        apart_y = b["y"] - (a["y"] + a["height"])
+        assert max(apart_x, apart_y) >= 8, (a, b)  # side by side or wrapped, never touching
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    page.locator(".cb-progress__actions").scroll_into_view_if_needed()
+    shot(page, f"progress-{width}")
+    assert run_axe(page, axe_source) == []
