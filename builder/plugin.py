@@ -34,7 +34,10 @@ ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"
 SCRIPT_PARTS = ("journey.js", "quiz.js")
 JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
-MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js")
+MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js", "file-worker.js")
+#: Material's search index, and the same as a script: from file:// (a USB stick) a page cannot
+#: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
+SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
 #: Files of course/ that are settings, not pages to publish.
 NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml", "local/local.yml", "local/contacts.yml", "local/sections.yml")
@@ -169,6 +172,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.renderer is None or page.file.generated_by is None:
             return output
         return self.renderer.fill(output)
+
+    def on_post_build(self, config: Any) -> None:
+        """Priority 0. Write the search index as a script too, for search from file://."""
+        index = Path(config.site_dir) / SEARCH_INDEX[0]
+        if index.is_file():
+            text = index.read_text(encoding="utf-8").replace("</", "<\\/")
+            (Path(config.site_dir) / SEARCH_INDEX[1]).write_text(f"var __index = {text};\n", encoding="utf-8")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""

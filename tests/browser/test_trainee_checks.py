@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import REPO, run_axe, shot
+from browser_support import REPO, is_local, run_axe, shot
 
 sys.path.insert(0, str(REPO / "tests"))
 from builder.check import check_course  # noqa: E402
@@ -100,3 +100,41 @@ def test_progress_table_and_buttons_have_room_on_a_phone(page: Page, base_url, a
     page.locator(".cb-progress__actions").scroll_into_view_if_needed()
     shot(page, f"progress-{width}")
     assert run_axe(page, axe_source) == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_search_finds_pages_from_a_usb_stick_and_a_server(browser, base_url, site_dir, where, width):
+    """From file:// Chromium refuses Material's search worker: search must still find pages (the
+    worker runs in a frame, the index comes as a script), on a desktop and on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    outside: list[str] = []
+
+    def guard(route):  # like conftest's network_log, and file:// is local too
+        url = route.request.url
+        if url.startswith("file://") or is_local(url):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    root = site_dir.as_uri() + "/" if where == "file" else base_url
+    page.goto(root + "modules/indicators.html")
+    toggle = page.locator('label.md-header__button[for="__search"]')
+    (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type("interpreter")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching documents", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 3
+    shot(page, f"search-{where}-{width}")
+    page.locator(".md-search-result__item a").first.click()
+    expect(page.locator("h1")).to_be_visible()
+    if width < 600:  # the phone's palette toggle is back once search is closed
+        expect(page.locator("form.md-header__option[data-md-component='palette'] label:visible")).to_have_count(1)
+    assert errors == [] and outside == []
+    context.close()
