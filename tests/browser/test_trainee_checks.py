@@ -138,3 +138,39 @@ def test_search_finds_pages_from_a_usb_stick_and_a_server(browser, base_url, sit
         expect(page.locator("form.md-header__option[data-md-component='palette'] label:visible")).to_have_count(1)
     assert errors == [] and outside == []
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_navigation_drawer_by_keyboard_at_200_percent_zoom(page: Page, base_url, page_errors, axe_source, scheme):
+    """1280 × 800 at 200% zoom is 640 × 400 CSS pixels: Material's drawer layout. The menu button
+    is reached by Tab, opens the drawer with Enter, Escape closes it and gives focus back, and a
+    closed drawer's ~40 links are not in the Tab order."""
+    page.set_viewport_size({"width": 640, "height": 400})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + "modules/indicators.html")
+    menu = page.get_by_role("button", name="Navigation")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    focused_in_drawer = []
+    for _ in range(6):  # skip link, logo, menu button…: the drawer's links never get focus
+        page.keyboard.press("Tab")
+        focused_in_drawer.append(page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"))
+        if page.evaluate("() => document.activeElement.classList.contains('cb-menu')"):
+            break
+    expect(menu).to_be_focused()
+    assert not any(focused_in_drawer)
+    assert menu.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # focus is seen
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary a[href]").first).to_be_focused()
+    page.wait_for_timeout(400)  # the drawer slides in
+    shot(page, f"drawer-open-640-{scheme}")
+    assert run_axe(page, axe_source) == []
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    assert page.evaluate("() => document.getElementById('__drawer').checked") is False
+    # Closed: Tab from the menu button leaves the header without entering the drawer.
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+    assert page_errors == []
