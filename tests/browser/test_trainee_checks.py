@@ -4,16 +4,13 @@ screen readers, meta descriptions, the phone layout, search from a USB stick, th
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from browser_support import REPO, is_local, run_axe, shot
 
-sys.path.insert(0, str(REPO / "tests"))
-from builder.check import check_course  # noqa: E402
+from builder.check import check_course
 
 #: The accessible names given by aria-labelledby, computed as a screen reader does (text of the
 #: referenced elements, hidden ones included).
