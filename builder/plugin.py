@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -28,12 +29,16 @@ log = get_plugin_logger(__name__)
 THEME = Path(__file__).parent / "theme"
 ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"}
 #: What every page's one script (`course.js`) is made of, in this order, after the course's data
-#: (course-data.js): the progress store, then the quiz widget. One file, not three: two fewer
-#: requests on every first visit over a slow agency link, and 0.5 KB less gzip.
-SCRIPT_PARTS = ("journey.js", "quiz.js")
+#: (course-data.js): the progress store, the quiz widget, then the navigation drawer by keyboard.
+#: One file, not three: two fewer requests on every first visit over a slow agency link, and
+#: 0.5 KB less gzip.
+SCRIPT_PARTS = ("journey.js", "quiz.js", "drawer.js")
 JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
-MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js")
+MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js", "file-worker.js")
+#: Material's search index, and the same as a script: from file:// (a USB stick) a page cannot
+#: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
+SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
 #: Files of course/ that are settings, not pages to publish.
 NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml", "local/local.yml", "local/contacts.yml", "local/sections.yml")
@@ -88,6 +93,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         self.renderer = Renderer(course, course.meta.language, last_changed(self._root(config)), self.config.edition)
         t = self.renderer.t
         config.site_name = course.meta.title
+        if not config.site_description:  # each page's meta description, unless it has its own
+            config.site_description = escape(" ".join(f"{course.meta.title}. {course.meta.audience}".split()))
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
         if str(THEME) not in config.theme.dirs:
@@ -146,7 +153,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        """Priority 0. Expand contacts and diagrams in course pages; put the overview into the home page."""
+        """Priority 0. Describe module pages; expand contacts and diagrams in course pages; put the
+        overview into the home page."""
+        module = self.course.module(page.file.src_uri[len("modules/") : -len(".md")]) if self.course and page.file.src_uri.startswith("modules/") else None
+        if module is not None and not page.meta.get("description"):
+            # Material writes it into <meta name="description" content="…"> without escaping it.
+            page.meta["description"] = escape(" ".join(module.meta.summary.split()))
         if self.renderer is None or page.file.generated_by is not None:
             return markdown  # generated pages are expanded when they are made
         markdown = self.renderer.expand(markdown)
@@ -166,6 +178,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         if self.renderer is None or page.file.generated_by is None:
             return output
         return self.renderer.fill(output)
+
+    def on_post_build(self, config: Any) -> None:
+        """Priority 0. Write the search index as a script too, for search from file://."""
+        index = Path(config.site_dir) / SEARCH_INDEX[0]
+        if index.is_file():
+            text = index.read_text(encoding="utf-8").replace("</", "<\\/")
+            (Path(config.site_dir) / SEARCH_INDEX[1]).write_text(f"var __index = {text};\n", encoding="utf-8")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Priority 0. `mkdocs serve` watches docs_dir (course/) only: add modules/ and quizzes/."""

@@ -273,8 +273,9 @@ class Renderer:
             order.append(current)
             todo.extend(c.goto for c in sc.steps[current].choices)
         order += [s for s in sc.steps if s not in order]
-        titles = {sid: self.t["scenario_step"].format(n=n) for n, sid in enumerate(order, 1)}
-        titles.update({eid: self.t["scenario_outcome"].format(n=n) for n, eid in enumerate(sc.ends, 1)})
+        # A heading says where the trainee is, not only "Step 2": the number and the first words.
+        titles = {sid: self.t["scenario_step"].format(n=n, gist=gist(sc.steps[sid].situation)) for n, sid in enumerate(order, 1)}
+        titles.update({eid: self.t["scenario_outcome"].format(n=n, gist=gist(e.outcome)) for n, (eid, e) in enumerate(sc.ends.items(), 1)})
         steps = [
             {
                 "id": sid,
@@ -552,6 +553,24 @@ def json_for_html(data: Any) -> str:
     """JSON safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_TAG = re.compile(r"<[^>]+>|[*_`#>\[\]]|\]\([^)]*\)")
+#: A sentence ends at . ? or ! before a capital, but not after "Mr." or an initial ("K.").
+_SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)\s+(?=[A-Z\"“¿¡])")
+
+
+def gist(text: str, words: int = 10) -> str:
+    """The first sentence of a Markdown text as plain text, cut to `words` words with "…"."""
+    plain = " ".join(_TAG.sub("", re.sub(r"\]\([^)]*\)", "", text)).split())
+    first = _SENTENCE_END.split(plain, 1)[0]
+    cut = first.split()
+    if len(cut) <= words:
+        return first
+    cut = cut[:words]
+    while len(cut) > 1 and re.fullmatch(r"\W*\w{1,3}\.", cut[-1]):  # not "… Mr.…"
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"
 
 
 def md_escape(text: str) -> str:

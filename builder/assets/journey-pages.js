@@ -33,7 +33,7 @@
         row.querySelector(".cb-progress__best").textContent = data.best[id] !== undefined ? data.best[id] + "%" : "–";
       });
       var final = root.querySelector(".cb-progress__final-status");
-      final.textContent = data.final.score === undefined ? s.status_not_started : (data.final.passed ? s.status_passed : s.status_not_passed) + " (" + data.final.score + "%)";
+      final.textContent = ": " + (data.final.score === undefined ? s.status_not_started : (data.final.passed ? s.status_passed : s.status_not_passed) + " (" + data.final.score + "%)");
       var inLms = !!J.lms();
       root.querySelector(".cb-progress__where").hidden = inLms;
       root.querySelector(".cb-progress__where-lms").hidden = !inLms;
@@ -79,6 +79,7 @@
       };
       reader.readAsText(file);
     });
+    Array.prototype.forEach.call(root.querySelectorAll(".cb-js-only"), function (el) { el.hidden = false; });
     refresh();
   }
 

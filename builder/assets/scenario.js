@@ -23,9 +23,11 @@
     root.setAttribute("data-enhanced", "true");
     var steps = Array.prototype.slice.call(root.querySelectorAll(".cb-scenario__step"));
     var label = root.getAttribute("data-you-chose") || "";
+    // `id` is a step's or an end's id, or "" for every end (the debrief, the way out).
     function show(id, chosen, feedback) {
+      var focused = false;
       steps.forEach(function (step) {
-        var here = step.getAttribute("data-step") === id;
+        var here = id ? step.getAttribute("data-step") === id : step.classList.contains("cb-scenario__end");
         step.hidden = !here;
         var box = step.querySelector(".cb-scenario__feedback");
         box.textContent = "";
@@ -36,7 +38,10 @@
           box.appendChild(p);
           box.appendChild(feedback);
         }
-        if (here) step.querySelector(".cb-scenario__title").focus();
+        if (here && !focused) {
+          step.querySelector(".cb-scenario__title").focus();
+          focused = true;
+        }
       });
     }
     steps.forEach(function (step) {
@@ -59,6 +64,13 @@
       }
     });
     steps.forEach(function (step) { step.hidden = step.getAttribute("data-step") !== root.getAttribute("data-start"); });
+    // The content note's "Debrief" link (outside the scenario) points at a hidden end: show the ends.
+    Array.prototype.forEach.call(document.querySelectorAll(".cb-note--content a[href^='#end-']"), function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        show("");
+      });
+    });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("section.cb-scenario"), setupScenario);

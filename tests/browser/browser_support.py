@@ -89,3 +89,11 @@ def solve(form, q: dict, right: bool = True) -> None:
                 form.locator(f'.cb-quiz__item[data-item="{item}"]').get_by_role("button", name="Move up").click()
     else:
         form.locator('input[type="text"]').fill(q["accepted"][0] if right else "no idea")
+
+
+def shot(page, name: str) -> None:
+    """A screenshot into $SCREENSHOT_DIR when it is set (for a person to look at), else nothing."""
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))

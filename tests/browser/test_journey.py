@@ -241,3 +241,19 @@ def test_drawn_forms_are_the_module_pages_forms(page: Page, tmp_path):
         assert "&lt;script&gt;" in dict((q, s) for q, s, _ in pairs)["rich-block"]  # the unsafe text stayed inert
     finally:
         next(serving, None)
+
+
+def test_progress_without_javascript_says_it_needs_it(browser, base_url):
+    """Without JavaScript the page cannot read the saved progress: it says so, and claims no
+    status ("Not started") and offers no button that would do nothing."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "progress.html")
+    # (Playwright's text matching skips <noscript>: read what is rendered.)
+    expect(page.locator(".cb-progress__no-js")).to_be_visible()
+    shown = page.locator(".cb-progress").inner_text()
+    assert "this page needs JavaScript to show it" in shown
+    assert "Not started" not in shown
+    expect(page.locator('tr[data-module="basics"] .cb-progress__status')).to_have_text("")
+    expect(page.get_by_role("button", name="Export progress")).to_have_count(0)
+    context.close()
