@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
-from browser_support import serve, solve
+from browser_support import pass_final_assessment, serve
 from click.testing import CliRunner
 from playwright.sync_api import Page, expect
 
@@ -64,12 +63,7 @@ def test_certificate_with_storage_blocked_after_instant_navigation(page: Page, b
     """The passing result's link carries the result (issue #18) also when Material swaps the page in."""
     page.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, {get() { throw new DOMException('blocked', 'SecurityError'); }});")
     page.goto(base_url + "assessment.html")
-    page.get_by_role("button", name="Start the assessment").click()
-    pool = json.loads(page.locator("script.cb-assessment__data").text_content())[0]
-    by_id = {f"a-q-{q['module']}-{q['id']}": q for q in pool["questions"]}
-    for form in page.locator(".cb-assessment__questions form").all():
-        solve(form, by_id[form.get_attribute("id")])
-    page.get_by_role("button", name="Submit my answers").click()
+    pass_final_assessment(page)
     page.evaluate("window.__sameDocument = true")
     page.locator(".cb-assessment__result").get_by_role("link", name="Print your certificate").click()
     expect(page.locator(".cb-certificate__sheet")).to_be_visible()
