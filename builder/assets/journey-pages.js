@@ -147,8 +147,11 @@
           el("input", {type: type === "multiple" ? "checkbox" : "radio", id: dom + "-" + o[0], name: dom.slice(2), value: o[0]}),
           el("label", {"for": dom + "-" + o[0]}, [html(o[1])])]);
       })));
-      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer]), " "].concat(joined(
-        q.options.filter(function (o) { return q.correct.indexOf(o[0]) >= 0; }).map(function (o) { return o[1]; }), "; ")))];
+      // One right option in the answer line; several as a list (as question.html).
+      var keys = q.options.filter(function (o) { return q.correct.indexOf(o[0]) >= 0; });
+      answer = keys.length === 1 ? [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer]), " ", html(keys[0][1])])] :
+        [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
+          el("ul", {"class": "cb-quiz__answer-list"}, keys.map(function (o) { return el("li", {}, [html(o[1])]); }))];
     } else if (type === "matching") {
       body.push(el("div", {"class": "cb-quiz__pairs"}, q.left.map(function (left, i) {
         var id = "l" + (i + 1);
