@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -48,6 +48,12 @@ class FinalAssessment(Model):
     """Questions drawn from each module's quiz for the final self-assessment."""
 
 
+def _low_then_high(value: tuple[int, int]) -> tuple[int, int]:
+    if value[0] > value[1]:
+        raise ValueError(f"must give the lower share first, like [{value[1]}, {value[0]}]")
+    return value
+
+
 class ItemChecks(Model):
     """`item_checks` in course.yml: when the item-quality checks of `course check` warn."""
 
@@ -60,7 +66,7 @@ class ItemChecks(Model):
     """Warn when the key is the longest option in more than this share of single-choice items."""
     key_length_ratio: Annotated[float, Field(gt=1, le=10, strict=False)] = 1.5
     """Warn when one key is this many times as long as the longest wrong option (or more)."""
-    true_share: Annotated[tuple[Percent, Percent], Field(strict=False)] = (30, 70)
+    true_share: Annotated[tuple[Percent, Percent], Field(strict=False), AfterValidator(_low_then_high)] = (30, 70)
     """The range of the share of true/false items keyed True (percent)."""
     correct_first: Percent = 50
     """Warn when the right options lead the list in more than this share of multiple-answer items."""

@@ -128,6 +128,8 @@ def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str)
         bound = f"{bound:g}" if isinstance(bound, float) else bound
         words = {"greater_than": "more than", "greater_than_equal": "at least", "less_than": "less than", "less_than_equal": "at most"}[kind]
         return f"{name} must be {words} {bound}, not {value}", "change the number"
+    if kind == "value_error" and ctx.get("error"):
+        return f"{name} {ctx['error']}", "see the README for what this key accepts"
     return f"{name} is not valid: {value!r}", "see the README for what this key accepts"
 
 

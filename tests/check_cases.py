@@ -186,3 +186,6 @@ CASES += [
 CASES += [
     ("course-plugin-missing", [("mkdocs.yml", "  - search\n  - course\n", "  - search\n")]),
 ]
+CASES += [
+    ("item-checks-true-share", [(C, "pass_mark: 80", "pass_mark: 80\nitem_checks:\n  true_share: [70, 30]")]),
+]
