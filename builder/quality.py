@@ -331,10 +331,13 @@ def check_quality(course: Course) -> Iterator[Diagnostic]:
     yield from allow_known(course)
     limits = course.meta.item_checks
     everything: list[Seen] = []
+    counted: list[Seen] = []  # for the course-wide score: quizzes that silence `guessable` left out
     fired: set[str] = set()
     for qf in course.quizzes:
         items = seen(qf)
         everything += items
+        if "guessable" not in qf.quiz.allow:
+            counted += items
         where = qf.positions.of(("questions",), key=True)
         for code, test, hint in QUIZ_CHECKS:
             message = test(_excluding(items, code), limits) if code not in qf.quiz.allow else None
@@ -346,20 +349,21 @@ def check_quality(course: Course) -> Iterator[Diagnostic]:
         score = score_without_reading(items)
         if score.total >= limits.min_items and score.percent >= pass_mark and "guessable" not in qf.quiz.allow:
             fired.add("guessable")
-            yield warning("guessable", qf.path, where, f"a trainee who does not read scores {score.percent}%, at or above the pass mark of {pass_mark}% ({_strategies(score)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
+            yield warning("guessable", qf.path, where, f"a trainee who does not read scores {score.percent}%, at or above the pass mark of {pass_mark}% ({strategies(score)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
     where = course.meta_positions.of(("pass_mark",)) if course.meta_positions else Pos()
     for code, test, hint in QUIZ_CHECKS:
         message = test(_excluding(everything, code), limits) if code not in fired else None
         if message:
             yield warning(code, "course/course.yml", Pos(), "across the course's quizzes, " + message, hint)
-    whole = score_without_reading([s for qf in course.quizzes if "guessable" not in qf.quiz.allow for s in seen(qf)])
+    whole = score_without_reading(counted)
     if "guessable" not in fired and whole.total >= limits.min_items and whole.percent >= course.meta.pass_mark:
-        yield warning("guessable", "course/course.yml", where, f"a trainee who does not read scores {whole.percent}% across the course, at or above the pass mark of {course.meta.pass_mark}% ({_strategies(whole)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
+        yield warning("guessable", "course/course.yml", where, f"a trainee who does not read scores {whole.percent}% across the course, at or above the pass mark of {course.meta.pass_mark}% ({strategies(whole)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
     yield from _similar_prompts(course, limits)
 
 
-def _strategies(score: Guessing) -> str:
-    return "; ".join(f"{kind.replace('_', '/')}: {name}, {right} of {of}" for kind, name, right, of in score.strategies) or "no strategy scores"
+def strategies(score: Guessing) -> str:
+    """"single: the longest option, 5 of 9; …": the winning strategies, in words."""
+    return "; ".join(f"{kind.replace('_', '/')}: {name}, {right} of {of}" for kind, name, right, of in score.strategies)
 
 
 def _much_longer(qf: QuizFile, items: list[Seen], limits: ItemChecks) -> Iterator[Diagnostic]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from builder.course import Course, Module
 from builder.models import QUESTION_TYPES
-from builder.quality import Guessing, course_guessing, silenced
+from builder.quality import Guessing, course_guessing, silenced, strategies
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _row(course: Course, module: Module, guessing: Guessing) -> ModuleRow:
 
 def _guesses(score: Guessing) -> str:
     """"42% (single: the longest option, 5 of 9; …)": the score without reading and how."""
-    how = "; ".join(f"{kind.replace('_', '/')}: {name}, {right} of {of}" for kind, name, right, of in score.strategies)
+    how = strategies(score)
     return f"{score.percent}%" + (f" ({how})" if how else "")
 
 
@@ -127,7 +127,8 @@ def _types(row: ModuleRow) -> str:
 
 def format_text(course: Course) -> str:
     lines: list[str] = []
-    for row in rows(course):
+    table = rows(course)
+    for row in table:
         status = f"reviewed by {row.reviewed_by}" if row.reviewed_by else "draft: no named reviewer"
         lines.append(f"{row.number:02d} {row.id}: {row.title}")
         lines.append(f"   {row.minutes} min · {row.questions} questions ({_types(row)}) · {_count(row.sources, 'source')} · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
@@ -137,8 +138,8 @@ def format_text(course: Course) -> str:
             assessed = ", ".join(o.questions) if o.questions else ("NOT ASSESSED" if o.unassessed else f"({o.assessed_by})")
             lines.append(f"   {o.id.ljust(width)}  {assessed}")
         lines.append("")
-    total = sum(r.questions for r in rows(course))
-    lines.append(f"{len(course.modules)} modules, {total} questions, {sum(r.minutes for r in rows(course))} minutes.")
+    total = sum(r.questions for r in table)
+    lines.append(f"{len(course.modules)} modules, {total} questions, {sum(r.minutes for r in table)} minutes.")
     lines.append(without_reading_summary(course))
     lines += _silenced_lines(course)
     return "\n".join(lines)
