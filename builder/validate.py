@@ -7,6 +7,7 @@ says it is a tag, never because of how it is spelt.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import difflib
 import types
@@ -49,7 +50,48 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]
             if close:
                 typos.add(path[:-1] + (close[0],))
     kept = [e for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
-    return None, [_diagnostic(model, doc, err) for err in kept]
+    return _repaired(model, doc, kept), [_diagnostic(model, doc, err) for err in kept]
+
+
+def _repaired(model: type[M], doc: Document, errors: list[Any]) -> M | None:
+    """The model as the author meant it, when every problem is a misspelt or unknown key: each
+    misspelt key read as the key it is close to, each other unknown key left out. The problems are
+    reported all the same; the model only lets the rules check the rest of the file, so that one
+    typo does not hide a question with two correct options or an unknown diagram."""
+    if not errors or any(e["type"] != "extra_forbidden" for e in errors):
+        return None
+    data = copy.deepcopy(doc.data)
+    for err in errors:
+        path, owner = _data_path(model, tuple(err["loc"]))
+        parent = _at(data, path[:-1])
+        if not isinstance(parent, dict) or path[-1] not in parent:
+            return None
+        value = parent.pop(path[-1])
+        close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+        if close and close[0] not in parent:
+            parent[close[0]] = value
+            _alias_positions(doc, path, path[:-1] + (close[0],))
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for part in path:
+        if not isinstance(data, (dict, list)) or not _has(data, part):
+            return None
+        data = data[part]
+    return data
+
+
+def _alias_positions(doc: Document, old: DataPath, new: DataPath) -> None:
+    """Rules that point at the key as it should be spelt point where the author wrote it."""
+    size = len(old)
+    for table in (doc.positions.values, doc.positions.keys):
+        for path, mark in list(table.items()):
+            if path[:size] == old:
+                table.setdefault(new + path[size:], mark)
 
 
 def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:

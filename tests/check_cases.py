@@ -189,3 +189,14 @@ CASES += [
 CASES += [
     ("item-checks-true-share", [(C, "pass_mark: 80", "pass_mark: 80\nitem_checks:\n  true_share: [70, 30]")]),
 ]
+CASES += [
+    # one misspelt key per file hides none of the file's other problems
+    ("typo-hides-nothing", [
+        (Q, "    prompt: What is the rule?", "    promt: What is the rule?"),
+        (Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n"),
+        (M, "duration: 15", "duraton: 15"),
+        (M, "[[diagram:basics-flow]]", "[[diagram:basic-flow]]"),
+        (S, "        feedback: Better late than never.\n", "        feedbak: Better late than never.\n"),
+        (S, "start: call", "start: cal"),
+    ]),
+]
