@@ -81,7 +81,7 @@ def _at(data: Any, path: DataPath) -> Any:
     for part in path:
         if not isinstance(data, (dict, list)) or not _has(data, part):
             return None
-        data = data[part]
+        data = data[part]  # type: ignore[index]  # _has checks the index
     return data
 
 
