@@ -357,10 +357,14 @@ def scenarios_sound(course: Course, today: datetime.date) -> Iterator[Diagnostic
         targets = list(sc.steps) + list(sc.ends)
         if sc.start not in sc.steps:
             yield error("unknown-step", path, pos.of(("start",)), f"`start` names `{sc.start}`, which is not a step", _closest(sc.start, list(sc.steps)) + "steps: " + ", ".join(sc.steps))
+        unknown = 0
         for step_id, step in sc.steps.items():
             for index, choice in enumerate(step.choices):
                 if choice.goto not in targets:
+                    unknown += 1
                     yield error("unknown-step", path, pos.of(("steps", step_id, "choices", index, "goto")), f"choice {index + 1} of step `{step_id}` goes to `{choice.goto}`, which is neither a step nor an end", _closest(choice.goto, targets) + "add it, or fix the name")
+        if unknown:
+            continue  # a misspelt `goto` would also make steps unreachable and paths dead ends: one error per typo
         reachable = _reachable(sc, sc.start) if sc.start in sc.steps else set()
         for step_id in sc.steps:
             if sc.start in sc.steps and step_id not in reachable:

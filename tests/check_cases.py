@@ -200,3 +200,8 @@ CASES += [
         (S, "start: call", "start: cal"),
     ]),
 ]
+CASES += [
+    # a typo in a step name is one error, not also unreachable steps and dead ends
+    ("scenario-goto-typo", [(S, "        goto: applied\n", "        goto: aplied\n")]),
+    ("scenario-step-renamed", [(S, "  lecture:\n", "  lectur:\n")]),
+]
