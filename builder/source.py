@@ -134,8 +134,11 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
         problem = str(exc.problem or exc.context or "cannot be read")
         at = text[mark.index] if mark and mark.index < len(text) else ""
+        misaligned = _misaligned(text, mark.line, problem, line_offset) if mark and at != "\t" else None
+        if misaligned is not None:
+            return Document(rel, None, positions, [error("yaml-indentation", rel, misaligned[0], misaligned[1], misaligned[2])])
         hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
-        return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {problem}", hint)])
+        return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {_plain(problem)}", hint)])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         index = max(0, min(exc.position, len(text)))
         line = text.count("\n", 0, index)
@@ -247,4 +250,67 @@ def _syntax_hint(problem: str) -> str:
         return "`*` starts a YAML alias; put text that starts with `*` in quotes"
     if "found character" in problem and "cannot start any token" in problem:
         return "text that starts with a special character (@, `, %, |, >) must be in quotes"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "close it on the same line, or put text that starts with `[` or `{` in quotes"
     return "check the indentation and quoting around this position"
+
+
+#: The parser's errors that a line indented too far or not far enough leads to.
+_INDENTATION_PROBLEMS = ("mapping values are not allowed", "did not find expected key", "did not find expected '-' indicator")
+_BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*$")
+_LINE_START = re.compile(r"^( *)(- +)?([A-Za-z_][A-Za-z0-9_-]*:)?")
+
+
+def _misaligned(text: str, line: int, problem: str, offset: int) -> tuple[Pos, str, str] | None:
+    """A line that does not line up with the lines above it, told in the author's terms: where
+    it is, how far it is indented, and how far the entry it probably belongs to is indented.
+    None when the problem is not about indentation (a colon inside text, say)."""
+    if not problem.startswith(_INDENTATION_PROBLEMS):
+        return None
+    lines = text.split("\n")
+    if line >= len(lines):
+        return None
+    current = lines[line]
+    if problem.startswith("mapping values"):
+        colon = current.find(": ") if ": " in current else current.rstrip().rfind(":")
+        if colon < 0 or not _BARE_KEY.match(current[:colon]):
+            return None  # `prompt: What is: the rule?`: a colon inside text, not indentation
+    found = _LINE_START.match(current)
+    assert found is not None  # the pattern matches the empty start of any line
+    indent, dash, key = len(found.group(1)), found.group(2), found.group(3)
+    # The columns the lines above use, latest first: for a new entry (`- `) those of other
+    # entries; for a key, those of other keys (after a `- ` too).
+    columns: list[tuple[int, int, str]] = []
+    for number in range(line - 1, -1, -1):
+        above = _LINE_START.match(lines[number])
+        if above is None or not lines[number].strip() or lines[number].lstrip().startswith("#"):
+            continue
+        if dash and above.group(2):
+            columns.append((len(above.group(1)), number, "-"))
+        elif not dash and above.group(3):
+            columns.append((len(above.group(1)) + len(above.group(2) or ""), number, above.group(3)))
+    if not columns:
+        return None
+    column, number, word = min(columns, key=lambda c: (abs(c[0] - indent), -c[1]))
+    if column == indent:
+        return None
+    what = "the `- ` of this entry" if dash else (f"`{key}`" if key else "this line")
+    spaces = f"{indent} space{'s' if indent != 1 else ''}"
+    message = f"YAML indentation: line {line + 1 + offset} is indented by {spaces}, which does not line up with the lines above it"
+    like = f"the `- ` on line {number + 1 + offset}" if word == "-" else f"`{word}` on line {number + 1 + offset}"
+    move = f"indent {what} by {column} space{'s' if column != 1 else ''}" if column else f"start {what} at the beginning of the line"
+    hint = f"YAML reads the structure from the indentation: {move}, like {like} (spaces only, no tabs)"
+    return Pos(line + 1 + offset, indent + 1), message, hint
+
+
+def _plain(problem: str) -> str:
+    """The parser's wording, where it is jargon, in the author's terms."""
+    if problem.startswith("mapping values are not allowed"):
+        return "a colon followed by a space (`: `) inside a value ends it and starts a new key"
+    if problem.startswith("could not find expected ':'"):
+        return "a line here should be `key: value`, but has no colon"
+    if problem.startswith("did not find expected ',' or ']'"):
+        return "a list in square brackets `[…]` is not closed with `]`"
+    if problem.startswith("did not find expected ',' or '}'"):
+        return "a mapping in braces `{…}` is not closed with `}`"
+    return problem

@@ -205,3 +205,10 @@ CASES += [
     ("scenario-goto-typo", [(S, "        goto: applied\n", "        goto: aplied\n")]),
     ("scenario-step-renamed", [(S, "  lecture:\n", "  lectur:\n")]),
 ]
+CASES += [
+    # indentation mistakes are told as indentation, with the column the line probably belongs at
+    ("yaml-indent-key-deeper", [(Q, "        correct: true\n        feedback: Yes", "         correct: true\n        feedback: Yes")]),
+    ("yaml-indent-key-shallower", [(Q, "        feedback: Yes", "      feedback: Yes")]),
+    ("yaml-indent-entry", [(Q, "      - text: It is hard.", "    - text: It is hard.")]),
+    ("yaml-indent-front-matter", [(M, "  - id: apply\n    text: Apply", "  - id: apply\n     text: Apply")]),
+]
