@@ -64,8 +64,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "content_checked": "**Content checked against its sources:** {checked}. Next review due: {due}.",
         "audience": "Who this course is for:",
         "time_to_complete": "Time to complete:",
-        "about_hours": "about {hours} hours ({modules} modules)",
-        "about_minutes": "about {minutes} minutes ({modules} modules)",
+        "n_module": "{n} module|{n} modules",
+        "n_question": "{n} question|{n} questions",
+        "n_quiz": "{n} module quiz|{n} module quizzes",
+        "n_scenario": "{n} branching scenario|{n} branching scenarios",
+        "about_hours": "about {hours} hours ({modules})",
+        "about_minutes": "about {minutes} minutes ({modules})",
         "learning_path": "Learning path",
         "how_checks_work": "How the knowledge checks work",
         "how_checks_work_text": (
@@ -120,11 +124,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_purpose": "Purpose",
         "outline_audience": "Audience",
         "outline_time": "Length",
-        "outline_time_text": "{minutes} minutes (about {hours} hours) in {modules} modules, taken at the trainee's own pace.",
+        "outline_time_text": "{minutes} minutes (about {hours} hours) in {modules}, taken at the trainee's own pace.",
         "outline_assessment": "Assessment design",
-        "outline_checks": "Knowledge checks: {quizzes} module quizzes with {questions} questions ({kinds}), scored right or wrong per question; pass mark {pass_mark}% unless a quiz sets its own. Feedback is immediate and trainees may try again.",
-        "outline_final": "Final self-assessment: {per_module} questions drawn at random from each module's quiz ({total} in all), pass mark {pass_mark}%. Passing it unlocks the certificate of completion.",
-        "outline_scenarios": "Practice scenarios: {count} branching scenarios with feedback at every choice; not scored.",
+        "outline_checks": "Knowledge checks: {quizzes} with {questions} ({kinds}), scored right or wrong per question; pass mark {pass_mark}% unless a quiz sets its own. Feedback is immediate and trainees may try again.",
+        "outline_final": "Final self-assessment: {per_module} drawn at random from each module's quiz ({total} in all), pass mark {pass_mark}%. Passing it unlocks the certificate of completion.",
+        "outline_scenarios": "Practice scenarios: {count} with feedback at every choice; not scored.",
         "outline_records": "Records: in a learning management system, the SCORM package reports the final score, pass or fail and each answer; on the public website, results stay in the trainee's browser, and the trainee can download the result for a roster.",
         "outline_review": "Review status",
         "outline_module": "Module",
@@ -133,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_modules": "Modules",
         "outline_objective": "Objective",
         "outline_assessed_by": "How it is assessed",
-        "outline_by_quiz": "knowledge check and final self-assessment ({count} questions)",
+        "outline_by_quiz": "knowledge check and final self-assessment ({count})",
         "outline_by_scenario": "practice scenario",
         "outline_by_classroom": "in the classroom, by the instructor",
         "outline_key_points": "Key points",
@@ -248,8 +252,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "content_checked": "**Contenido cotejado con sus fuentes:** {checked}. Próxima revisión: {due}.",
         "audience": "A quién se dirige este curso:",
         "time_to_complete": "Duración:",
-        "about_hours": "unas {hours} horas ({modules} módulos)",
-        "about_minutes": "unos {minutes} minutos ({modules} módulos)",
+        "n_module": "{n} módulo|{n} módulos",
+        "n_question": "{n} pregunta|{n} preguntas",
+        "n_quiz": "{n} cuestionario de módulo|{n} cuestionarios de módulo",
+        "n_scenario": "{n} escenario ramificado|{n} escenarios ramificados",
+        "about_hours": "unas {hours} horas ({modules})",
+        "about_minutes": "unos {minutes} minutos ({modules})",
         "learning_path": "Itinerario de aprendizaje",
         "how_checks_work": "Cómo funcionan las comprobaciones de conocimientos",
         "how_checks_work_text": (
@@ -305,11 +313,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_purpose": "Propósito",
         "outline_audience": "Destinatarios",
         "outline_time": "Duración",
-        "outline_time_text": "{minutes} minutos (unas {hours} horas) en {modules} módulos, al ritmo de cada participante.",
+        "outline_time_text": "{minutes} minutos (unas {hours} horas) en {modules}, al ritmo de cada participante.",
         "outline_assessment": "Diseño de la evaluación",
-        "outline_checks": "Comprobaciones: {quizzes} cuestionarios de módulo con {questions} preguntas ({kinds}), cada pregunta correcta o incorrecta; nota para aprobar {pass_mark} % salvo que un cuestionario fije la suya. La respuesta es inmediata y se puede volver a intentar.",
-        "outline_final": "Autoevaluación final: {per_module} preguntas al azar del cuestionario de cada módulo ({total} en total), nota para aprobar {pass_mark} %. Al aprobarla se obtiene el certificado de finalización.",
-        "outline_scenarios": "Escenarios de práctica: {count} escenarios ramificados con comentarios en cada elección; sin puntuación.",
+        "outline_checks": "Comprobaciones: {quizzes} con {questions} ({kinds}), cada pregunta correcta o incorrecta; nota para aprobar {pass_mark} % salvo que un cuestionario fije la suya. La respuesta es inmediata y se puede volver a intentar.",
+        "outline_final": "Autoevaluación final: {per_module} al azar del cuestionario de cada módulo ({total} en total), nota para aprobar {pass_mark} %. Al aprobarla se obtiene el certificado de finalización.",
+        "outline_scenarios": "Escenarios de práctica: {count} con comentarios en cada elección; sin puntuación.",
         "outline_records": "Registros: en una plataforma de formación, el paquete SCORM comunica la puntuación final, si se aprobó y cada respuesta; en el sitio web público, los resultados se quedan en el navegador de cada participante, que puede descargar el resultado para un registro.",
         "outline_review": "Estado de la revisión",
         "outline_module": "Módulo",
@@ -318,7 +326,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_modules": "Módulos",
         "outline_objective": "Objetivo",
         "outline_assessed_by": "Cómo se evalúa",
-        "outline_by_quiz": "comprobación y autoevaluación final ({count} preguntas)",
+        "outline_by_quiz": "comprobación y autoevaluación final ({count})",
         "outline_by_scenario": "escenario de práctica",
         "outline_by_classroom": "en el aula, por el instructor",
         "outline_key_points": "Puntos clave",
@@ -379,3 +387,10 @@ def strings_for(language: str) -> dict[str, str]:
     base = STRINGS["en"]
     table = STRINGS.get(language.split("-")[0], {})
     return {key: table.get(key, value) for key, value in base.items()}
+
+
+def counted(t: dict[str, str], n: int, noun: str) -> str:
+    """`n` and the noun in the form that goes with it ("1 module", "12 modules"), from the
+    table's `n_<noun>` entry, "<one>|<other>" (the two forms both languages need)."""
+    one, other = t[f"n_{noun}"].split("|")
+    return (one if n == 1 else other).format(n=n)

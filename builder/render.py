@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
-from builder.i18n import strings_for
+from builder.i18n import counted, strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
 
@@ -474,7 +474,8 @@ class Renderer:
         minutes = sum(m.meta.duration for m in self.course.modules)
         count = len(self.course.modules)
         hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
-        time = self.t["about_hours"].format(hours=hours, modules=count) if minutes >= 90 else self.t["about_minutes"].format(minutes=minutes, modules=count)
+        modules = counted(self.t, count, "module")
+        time = self.t["about_hours"].format(hours=hours, modules=modules) if minutes >= 90 else self.t["about_minutes"].format(minutes=minutes, modules=modules)
         checked = [m.meta.reviewed.on for m in self.course.modules if m.meta.reviewed]
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
         credit = self.t["credit"].format(hours=f"{self.course.local.credit_hours:g}", agency=self.course.local.agency) if self.course.local and self.course.local.credit_hours else ""

@@ -37,7 +37,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 9 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    assert re.fullmatch(r"Built 9 pages for 1 module \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question ') == 7
     data = quiz_data(page)["questions"]
@@ -53,6 +53,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert "Draft: not yet legally reviewed." in page
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="modules/basics.html"' in home and "Who this course is for:" in home
+    assert "about 15 minutes (1 module)" in home  # counted in the singular
     # contacts, diagrams and the glossary
     assert '<a href="tel:+18005550100">1-800-555-0100</a>' in page and '<a href="sms:12345">12345</a>' in page
     assert page.count('class="cb-diagram__svg"') == 1 and 'role="img"' in page
