@@ -394,3 +394,12 @@ def counted(t: dict[str, str], n: int, noun: str) -> str:
     table's `n_<noun>` entry, "<one>|<other>" (the two forms both languages need)."""
     one, other = t[f"n_{noun}"].split("|")
     return (one if n == 1 else other).format(n=n)
+
+
+def course_strings(language: str, draft_banner: str | None = None) -> dict[str, str]:
+    """The table for a course: `strings_for(language)` with the course's own words where
+    course.yml gives them (`draft_banner`)."""
+    table = strings_for(language)
+    if draft_banner:
+        table["draft"] = draft_banner
+    return table

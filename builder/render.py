@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
-from builder.i18n import counted, strings_for
+from builder.i18n import counted, course_strings
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
 
@@ -88,7 +88,7 @@ class Renderer:
         assert course.meta is not None, "render only a course that passed check"
         self.course = course
         self.meta = course.meta
-        self.t = strings_for(language or self.meta.language)
+        self.t = course_strings(language or self.meta.language, self.meta.draft_banner)
         self.changed = changed or {}
         #: "trainee" strips `!!! instructor` blocks before anything is rendered; "instructor" keeps
         #: them and shows the answer keys.
@@ -480,7 +480,7 @@ class Renderer:
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
         credit = self.t["credit"].format(hours=f"{self.course.local.credit_hours:g}", agency=self.course.local.agency) if self.course.local and self.course.local.credit_hours else ""
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
-        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit, course_credit=self.credit_lines())
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit, local_note=self.course.local.note if self.course.local else None, course_credit=self.credit_lines())
 
     def credit_lines(self) -> list[tuple[str, str]]:
         """`credit` in course.yml as (label, value) pairs, in a fixed order, only the keys given."""

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from builder.course import Course, Module
 from builder.exports import Export
-from builder.i18n import counted, strings_for
+from builder.i18n import counted, course_strings
 from builder.markdown_scan import CITATION, strip_instructor
 from builder.render import credit_lines
 
@@ -46,7 +46,7 @@ def export(course: Course, html: bool = False) -> Export:
 def outline_markdown(course: Course) -> str:
     meta = course.meta
     assert meta is not None
-    t = strings_for(meta.language)
+    t = course_strings(meta.language, meta.draft_banner)
     minutes = sum(m.meta.duration for m in course.modules)
     lines = [f"# {md_escape(meta.title)}", "", f"*{t['outline_kind']}* · {t['outline_version'].format(version=meta.version)} · `{meta.id}`", ""]
     purpose = _purpose(course)
@@ -106,9 +106,9 @@ def _review(course: Course, t: dict[str, str]) -> list[str]:
         if meta.reviewed and meta.reviewed.by:
             status = t["reviewed"].format(by=md_escape(meta.reviewed.by), date=meta.reviewed.on.isoformat())
         elif meta.reviewed:
-            status = t["draft"] + " " + t["outline_checked"].format(date=meta.reviewed.on.isoformat())
+            status = md_escape(t["draft"]) + " " + t["outline_checked"].format(date=meta.reviewed.on.isoformat())
         else:
-            status = t["draft"]
+            status = md_escape(t["draft"])
         due = " " + t["review_due"].format(date=meta.review_by.isoformat()) if meta.review_by else ""
         lines.append(f"| {module.number}. {md_escape(meta.title)} | {status}{due} |")
     return [*lines, ""]
