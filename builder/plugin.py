@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from builder.check import check_course
 from builder.course import Course
+from builder.diagnostics import Report
 from builder.history import last_changed
 from builder.minify import asset, minified
 from builder.render import Renderer
@@ -48,6 +49,14 @@ NOT_PUBLISHED_FOLDERS = ("diagrams/",)
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
+
+
+class CourseProblems(PluginError):
+    """The course has errors: the build stops, and `course serve` shows them in the browser."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("The course has problems:\n" + report.format_text())
+        self.report = report
 
 
 class CourseConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' config base is untyped
@@ -84,7 +93,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         else:
             course, report = check_course(self._root(config))
             if report.errors:
-                raise PluginError("The course has problems:\n" + report.format_text())
+                raise CourseProblems(report)
             if self.config.report_warnings:
                 for diagnostic in report:
                     log.warning(diagnostic.format())
