@@ -134,7 +134,7 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
         problem = str(exc.problem or exc.context or "cannot be read")
         at = text[mark.index] if mark and mark.index < len(text) else ""
-        misaligned = _misaligned(text, mark.line, problem, line_offset) if mark and at != "\t" else None
+        misaligned = _misaligned(text, mark.line, mark.column, problem, line_offset) if mark and at != "\t" else None
         if misaligned is not None:
             return Document(rel, None, positions, [error("yaml-indentation", rel, misaligned[0], misaligned[1], misaligned[2])])
         hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
@@ -261,7 +261,7 @@ _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*$")
 _LINE_START = re.compile(r"^( *)(- +)?([A-Za-z_][A-Za-z0-9_-]*:)?")
 
 
-def _misaligned(text: str, line: int, problem: str, offset: int) -> tuple[Pos, str, str] | None:
+def _misaligned(text: str, line: int, column: int, problem: str, offset: int) -> tuple[Pos, str, str] | None:
     """A line that does not line up with the lines above it, told in the author's terms: where
     it is, how far it is indented, and how far the entry it probably belongs to is indented.
     None when the problem is not about indentation (a colon inside text, say)."""
@@ -271,10 +271,8 @@ def _misaligned(text: str, line: int, problem: str, offset: int) -> tuple[Pos, s
     if line >= len(lines):
         return None
     current = lines[line]
-    if problem.startswith("mapping values"):
-        colon = current.find(": ") if ": " in current else current.rstrip().rfind(":")
-        if colon < 0 or not _BARE_KEY.match(current[:colon]):
-            return None  # `prompt: What is: the rule?`: a colon inside text, not indentation
+    if problem.startswith("mapping values") and not _BARE_KEY.match(current[:column]):
+        return None  # `prompt: What is: the rule?`: a colon inside text, not indentation
     found = _LINE_START.match(current)
     assert found is not None  # the pattern matches the empty start of any line
     indent, dash, key = len(found.group(1)), found.group(2), found.group(3)

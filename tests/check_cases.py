@@ -212,3 +212,7 @@ CASES += [
     ("yaml-indent-entry", [(Q, "      - text: It is hard.", "    - text: It is hard.")]),
     ("yaml-indent-front-matter", [(M, "  - id: apply\n    text: Apply", "  - id: apply\n     text: Apply")]),
 ]
+CASES += [
+    # a second colon in a value is quoting, not indentation, even on a line that starts with a key
+    ("yaml-colon-in-scenario-text", [(S, "    situation: A caller describes a problem.", "    situation: Markdown: a caller describes a problem.")]),
+]
