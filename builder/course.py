@@ -33,6 +33,9 @@ class QuizFile:
     quiz: Quiz
     path: str
     positions: Positions = field(repr=False, compare=False)
+    #: Some questions could not be read (reported): `quiz` holds the others, for the rules that
+    #: check each question; rules about the quiz as a whole skip it.
+    partial: bool = False
 
     @cached_property
     def option_orders(self) -> dict[str, tuple[int, ...]]:

@@ -13,7 +13,7 @@ from builder.diagnostics import Pos, Report, error
 from builder.diagrams import Diagram, load_diagram
 from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Document, Positions, load_yaml, read_text, split_front_matter
-from builder.validate import M, validate
+from builder.validate import M, positions_without, validate, validate_items
 
 MODULE_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 COURSE_FILE = "course/course.yml"
@@ -238,9 +238,13 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
     quizzes: list[QuizFile] = []
     broken: set[str] = set()
     for file, rel, doc in _yaml_files(root, "quizzes", "quiz", report):
-        quiz = _validated(Quiz, doc, report) if doc is not None and doc.data is not None else None
-        if quiz is not None:
-            quizzes.append(QuizFile(quiz, rel, doc.positions))  # type: ignore[union-attr]
+        quiz, dropped = None, frozenset[int]()
+        if doc is not None and doc.data is not None:
+            quiz, problems, dropped = validate_items(Quiz, doc, "questions")
+            seen = {d.pos for d in doc.problems}
+            report.extend(p for p in problems if p.pos not in seen)
+        if quiz is not None and doc is not None:
+            quizzes.append(QuizFile(quiz, rel, positions_without(doc.positions, "questions", dropped), partial=bool(dropped)))
         else:
             claimed = doc.data.get("module") if doc is not None and isinstance(doc.data, dict) else None
             broken.add(claimed if isinstance(claimed, str) else file.stem)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Callable, Iterator
@@ -146,8 +147,8 @@ def objectives_by_scenario(course: Course, today: datetime.date) -> Iterator[Dia
 def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         qf = course.quiz_for(module.id)
-        if qf is None:
-            continue
+        if qf is None or qf.partial:
+            continue  # a question that could not be read may be the one that assesses it
         for index, objective in enumerate(module.meta.objectives):
             if objective.assessed_by != "quiz":
                 continue
@@ -475,8 +476,10 @@ def credit_names_its_approver(course: Course, today: datetime.date) -> Iterator[
 
 
 def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    """The cues that let a trainee pass without reading (builder/quality.py)."""
-    yield from check_quality(course)
+    """The cues that let a trainee pass without reading (builder/quality.py), judged on whole
+    quizzes only: one with questions that could not be read would give shares of a part."""
+    partial = [qf for qf in course.quizzes if qf.partial]
+    yield from check_quality(dataclasses.replace(course, quizzes=tuple(qf for qf in course.quizzes if not qf.partial)) if partial else course)
 
 
 class _SiteConfigLoader(yaml.SafeLoader):

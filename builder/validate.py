@@ -17,7 +17,7 @@ from typing import Any, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from builder.diagnostics import Diagnostic, error
-from builder.source import DataPath, Document
+from builder.source import DataPath, Document, Positions
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,9 +36,18 @@ _SINGULAR = {
 
 
 def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
-    """The model built from `doc.data`, or None with the reasons."""
+    """The model built from `doc.data`, or None with the reasons. With only misspelt or unknown
+    keys, the model as the author meant it comes back with the reasons (see `_repaired`)."""
+    value, problems, _ = validate_items(model, doc, None)
+    return value, problems
+
+
+def validate_items(model: type[M], doc: Document, items: str | None) -> tuple[M | None, list[Diagnostic], frozenset[int]]:
+    """`validate`, and when the problems lie inside entries of the list `items` (a quiz's
+    questions), the model of the other entries, with the indexes of those left out: the rules
+    then check the rest of the file. Positions of the model's entries: `positions_without`."""
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data), [], frozenset()
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     # A misspelt key (`promt`) also makes the real one (`prompt`) missing: report the typo only.
@@ -50,31 +59,66 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]
             if close:
                 typos.add(path[:-1] + (close[0],))
     kept = [e for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
-    return _repaired(model, doc, kept), [_diagnostic(model, doc, err) for err in kept]
+    value, dropped = _repaired(model, doc, kept, items)
+    return value, [_diagnostic(model, doc, err) for err in kept], dropped
 
 
-def _repaired(model: type[M], doc: Document, errors: list[Any]) -> M | None:
-    """The model as the author meant it, when every problem is a misspelt or unknown key: each
-    misspelt key read as the key it is close to, each other unknown key left out. The problems are
-    reported all the same; the model only lets the rules check the rest of the file, so that one
-    typo does not hide a question with two correct options or an unknown diagram."""
-    if not errors or any(e["type"] != "extra_forbidden" for e in errors):
-        return None
+def _repaired(model: type[M], doc: Document, errors: list[Any], items: str | None) -> tuple[M | None, frozenset[int]]:
+    """The model as the author meant it: each misspelt key read as the key it is close to, each
+    other unknown key left out, and the entries of `items` with any other problem left out. The
+    problems are reported all the same; the model only lets the rules check the rest of the file,
+    so that one typo or one broken question does not hide a question with two correct options or
+    an unknown diagram. None when a problem lies outside those entries."""
     data = copy.deepcopy(doc.data)
+    dropped: set[int] = set()
+    renames = []
     for err in errors:
         path, owner = _data_path(model, tuple(err["loc"]))
+        if err["type"] == "extra_forbidden":
+            renames.append((path, owner))
+        elif items is not None and len(path) >= 2 and path[0] == items and isinstance(path[1], int):
+            dropped.add(path[1])
+        else:
+            return None, frozenset()
+    for path, owner in renames:
         parent = _at(data, path[:-1])
         if not isinstance(parent, dict) or path[-1] not in parent:
-            return None
+            return None, frozenset()
         value = parent.pop(path[-1])
         close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
         if close and close[0] not in parent:
             parent[close[0]] = value
             _alias_positions(doc, path, path[:-1] + (close[0],))
+    if dropped:
+        entries = data.get(items) if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            return None, frozenset()
+        data[items] = [entry for index, entry in enumerate(entries) if index not in dropped]
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), frozenset(dropped)
     except ValidationError:
-        return None
+        return None, frozenset()
+
+
+def positions_without(positions: Positions, items: str, dropped: frozenset[int]) -> Positions:
+    """The positions of a document whose entries `dropped` of the list `items` were left out: the
+    entries after them move up, so that a rule points at the line where each entry is written."""
+    if not dropped:
+        return positions
+    shift = [index - sum(d < index for d in dropped) for index in range(max(dropped) + 1)]
+
+    def moved(table: dict[DataPath, Any]) -> dict[DataPath, Any]:
+        result: dict[DataPath, Any] = {}
+        for path, mark in table.items():
+            if len(path) >= 2 and path[0] == items and isinstance(path[1], int):
+                if path[1] in dropped:
+                    continue
+                index = shift[path[1]] if path[1] < len(shift) else path[1] - len(dropped)
+                path = (items, index) + path[2:]
+            result[path] = mark
+        return result
+
+    return Positions(moved(positions.values), moved(positions.keys), positions.line_offset)
 
 
 def _at(data: Any, path: DataPath) -> Any:

@@ -216,3 +216,13 @@ CASES += [
     # a second colon in a value is quoting, not indentation, even on a line that starts with a key
     ("yaml-colon-in-scenario-text", [(S, "    situation: A caller describes a problem.", "    situation: Markdown: a caller describes a problem.")]),
 ]
+CASES += [
+    # a question that cannot be read hides none of the quiz's other problems, and causes none
+    # (its objectives are not reported as unassessed, the quiz-wide item checks wait)
+    ("broken-question-hides-nothing", [
+        (Q, "    explanation: One and two are.\n", ""),
+        (Q, "    type: true_false", "    type: truefalse"),
+        (Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n"),
+        (Q, "  - id: word", "  - id: pairs"),
+    ]),
+]
