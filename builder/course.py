@@ -59,6 +59,17 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Body:
+    """The Markdown body of a module whose front matter could not be read: its text is checked
+    all the same (unsafe HTML, unknown diagrams and contacts), so that one mistake in the front
+    matter does not hide the problems below it."""
+
+    path: str
+    text: str
+    line: int  # 1-based line where the body starts
+
+
+@dataclass(frozen=True)
 class Course:
     root: Path
     meta: CourseMeta | None
@@ -85,6 +96,7 @@ class Course:
     local_sections: tuple[LocalSection, ...] = ()
     local_section_positions: Positions | None = field(default=None, repr=False, compare=False)
     scenarios: tuple[ScenarioFile, ...] = ()
+    unread_bodies: tuple[Body, ...] = ()
 
     def scenarios_for(self, module_id: str) -> list[ScenarioFile]:
         return [s for s in self.scenarios if s.scenario.module == module_id]

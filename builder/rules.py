@@ -230,7 +230,7 @@ def citations_known(course: Course, today: datetime.date) -> Iterator[Diagnostic
 
 
 def _markdown_texts(course: Course) -> list[tuple[str, str, int]]:
-    return [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages]
+    return [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages] + [(b.path, b.text, b.line) for b in course.unread_bodies]
 
 
 def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:

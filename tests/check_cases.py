@@ -226,3 +226,7 @@ CASES += [
         (Q, "  - id: word", "  - id: pairs"),
     ]),
 ]
+CASES += [
+    # a module whose front matter cannot be read still has its body checked
+    ("front-matter-hides-nothing", [(M, "duration: 15", 'duration: "fifteen"'), (M, "[[diagram:basics-flow]]", "[[diagram:basic-flow]]\n\n<script>alert(1)</script>")]),
+]
