@@ -58,9 +58,20 @@ def validate_items(model: type[M], doc: Document, items: str | None) -> tuple[M 
             close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
             if close:
                 typos.add(path[:-1] + (close[0],))
-    kept = [e for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
+    kept = [_misspelt_tag(model, doc, e) for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
     value, dropped = _repaired(model, doc, kept, items)
     return value, [_diagnostic(model, doc, err) for err in kept], dropped
+
+
+def _misspelt_tag(model: type[BaseModel], doc: Document, err: Any) -> Any:
+    """A question without `type` but with `tpye`: the error is the misspelt key, not a missing one."""
+    if err["type"] != "union_tag_not_found":
+        return err
+    path, _ = _data_path(model, tuple(err["loc"]))
+    item = _at(doc.data, path)
+    tag = str((err.get("ctx") or {}).get("discriminator", "type")).strip("'")
+    close = [key for key in item if isinstance(key, str) and difflib.get_close_matches(key, [tag], n=1, cutoff=0.6)] if isinstance(item, dict) else []
+    return {"type": "misspelt_tag", "loc": err["loc"], "ctx": {"key": close[0], "tag": tag}} if close else err
 
 
 def _repaired(model: type[M], doc: Document, errors: list[Any], items: str | None) -> tuple[M | None, frozenset[int]]:
@@ -71,24 +82,26 @@ def _repaired(model: type[M], doc: Document, errors: list[Any], items: str | Non
     an unknown diagram. None when a problem lies outside those entries."""
     data = copy.deepcopy(doc.data)
     dropped: set[int] = set()
-    renames = []
+    renames: list[tuple[DataPath, str | None]] = []
     for err in errors:
         path, owner = _data_path(model, tuple(err["loc"]))
         if err["type"] == "extra_forbidden":
-            renames.append((path, owner))
+            close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+            renames.append((path, close[0] if close else None))
+        elif err["type"] == "misspelt_tag":
+            renames.append((path + (err["ctx"]["key"],), err["ctx"]["tag"]))
         elif items is not None and len(path) >= 2 and path[0] == items and isinstance(path[1], int):
             dropped.add(path[1])
         else:
             return None, frozenset()
-    for path, owner in renames:
+    for path, meant in renames:
         parent = _at(data, path[:-1])
         if not isinstance(parent, dict) or path[-1] not in parent:
             return None, frozenset()
         value = parent.pop(path[-1])
-        close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
-        if close and close[0] not in parent:
-            parent[close[0]] = value
-            _alias_positions(doc, path, path[:-1] + (close[0],))
+        if meant and meant not in parent:
+            parent[meant] = value
+            _alias_positions(doc, path, path[:-1] + (meant,))
     if dropped:
         entries = data.get(items) if isinstance(data, dict) else None
         if not isinstance(entries, list):
@@ -153,6 +166,9 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else "allowed keys here: " + ", ".join(f"`{k}`" for k in allowed)
         return error("unknown-key", doc.path, doc.positions.of(path, key=True), f"unknown key {name}{where}", hint)
+    if kind == "misspelt_tag":
+        key, tag = ctx["key"], ctx["tag"]
+        return error("unknown-key", doc.path, doc.positions.of(path + (key,), key=True), f"unknown key `{key}`{_where(doc.data, path)}", f"did you mean `{tag}`?")
     if kind in ("missing", "union_tag_not_found"):
         missing = field if kind == "missing" else str(ctx.get("discriminator", "type")).strip("'")
         parent = path[:-1] if kind == "missing" else path

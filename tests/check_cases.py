@@ -199,6 +199,7 @@ CASES += [
         (S, "        feedback: Better late than never.\n", "        feedbak: Better late than never.\n"),
         (S, "start: call", "start: cal"),
     ]),
+    ("type-key-misspelt", [(Q, "    type: multiple", "    tpye: multiple"), (Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")]),
 ]
 CASES += [
     # a typo in a step name is one error, not also unreachable steps and dead ends
