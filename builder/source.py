@@ -135,6 +135,8 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         problem = str(exc.problem or exc.context or "cannot be read")
         at = text[mark.index] if mark and mark.index < len(text) else ""
         misaligned = _misaligned(text, mark.line, mark.column, problem, line_offset) if mark and at != "\t" else None
+        if misaligned is None and problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+            misaligned = _continuation(text, exc.context_mark.line, line_offset)
         if misaligned is not None:
             return Document(rel, None, positions, [error("yaml-indentation", rel, misaligned[0], misaligned[1], misaligned[2])])
         hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
@@ -298,6 +300,23 @@ def _misaligned(text: str, line: int, column: int, problem: str, offset: int) ->
     like = f"the `- ` on line {number + 1 + offset}" if word == "-" else f"`{word}` on line {number + 1 + offset}"
     move = f"indent {what} by {column} space{'s' if column != 1 else ''}" if column else f"start {what} at the beginning of the line"
     hint = f"YAML reads the structure from the indentation: {move}, like {like} (spaces only, no tabs)"
+    return Pos(line + 1 + offset, indent + 1), message, hint
+
+
+def _continuation(text: str, line: int, offset: int) -> tuple[Pos, str, str] | None:
+    """A line of text that was meant to continue the value above it but is not indented under
+    its key (`prompt: What is` / `the rule?` at the key's indentation)."""
+    lines = text.split("\n")
+    if line >= len(lines) or not lines[line].strip():
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    above = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    key = _LINE_START.match(lines[above]) if above is not None else None
+    if above is None or key is None or not key.group(3):
+        return None
+    column = len(key.group(1)) + len(key.group(2) or "")
+    message = f"YAML indentation: line {line + 1 + offset} is neither `key: value` nor indented as part of the text above it"
+    hint = f"to continue the text of `{key.group(3)}` on line {above + 1 + offset}, indent this line by more than {column} spaces (or write it on one line); otherwise write it as `key: value`"
     return Pos(line + 1 + offset, indent + 1), message, hint
 
 

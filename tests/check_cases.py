@@ -231,3 +231,7 @@ CASES += [
     # a module whose front matter cannot be read still has its body checked
     ("front-matter-hides-nothing", [(M, "duration: 15", 'duration: "fifteen"'), (M, "[[diagram:basics-flow]]", "[[diagram:basic-flow]]\n\n<script>alert(1)</script>")]),
 ]
+CASES += [
+    # text continued on a line that is not indented under its key
+    ("yaml-indent-continued-text", [(Q, "    prompt: What is the rule?", "    prompt: What is\n    the rule?")]),
+]
