@@ -217,7 +217,7 @@ def error_page(exc: BaseException) -> bytes:
         problems = sorted(report, key=lambda d: d.sort_key())
         html = env.get_template("serve-error.html").render(summary=report.summary(), problems=problems, text="")
     else:
-        html = env.get_template("serve-error.html").render(summary="MkDocs stopped the build.", problems=[], text=str(exc) or type(exc).__name__)
+        html = env.get_template("serve-error.html").render(summary="MkDocs stopped the build of the site.", problems=[], text=str(exc) or type(exc).__name__)
     return html.encode("utf-8")
 
 

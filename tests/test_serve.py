@@ -106,6 +106,12 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
         status, page = _get(f"{base}/modules/basics.html")
         assert status == 500 and "modules/01-basics.md:5:1" in page and "no diagram course/diagrams/basic-flow.svg" in page
         assert "Found 2 errors" in page
+
+        site_config = root / "mkdocs.yml"
+        site_config.write_text(site_config.read_text() + "theme: [\n")
+        _wait_for(lines, "Reloading browsers", count=3)
+        status, page = _get(f"{base}/modules/basics.html")
+        assert status == 500 and "MkDocs stopped the build of the site." in page and "mkdocs.yml" in page
         assert not [line for line in lines if "Traceback" in line]
     finally:
         proc.terminate()
