@@ -50,7 +50,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert sorted(order) == ["i1", "i2", "i3"] and order != ["i1", "i2", "i3"]  # never shown in the answer's order
     assert '<legend class="cb-quiz__legend">' in page and 'type="checkbox"' in page
     assert '<li id="source-rulebook">' in page and 'href="#source-rulebook"' in page
-    assert "Draft: not yet legally reviewed." in page
+    assert "Draft: not yet reviewed by a subject-matter expert." in page  # the builder's words: no draft_banner
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="modules/basics.html"' in home and "Who this course is for:" in home
     assert "about 15 minutes (1 module)" in home  # counted in the singular
@@ -329,7 +329,7 @@ def test_settings_and_sources_are_never_published(tmp_path, monkeypatch):
 
 
 def test_draft_banner_text_is_a_setting(tmp_path, monkeypatch):
-    """`draft_banner` in course.yml replaces the language's "Draft: not yet legally reviewed." on
+    """`draft_banner` in course.yml replaces the language's "Draft: not yet reviewed by a subject-matter expert." on
     every module no named reviewer has signed off, and in the outline; it is text, not markup."""
     words = "Draft: not yet approved by the academy's curriculum board <b>."
     root = make_course(tmp_path / "c", [("course/course.yml", "pass_mark: 80", f'pass_mark: 80\ndraft_banner: "{words}"')])
@@ -337,7 +337,7 @@ def test_draft_banner_text_is_a_setting(tmp_path, monkeypatch):
     assert build(root).exit_code == 0
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert "<strong>Draft: not yet approved by the academy&#39;s curriculum board &lt;b&gt;.</strong>" in page
-    assert "legally reviewed" not in page
+    assert "subject-matter expert." not in page
     out = tmp_path / "outline.md"
     assert CliRunner().invoke(cli, ["export", "outline", "--root", str(root), "-o", str(out)]).exit_code == 0
     outline = out.read_text(encoding="utf-8")

@@ -91,6 +91,9 @@ def test_a_new_course_checks_clean_and_its_own_workflows_run(language, tmp_path,
             run = CliRunner().invoke(cli, words)
             assert run.exit_code == 0, f"course {' '.join(words)}\n{run.output}"
         assert f'<html lang="{language}"' in (clone / site / "index.html").read_text(encoding="utf-8")
+        module_page = (clone / site / "modules" / "writing-the-course.html").read_text(encoding="utf-8")
+        assert ("subject-matter expert" if language == "en" else "experto en la materia") in module_page
+        assert "legally" not in module_page and "jurídica" not in module_page  # not the default course's banner
 
 
 def test_init_refuses_a_folder_that_holds_a_course(tmp_path):
