@@ -26,7 +26,7 @@ from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Quest
 
 #: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
 #: progress, assessment and certificate pages carry all of them in their own data.
-QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "best_passed", "best_not_passed", "practise", "passed", "not_passed", "wrong_pairs", "wrong_places")
+QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "score_one", "best_passed", "best_not_passed", "practise", "passed", "not_passed", "wrong_pairs", "wrong_places")
 #: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`Renderer.defer`).
 DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 #: The paragraph that separates fragments converted in one pass (`Renderer.blocks`).
