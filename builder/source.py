@@ -134,11 +134,14 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
         problem = str(exc.problem or exc.context or "cannot be read")
         at = text[mark.index] if mark and mark.index < len(text) else ""
-        misaligned = _misaligned(text, mark.line, mark.column, problem, line_offset) if mark and at != "\t" else None
+        misaligned = _unclosed_quote(text, mark.line, line_offset) if mark and problem.startswith(_INDENTATION_PROBLEMS + ("could not find expected ':'",)) else None
+        if misaligned is None and mark and at != "\t":
+            misaligned = _misaligned(text, mark.line, mark.column, problem, line_offset)
         if misaligned is None and problem.startswith("could not find expected ':'") and exc.context_mark is not None:
             misaligned = _continuation(text, exc.context_mark.line, line_offset)
         if misaligned is not None:
-            return Document(rel, None, positions, [error("yaml-indentation", rel, misaligned[0], misaligned[1], misaligned[2])])
+            code = "yaml-indentation" if misaligned[1].startswith("YAML indentation") else "yaml-syntax"
+            return Document(rel, None, positions, [error(code, rel, misaligned[0], misaligned[1], misaligned[2])])
         hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
         return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {_plain(problem)}", hint)])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
@@ -275,6 +278,9 @@ def _misaligned(text: str, line: int, column: int, problem: str, offset: int) ->
     current = lines[line]
     if problem.startswith("mapping values") and not _BARE_KEY.match(current[:column]):
         return None  # `prompt: What is: the rule?`: a colon inside text, not indentation
+    if re.match(r"^\s*-[^\s-]", current):
+        pos = Pos(line + 1 + offset, len(current) - len(current.lstrip()) + 1)
+        return pos, f"YAML syntax: the `-` on line {line + 1 + offset} has no space after it, so it does not start an entry", "write `- ` (a dash and a space) before the entry"
     found = _LINE_START.match(current)
     assert found is not None  # the pattern matches the empty start of any line
     indent, dash, key = len(found.group(1)), found.group(2), found.group(3)
@@ -291,16 +297,42 @@ def _misaligned(text: str, line: int, column: int, problem: str, offset: int) ->
             columns.append((len(above.group(1)) + len(above.group(2) or ""), number, above.group(3)))
     if not columns:
         return None
-    column, number, word = min(columns, key=lambda c: (abs(c[0] - indent), -c[1]))
-    if column == indent:
+    nearest = min(columns, key=lambda c: (abs(c[0] - indent), -c[1]))
+    if nearest[0] == indent:
         return None
+    # The line just above is the other likely place (a key of the same entry), when it differs.
+    choices = [nearest] + [c for c in columns[:1] if c[0] not in (nearest[0], indent)]
     what = "the `- ` of this entry" if dash else (f"`{key}`" if key else "this line")
-    spaces = f"{indent} space{'s' if indent != 1 else ''}"
-    message = f"YAML indentation: line {line + 1 + offset} is indented by {spaces}, which does not line up with the lines above it"
-    like = f"the `- ` on line {number + 1 + offset}" if word == "-" else f"`{word}` on line {number + 1 + offset}"
-    move = f"indent {what} by {column} space{'s' if column != 1 else ''}" if column else f"start {what} at the beginning of the line"
-    hint = f"YAML reads the structure from the indentation: {move}, like {like} (spaces only, no tabs)"
+    spaces = f"is indented by {indent} space{'s' if indent != 1 else ''}" if indent else "is not indented"
+    message = f"YAML indentation: line {line + 1 + offset} {spaces}, which does not line up with the lines above it"
+    moves = []
+    for index, (column, number, word) in enumerate(choices):
+        like = f"the `- ` on line {number + 1 + offset}" if word == "-" else f"`{word}` on line {number + 1 + offset}"
+        it = what if index == 0 else "it"
+        moves.append((f"indent {it} by {column} space{'s' if column != 1 else ''}" if column else f"put {it} at the start of the line") + f", like {like}")
+    hint = f"YAML reads the structure from the indentation: {', or '.join(moves)} (spaces only, no tabs)"
     return Pos(line + 1 + offset, indent + 1), message, hint
+
+
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_-]*:\s+)?([\"'])(.*)$")
+
+
+def _unclosed_quote(text: str, line: int, offset: int) -> tuple[Pos, str, str] | None:
+    """A value that opens a quote and does not close it on its line: YAML reads on into the
+    lines below, and reports the problem where the quoted text finally ends."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        found = _QUOTED_VALUE.match(lines[number])
+        if found is None:
+            continue
+        quote, rest = found.group(1), found.group(2)
+        body = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in body:
+            where = Pos(number + 1 + offset, found.start(1) + 1)
+            return where, f"YAML syntax: the quoted text that starts on line {number + 1 + offset} is not closed", f"end it with `{quote}` on the same line" + (" (a `\"` inside it is written `\\\"`)" if quote == '"' else " (a `'` inside it is written `''`)")
+        if number < line:
+            return None  # the nearest quoted value above is closed: not this problem
+    return None
 
 
 def _continuation(text: str, line: int, offset: int) -> tuple[Pos, str, str] | None:

@@ -235,3 +235,8 @@ CASES += [
     # text continued on a line that is not indented under its key
     ("yaml-indent-continued-text", [(Q, "    prompt: What is the rule?", "    prompt: What is\n    the rule?")]),
 ]
+CASES += [
+    ("yaml-unclosed-quote", [(Q, '      - text: "True"', '      - text: "True')]),
+    ("yaml-dash-without-space", [(Q, "      - text: It is hard.", "      -text: It is hard.")]),
+    ("yaml-indent-between-two", [(Q, "        feedback: No, it is simple.", "     feedback: No, it is simple.")]),
+]
