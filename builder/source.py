@@ -134,7 +134,7 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
         problem = str(exc.problem or exc.context or "cannot be read")
         at = text[mark.index] if mark and mark.index < len(text) else ""
-        misaligned = _unclosed_quote(text, mark.line, line_offset) if mark and problem.startswith(_INDENTATION_PROBLEMS + ("could not find expected ':'",)) else None
+        misaligned = _unclosed_quote(text, mark.line, line_offset) if mark and problem.startswith(_INDENTATION_PROBLEMS + ("could not find expected ':'", "found unexpected end of stream")) else None
         if misaligned is None and mark and at != "\t":
             misaligned = _misaligned(text, mark.line, mark.column, problem, line_offset)
         if misaligned is None and problem.startswith("could not find expected ':'") and exc.context_mark is not None:
@@ -143,6 +143,8 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
             code = "yaml-indentation" if misaligned[1].startswith("YAML indentation") else "yaml-syntax"
             return Document(rel, None, positions, [error(code, rel, misaligned[0], misaligned[1], misaligned[2])])
         hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
+        if problem.startswith("found character") and at:
+            problem = f"a value cannot start with the character {at} unless it is in quotes"
         return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {_plain(problem)}", hint)])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         index = max(0, min(exc.position, len(text)))
@@ -362,4 +364,8 @@ def _plain(problem: str) -> str:
         return "a list in square brackets `[…]` is not closed with `]`"
     if problem.startswith("did not find expected ',' or '}'"):
         return "a mapping in braces `{…}` is not closed with `}`"
+    if problem.startswith("found undefined alias"):
+        return "`*` at the start of a value names a YAML alias, and there is none of that name"
+    if problem.startswith("found unexpected end of stream"):
+        return "the file ends inside a quoted text"
     return problem

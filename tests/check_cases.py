@@ -240,3 +240,6 @@ CASES += [
     ("yaml-dash-without-space", [(Q, "      - text: It is hard.", "      -text: It is hard.")]),
     ("yaml-indent-between-two", [(Q, "        feedback: No, it is simple.", "     feedback: No, it is simple.")]),
 ]
+CASES += [
+    ("yaml-backtick-start", [(Q, "    prompt: What is the rule?", "    prompt: `rule` is what?")]),
+]
