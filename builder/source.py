@@ -130,22 +130,7 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
-        problem = str(exc.problem or exc.context or "cannot be read")
-        at = text[mark.index] if mark and mark.index < len(text) else ""
-        misaligned = _unclosed_quote(text, mark.line, line_offset) if mark and problem.startswith(_INDENTATION_PROBLEMS + ("could not find expected ':'", "found unexpected end of stream")) else None
-        if misaligned is None and mark and at != "\t":
-            misaligned = _misaligned(text, mark.line, mark.column, problem, line_offset)
-        if misaligned is None and problem.startswith("could not find expected ':'") and exc.context_mark is not None:
-            misaligned = _continuation(text, exc.context_mark.line, line_offset)
-        if misaligned is not None:
-            code = "yaml-indentation" if misaligned[1].startswith("YAML indentation") else "yaml-syntax"
-            return Document(rel, None, positions, [error(code, rel, misaligned[0], misaligned[1], misaligned[2])])
-        hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
-        if problem.startswith("found character") and at:
-            problem = f"a value cannot start with the character {at} unless it is in quotes"
-        return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {_plain(problem)}", hint)])
+        return Document(rel, None, positions, [_syntax_error(text, exc, rel, line_offset)])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         index = max(0, min(exc.position, len(text)))
         line = text.count("\n", 0, index)
@@ -262,8 +247,33 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation and quoting around this position"
 
 
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError, rel: str, offset: int) -> Diagnostic:
+    """A YAML syntax error in the author's terms: an unclosed quote at the line that opens it, a
+    line that does not line up as indentation, and the parser's own words only where nothing
+    better is known (reworded where they are jargon)."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = str(exc.problem or exc.context or "cannot be read")
+    if mark is None:
+        return error("yaml-syntax", rel, Pos(1 + offset, 1), f"YAML syntax: {_plain(problem)}", _syntax_hint(problem))
+    at = text[mark.index] if mark.index < len(text) else ""
+    explained = _unclosed_quote(text, mark.line, offset) if problem.startswith(_QUOTE_PROBLEMS) else None
+    if explained is None and at != "\t":
+        explained = _misaligned(text, mark.line, mark.column, problem, offset)
+    if explained is None and problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        explained = _continuation(text, exc.context_mark.line, offset)
+    if explained is not None:
+        pos, message, hint = explained
+        return error("yaml-indentation" if message.startswith("YAML indentation") else "yaml-syntax", rel, pos, message, hint)
+    hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
+    if problem.startswith("found character") and at:
+        problem = f"a value cannot start with the character {at} unless it is in quotes"
+    return error("yaml-syntax", rel, Pos(mark.line + 1 + offset, mark.column + 1), f"YAML syntax: {_plain(problem)}", hint)
+
+
 #: The parser's errors that a line indented too far or not far enough leads to.
 _INDENTATION_PROBLEMS = ("mapping values are not allowed", "did not find expected key", "did not find expected '-' indicator")
+#: The parser's errors that a quote left open leads to (it reads on into the lines below).
+_QUOTE_PROBLEMS = (*_INDENTATION_PROBLEMS, "could not find expected ':'", "found unexpected end of stream")
 _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*$")
 _LINE_START = re.compile(r"^( *)(- +)?([A-Za-z_][A-Za-z0-9_-]*:)?")
 
