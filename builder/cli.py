@@ -58,7 +58,7 @@ def check(root: Path, strict: bool, output_format: str | None) -> None:
 
 
 def _clean_summary(course) -> str:  # type: ignore[no-untyped-def]
-    return f"No problems found in {len(course.modules)} modules and {len(course.quizzes)} quizzes ({course.question_count} questions)."
+    return f"No problems found in {_count(len(course.modules), 'module')} and {_count(len(course.quizzes), 'quiz')} ({_count(course.question_count, 'question')})."
 
 
 @cli.command()
@@ -83,7 +83,7 @@ def build(root: Path, strict: bool, site_dir: Path | None, edition: str) -> None
         click.echo(f"Build failed: {exc}\nThe last good site was left as it was.", err=True)
         sys.exit(1)
     edition_note = " (instructor edition: do not publish)" if edition == "instructor" else ""
-    click.echo(f"Built {result.pages} pages for {len(course.modules)} modules ({course.question_count} questions) into {result.site_dir} in {result.seconds:.1f} s{edition_note}.")
+    click.echo(f"Built {_count(result.pages, 'page')} for {_count(len(course.modules), 'module')} ({_count(course.question_count, 'question')}) into {result.site_dir} in {result.seconds:.1f} s{edition_note}.")
 
 
 @cli.command()
@@ -133,13 +133,13 @@ def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str)
     temp.write_bytes(result.data)
     temp.replace(output)
     if kind == "scorm":
-        click.echo(f"Wrote a SCORM {scorm_version} package of the course ({len(course.modules)} modules, {result.items} questions) to {output}.")
+        click.echo(f"Wrote a SCORM {scorm_version} package of the course ({_count(len(course.modules), 'module')}, {_count(result.items, 'question')}) to {output}.")
         return
     if kind == "outline":
-        click.echo(f"Wrote the course outline ({len(course.modules)} modules) to {output}.")
+        click.echo(f"Wrote the course outline ({_count(len(course.modules), 'module')}) to {output}.")
         return
     skipped = f"; {len(result.skipped)} not expressible in {kind.upper()} (listed above)" if result.skipped else ""
-    click.echo(f"Wrote {result.items} questions to {output}{skipped}.")
+    click.echo(f"Wrote {_count(result.items, 'question')} to {output}{skipped}.")
 
 
 def _export_scorm(root: Path, course, version: str):  # type: ignore[no-untyped-def]
@@ -171,7 +171,7 @@ def init(folder: Path, title: str, language: str) -> None:
         written = init_course(folder, title, language)
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Created a course in {folder} ({len(written)} files). Next: `course check --root {folder}`, then replace the example module with your own.")
+    click.echo(f"Created a course in {folder} ({_count(len(written), 'file')}). Next: `course check --root {folder}`, then replace the example module with your own.")
 
 
 @cli.group()
@@ -259,3 +259,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 module", "2 modules", "1 quiz", "3 quizzes": the trainer's messages count right."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}zes" if noun == "quiz" else f"{n} {noun}s"

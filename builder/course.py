@@ -33,6 +33,9 @@ class QuizFile:
     quiz: Quiz
     path: str
     positions: Positions = field(repr=False, compare=False)
+    #: Some questions could not be read (reported): `quiz` holds the others, for the rules that
+    #: check each question; rules about the quiz as a whole skip it.
+    partial: bool = False
 
     @cached_property
     def option_orders(self) -> dict[str, tuple[int, ...]]:
@@ -53,6 +56,17 @@ class Page:
 
     path: str  # relative to the course root, e.g. "course/index.md"
     text: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """The Markdown body of a module whose front matter could not be read: its text is checked
+    all the same (unsafe HTML, unknown diagrams and contacts), so that one mistake in the front
+    matter does not hide the problems below it."""
+
+    path: str
+    text: str
+    line: int  # 1-based line where the body starts
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,7 @@ class Course:
     local_sections: tuple[LocalSection, ...] = ()
     local_section_positions: Positions | None = field(default=None, repr=False, compare=False)
     scenarios: tuple[ScenarioFile, ...] = ()
+    unread_bodies: tuple[Body, ...] = ()
 
     def scenarios_for(self, module_id: str) -> list[ScenarioFile]:
         return [s for s in self.scenarios if s.scenario.module == module_id]

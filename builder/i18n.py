@@ -30,7 +30,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "scenarios": "Practice scenarios",
         "print_intro": "The whole course on one page, to print for a classroom binder. Knowledge checks print as worksheets, without answers.",
         "skip_to_check": "Skip to the knowledge check",
-        "draft": "Draft: not yet legally reviewed.",
+        "draft": "Draft: not yet reviewed by a subject-matter expert.",
         "draft_detail": "The content was checked against its sources on {date}, but no named subject-matter reviewer has signed it off.",
         "reviewed": "Reviewed by {by} on {date}.",
         "review_due": "Next review due {date}.",
@@ -64,8 +64,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "content_checked": "**Content checked against its sources:** {checked}. Next review due: {due}.",
         "audience": "Who this course is for:",
         "time_to_complete": "Time to complete:",
-        "about_hours": "about {hours} hours ({modules} modules)",
-        "about_minutes": "about {minutes} minutes ({modules} modules)",
+        "n_module": "{n} module|{n} modules",
+        "n_question": "{n} question|{n} questions",
+        "n_quiz": "{n} module quiz|{n} module quizzes",
+        "n_scenario": "{n} branching scenario|{n} branching scenarios",
+        "about_hours": "about {hours} hours ({modules})",
+        "about_minutes": "about {minutes} minutes ({modules})",
         "learning_path": "Learning path",
         "how_checks_work": "How the knowledge checks work",
         "how_checks_work_text": (
@@ -120,11 +124,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_purpose": "Purpose",
         "outline_audience": "Audience",
         "outline_time": "Length",
-        "outline_time_text": "{minutes} minutes (about {hours} hours) in {modules} modules, taken at the trainee's own pace.",
+        "outline_time_text": "{minutes} minutes (about {hours} hours) in {modules}, taken at the trainee's own pace.",
         "outline_assessment": "Assessment design",
-        "outline_checks": "Knowledge checks: {quizzes} module quizzes with {questions} questions ({kinds}), scored right or wrong per question; pass mark {pass_mark}% unless a quiz sets its own. Feedback is immediate and trainees may try again.",
-        "outline_final": "Final self-assessment: {per_module} questions drawn at random from each module's quiz ({total} in all), pass mark {pass_mark}%. Passing it unlocks the certificate of completion.",
-        "outline_scenarios": "Practice scenarios: {count} branching scenarios with feedback at every choice; not scored.",
+        "outline_checks": "Knowledge checks: {quizzes} with {questions} ({kinds}), scored right or wrong per question; pass mark {pass_mark}% unless a quiz sets its own. Feedback is immediate and trainees may try again.",
+        "outline_final": "Final self-assessment: {per_module} drawn at random from each module's quiz ({total} in all), pass mark {pass_mark}%. Passing it unlocks the certificate of completion.",
+        "outline_scenarios": "Practice scenarios: {count} with feedback at every choice; not scored.",
         "outline_records": "Records: in a learning management system, the SCORM package reports the final score, pass or fail and each answer; on the public website, results stay in the trainee's browser, and the trainee can download the result for a roster.",
         "outline_review": "Review status",
         "outline_module": "Module",
@@ -133,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_modules": "Modules",
         "outline_objective": "Objective",
         "outline_assessed_by": "How it is assessed",
-        "outline_by_quiz": "knowledge check and final self-assessment ({count} questions)",
+        "outline_by_quiz": "knowledge check and final self-assessment ({count})",
         "outline_by_scenario": "practice scenario",
         "outline_by_classroom": "in the classroom, by the instructor",
         "outline_key_points": "Key points",
@@ -159,6 +163,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "js_practise": "Answer the questions again to practise.",
         "js_question_of": "Question {n} of {total}.",
         "js_result": "You answered {right} of {total} questions right ({percent}%). Pass mark: {pass_mark}%.",
+        "js_result_one": "You answered {right} of 1 question right ({percent}%). Pass mark: {pass_mark}%.",
         "js_by_module": "By module",
         "js_review": "Review these objectives:",
         "js_certificate": "Print your certificate",
@@ -180,6 +185,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "js_empty_short": "Type an answer first.",
         "js_moved": "{item}: now {position} of {total}.",
         "js_score": "Score: {right} of {total} questions right ({percent}%). Pass mark: {pass_mark}%.",
+        "js_score_one": "Score: {right} of 1 question right ({percent}%). Pass mark: {pass_mark}%.",
         "js_unanswered": "Not answered.",
         "js_wrong_pairs": "These matches are wrong:",
         "js_wrong_places": "These items are in the wrong place:",
@@ -214,7 +220,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "scenarios": "Escenarios de práctica",
         "print_intro": "Todo el curso en una sola página, para imprimir y archivar en clase. Las comprobaciones se imprimen como hojas de trabajo, sin respuestas.",
         "skip_to_check": "Saltar a la comprobación de conocimientos",
-        "draft": "Borrador: aún sin revisión jurídica.",
+        "draft": "Borrador: aún sin revisión de un experto en la materia.",
         "draft_detail": "El contenido se cotejó con sus fuentes el {date}, pero ningún revisor experto identificado lo ha aprobado.",
         "reviewed": "Revisado por {by} el {date}.",
         "review_due": "Próxima revisión: {date}.",
@@ -248,8 +254,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "content_checked": "**Contenido cotejado con sus fuentes:** {checked}. Próxima revisión: {due}.",
         "audience": "A quién se dirige este curso:",
         "time_to_complete": "Duración:",
-        "about_hours": "unas {hours} horas ({modules} módulos)",
-        "about_minutes": "unos {minutes} minutos ({modules} módulos)",
+        "n_module": "{n} módulo|{n} módulos",
+        "n_question": "{n} pregunta|{n} preguntas",
+        "n_quiz": "{n} cuestionario de módulo|{n} cuestionarios de módulo",
+        "n_scenario": "{n} escenario ramificado|{n} escenarios ramificados",
+        "about_hours": "unas {hours} horas ({modules})",
+        "about_minutes": "unos {minutes} minutos ({modules})",
         "learning_path": "Itinerario de aprendizaje",
         "how_checks_work": "Cómo funcionan las comprobaciones de conocimientos",
         "how_checks_work_text": (
@@ -305,11 +315,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_purpose": "Propósito",
         "outline_audience": "Destinatarios",
         "outline_time": "Duración",
-        "outline_time_text": "{minutes} minutos (unas {hours} horas) en {modules} módulos, al ritmo de cada participante.",
+        "outline_time_text": "{minutes} minutos (unas {hours} horas) en {modules}, al ritmo de cada participante.",
         "outline_assessment": "Diseño de la evaluación",
-        "outline_checks": "Comprobaciones: {quizzes} cuestionarios de módulo con {questions} preguntas ({kinds}), cada pregunta correcta o incorrecta; nota para aprobar {pass_mark} % salvo que un cuestionario fije la suya. La respuesta es inmediata y se puede volver a intentar.",
-        "outline_final": "Autoevaluación final: {per_module} preguntas al azar del cuestionario de cada módulo ({total} en total), nota para aprobar {pass_mark} %. Al aprobarla se obtiene el certificado de finalización.",
-        "outline_scenarios": "Escenarios de práctica: {count} escenarios ramificados con comentarios en cada elección; sin puntuación.",
+        "outline_checks": "Comprobaciones: {quizzes} con {questions} ({kinds}), cada pregunta correcta o incorrecta; nota para aprobar {pass_mark} % salvo que un cuestionario fije la suya. La respuesta es inmediata y se puede volver a intentar.",
+        "outline_final": "Autoevaluación final: {per_module} al azar del cuestionario de cada módulo ({total} en total), nota para aprobar {pass_mark} %. Al aprobarla se obtiene el certificado de finalización.",
+        "outline_scenarios": "Escenarios de práctica: {count} con comentarios en cada elección; sin puntuación.",
         "outline_records": "Registros: en una plataforma de formación, el paquete SCORM comunica la puntuación final, si se aprobó y cada respuesta; en el sitio web público, los resultados se quedan en el navegador de cada participante, que puede descargar el resultado para un registro.",
         "outline_review": "Estado de la revisión",
         "outline_module": "Módulo",
@@ -318,7 +328,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_modules": "Módulos",
         "outline_objective": "Objetivo",
         "outline_assessed_by": "Cómo se evalúa",
-        "outline_by_quiz": "comprobación y autoevaluación final ({count} preguntas)",
+        "outline_by_quiz": "comprobación y autoevaluación final ({count})",
         "outline_by_scenario": "escenario de práctica",
         "outline_by_classroom": "en el aula, por el instructor",
         "outline_key_points": "Puntos clave",
@@ -343,6 +353,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "js_practise": "Responda de nuevo a las preguntas para practicar.",
         "js_question_of": "Pregunta {n} de {total}.",
         "js_result": "Respondió bien {right} de {total} preguntas ({percent} %). Nota para aprobar: {pass_mark} %.",
+        "js_result_one": "Respondió bien {right} de 1 pregunta ({percent} %). Nota para aprobar: {pass_mark} %.",
         "js_by_module": "Por módulo",
         "js_review": "Repase estos objetivos:",
         "js_certificate": "Imprima su certificado",
@@ -364,6 +375,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "js_empty_short": "Escriba primero una respuesta.",
         "js_moved": "{item}: ahora {position} de {total}.",
         "js_score": "Puntuación: {right} de {total} preguntas correctas ({percent} %). Nota para aprobar: {pass_mark} %.",
+        "js_score_one": "Puntuación: {right} de 1 pregunta correcta ({percent} %). Nota para aprobar: {pass_mark} %.",
         "js_unanswered": "Sin responder.",
         "js_wrong_pairs": "Estas parejas son incorrectas:",
         "js_wrong_places": "Estos elementos están en un lugar incorrecto:",
@@ -379,3 +391,19 @@ def strings_for(language: str) -> dict[str, str]:
     base = STRINGS["en"]
     table = STRINGS.get(language.split("-")[0], {})
     return {key: table.get(key, value) for key, value in base.items()}
+
+
+def counted(t: dict[str, str], n: int, noun: str) -> str:
+    """`n` and the noun in the form that goes with it ("1 module", "12 modules"), from the
+    table's `n_<noun>` entry, "<one>|<other>" (the two forms both languages need)."""
+    one, other = t[f"n_{noun}"].split("|")
+    return (one if n == 1 else other).format(n=n)
+
+
+def course_strings(language: str, draft_banner: str | None = None) -> dict[str, str]:
+    """The table for a course: `strings_for(language)` with the course's own words where
+    course.yml gives them (`draft_banner`)."""
+    table = strings_for(language)
+    if draft_banner:
+        table["draft"] = draft_banner
+    return table

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from builder.course import Course, Module, Page, QuizFile, ScenarioFile
+from builder.course import Body, Course, Module, Page, QuizFile, ScenarioFile
 from builder.diagnostics import Pos, Report, error
 from builder.diagrams import Diagram, load_diagram
 from builder.models import Contacts, CourseMeta, Glossary, LocalSections, LocalSettings, ModuleMeta, Quiz, Scenario
 from builder.source import Document, Positions, load_yaml, read_text, split_front_matter
-from builder.validate import M, validate
+from builder.validate import M, positions_without, validate, validate_items
 
 MODULE_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 COURSE_FILE = "course/course.yml"
@@ -48,7 +48,7 @@ def load_course(root: Path) -> tuple[Course, Report]:
 def _load_course(root: Path) -> tuple[Course, Report]:
     report = Report()
     meta, meta_positions = _load_meta(root, report)
-    modules, broken_modules = _load_modules(root, report)
+    modules, broken_modules, unread_bodies = _load_modules(root, report)
     quizzes, broken_quizzes = _load_quizzes(root, report)
     pages = _load_pages(root, report)
     contacts, contact_positions, contacts_broken = _load_optional(root, CONTACTS_FILE, Contacts, report)
@@ -79,6 +79,7 @@ def _load_course(root: Path) -> tuple[Course, Report]:
         local_sections=tuple(local_sections.sections) if local_sections else (),
         local_section_positions=local_section_positions,
         scenarios=tuple(_load_scenarios(root, report)),
+        unread_bodies=tuple(unread_bodies),
     )
     return course, report
 
@@ -180,8 +181,9 @@ def _files(folder: Path, root: Path, report: Report) -> list[Path]:
     return [p for p in found if _inside(root, p, report)]
 
 
-def _load_modules(root: Path, report: Report) -> tuple[list[Module], int]:
+def _load_modules(root: Path, report: Report) -> tuple[list[Module], int, list[Body]]:
     modules: list[tuple[int, str, Module]] = []
+    unread: list[Body] = []
     broken = 0
     for file in _files(root / "modules", root, report):
         rel = _rel(root, file)
@@ -205,14 +207,14 @@ def _load_modules(root: Path, report: Report) -> tuple[list[Module], int]:
             continue
         doc = load_yaml(front.yaml_text, rel, line_offset=front.yaml_line - 1)
         report.extend(doc.problems)
-        if doc.data is None:
-            continue
-        meta = _validated(ModuleMeta, doc, report)
-        if meta is not None:
+        meta = _validated(ModuleMeta, doc, report) if doc.data is not None else None
+        if meta is None:
+            unread.append(Body(rel, front.body, front.body_line))
+        else:
             broken -= 1
             module = Module(meta, rel, int(match.group(1)), front.body, front.body_line, doc.positions)
             modules.append((module.number, file.name, module))
-    return [m for _, _, m in sorted(modules, key=lambda t: (t[0], t[1]))], broken
+    return [m for _, _, m in sorted(modules, key=lambda t: (t[0], t[1]))], broken, unread
 
 
 def _yaml_files(root: Path, folder: str, kind: str, report: Report) -> Iterator[tuple[Path, str, Document | None]]:
@@ -238,9 +240,13 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
     quizzes: list[QuizFile] = []
     broken: set[str] = set()
     for file, rel, doc in _yaml_files(root, "quizzes", "quiz", report):
-        quiz = _validated(Quiz, doc, report) if doc is not None and doc.data is not None else None
-        if quiz is not None:
-            quizzes.append(QuizFile(quiz, rel, doc.positions))  # type: ignore[union-attr]
+        quiz, dropped = None, frozenset[int]()
+        if doc is not None and doc.data is not None:
+            quiz, problems, dropped = validate_items(Quiz, doc, "questions")
+            seen = {d.pos for d in doc.problems}
+            report.extend(p for p in problems if p.pos not in seen)
+        if quiz is not None and doc is not None:
+            quizzes.append(QuizFile(quiz, rel, positions_without(doc.positions, "questions", dropped), partial=bool(dropped)))
         else:
             claimed = doc.data.get("module") if doc is not None and isinstance(doc.data, dict) else None
             broken.add(claimed if isinstance(claimed, str) else file.stem)

@@ -116,6 +116,10 @@ class CourseMeta(Model):
     final_assessment: FinalAssessment = FinalAssessment()
     item_checks: ItemChecks = ItemChecks()
     credit: Credit = Credit()
+    draft_banner: Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)] | None = None
+    """The banner's words on each module no named reviewer has signed off (`reviewed.by`), in
+    place of the language's own ("Draft: not yet reviewed by a subject-matter expert."): plain text.
+    The default course says "Draft: not yet legally reviewed."."""
     print_page: Literal["auto", "always", "never"] = "auto"
     """The whole-course print page `modules/all-modules.html`: "auto" makes it for courses of up
     to `PRINT_PAGE_AUTO_MODULES` modules (a longer course is too big to print from one page)."""

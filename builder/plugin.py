@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from builder.check import check_course
 from builder.course import Course
+from builder.diagnostics import Report
 from builder.history import last_changed
 from builder.minify import asset, minified
 from builder.render import Renderer
@@ -40,11 +41,22 @@ MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-cont
 #: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
 SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
-#: Files of course/ that are settings, not pages to publish.
-NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml", "local/local.yml", "local/contacts.yml", "local/sections.yml")
+#: Files of course/ that are settings or sources, not pages to publish: every YAML file (the
+#: builder's settings, and any notes a trainer keeps beside them) and the diagrams' SVG sources,
+#: which are inlined into the pages that use them.
+NOT_PUBLISHED_SUFFIXES = (".yml", ".yaml")
+NOT_PUBLISHED_FOLDERS = ("diagrams/",)
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
+
+
+class CourseProblems(PluginError):
+    """The course has errors: the build stops, and `course serve` shows them in the browser."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("The course has problems:\n" + report.format_text())
+        self.report = report
 
 
 class CourseConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' config base is untyped
@@ -81,7 +93,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         else:
             course, report = check_course(self._root(config))
             if report.errors:
-                raise PluginError("The course has problems:\n" + report.format_text())
+                raise CourseProblems(report)
             if self.config.report_warnings:
                 for diagnostic in report:
                     log.warning(diagnostic.format())
@@ -127,8 +139,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""
         assert self.course is not None and self.renderer is not None
         for file in list(files):
-            if file.src_uri in NOT_PUBLISHED or file.src_uri.startswith("diagrams/"):
-                files.remove(file)  # settings, and diagrams (inlined into the pages that use them)
+            if file.src_uri.endswith(NOT_PUBLISHED_SUFFIXES) or file.src_uri.startswith(NOT_PUBLISHED_FOLDERS):
+                files.remove(file)
         if self.config.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
         if self.course.has_print_page:

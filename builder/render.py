@@ -20,13 +20,13 @@ from markupsafe import Markup, escape
 
 from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
-from builder.i18n import strings_for
+from builder.i18n import counted, course_strings
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
 
 #: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
 #: progress, assessment and certificate pages carry all of them in their own data.
-QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "best_passed", "best_not_passed", "practise", "passed", "not_passed", "wrong_pairs", "wrong_places")
+QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "score_one", "best_passed", "best_not_passed", "practise", "passed", "not_passed", "wrong_pairs", "wrong_places")
 #: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`Renderer.defer`).
 DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 #: The paragraph that separates fragments converted in one pass (`Renderer.blocks`).
@@ -88,7 +88,7 @@ class Renderer:
         assert course.meta is not None, "render only a course that passed check"
         self.course = course
         self.meta = course.meta
-        self.t = strings_for(language or self.meta.language)
+        self.t = course_strings(language or self.meta.language, self.meta.draft_banner)
         self.changed = changed or {}
         #: "trainee" strips `!!! instructor` blocks before anything is rendered; "instructor" keeps
         #: them and shows the answer keys.
@@ -474,12 +474,13 @@ class Renderer:
         minutes = sum(m.meta.duration for m in self.course.modules)
         count = len(self.course.modules)
         hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
-        time = self.t["about_hours"].format(hours=hours, modules=count) if minutes >= 90 else self.t["about_minutes"].format(minutes=minutes, modules=count)
+        modules = counted(self.t, count, "module")
+        time = self.t["about_hours"].format(hours=hours, modules=modules) if minutes >= 90 else self.t["about_minutes"].format(minutes=minutes, modules=modules)
         checked = [m.meta.reviewed.on for m in self.course.modules if m.meta.reviewed]
         due = [m.meta.review_by for m in self.course.modules if m.meta.review_by]
         credit = self.t["credit"].format(hours=f"{self.course.local.credit_hours:g}", agency=self.course.local.agency) if self.course.local and self.course.local.credit_hours else ""
         review = self.t["content_checked"].format(checked=min(checked).isoformat(), due=min(due).isoformat()) if checked and due else ""
-        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit, course_credit=self.credit_lines())
+        return self.env.get_template("overview.md").render(t=self.t, meta=self.meta, modules=self.course.modules, time=time, review=review, credit=credit, local_note=self.course.local.note if self.course.local else None, course_credit=self.credit_lines())
 
     def credit_lines(self) -> list[tuple[str, str]]:
         """`credit` in course.yml as (label, value) pairs, in a fixed order, only the keys given."""

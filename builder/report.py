@@ -131,7 +131,7 @@ def format_text(course: Course) -> str:
     for row in table:
         status = f"reviewed by {row.reviewed_by}" if row.reviewed_by else "draft: no named reviewer"
         lines.append(f"{row.number:02d} {row.id}: {row.title}")
-        lines.append(f"   {row.minutes} min · {row.questions} questions ({_types(row)}) · {_count(row.sources, 'source')} · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
+        lines.append(f"   {row.minutes} min · {_count(row.questions, 'question')} ({_types(row)}) · {_count(row.sources, 'source')} · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
         lines.append(f"   without reading: {_guesses(row.guessing)}")
         width = max(len(o.id) for o in row.objectives)
         for o in row.objectives:
@@ -139,7 +139,7 @@ def format_text(course: Course) -> str:
             lines.append(f"   {o.id.ljust(width)}  {assessed}")
         lines.append("")
     total = sum(r.questions for r in table)
-    lines.append(f"{len(course.modules)} modules, {total} questions, {sum(r.minutes for r in table)} minutes.")
+    lines.append(f"{_count(len(course.modules), 'module')}, {_count(total, 'question')}, {_count(sum(r.minutes for r in table), 'minute')}.")
     lines.append(without_reading_summary(course))
     lines += _silenced_lines(course)
     return "\n".join(lines)

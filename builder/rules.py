@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Callable, Iterator
@@ -146,8 +147,8 @@ def objectives_by_scenario(course: Course, today: datetime.date) -> Iterator[Dia
 def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         qf = course.quiz_for(module.id)
-        if qf is None:
-            continue
+        if qf is None or qf.partial:
+            continue  # a question that could not be read may be the one that assesses it
         for index, objective in enumerate(module.meta.objectives):
             if objective.assessed_by != "quiz":
                 continue
@@ -229,7 +230,7 @@ def citations_known(course: Course, today: datetime.date) -> Iterator[Diagnostic
 
 
 def _markdown_texts(course: Course) -> list[tuple[str, str, int]]:
-    return [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages]
+    return [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages] + [(b.path, b.text, b.line) for b in course.unread_bodies]
 
 
 def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -357,10 +358,14 @@ def scenarios_sound(course: Course, today: datetime.date) -> Iterator[Diagnostic
         targets = list(sc.steps) + list(sc.ends)
         if sc.start not in sc.steps:
             yield error("unknown-step", path, pos.of(("start",)), f"`start` names `{sc.start}`, which is not a step", _closest(sc.start, list(sc.steps)) + "steps: " + ", ".join(sc.steps))
+        unknown = 0
         for step_id, step in sc.steps.items():
             for index, choice in enumerate(step.choices):
                 if choice.goto not in targets:
+                    unknown += 1
                     yield error("unknown-step", path, pos.of(("steps", step_id, "choices", index, "goto")), f"choice {index + 1} of step `{step_id}` goes to `{choice.goto}`, which is neither a step nor an end", _closest(choice.goto, targets) + "add it, or fix the name")
+        if unknown:
+            continue  # a misspelt `goto` would also make steps unreachable and paths dead ends: one error per typo
         reachable = _reachable(sc, sc.start) if sc.start in sc.steps else set()
         for step_id in sc.steps:
             if sc.start in sc.steps and step_id not in reachable:
@@ -471,8 +476,10 @@ def credit_names_its_approver(course: Course, today: datetime.date) -> Iterator[
 
 
 def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    """The cues that let a trainee pass without reading (builder/quality.py)."""
-    yield from check_quality(course)
+    """The cues that let a trainee pass without reading (builder/quality.py), judged on whole
+    quizzes only: one with questions that could not be read would give shares of a part."""
+    partial = [qf for qf in course.quizzes if qf.partial]
+    yield from check_quality(dataclasses.replace(course, quizzes=tuple(qf for qf in course.quizzes if not qf.partial)) if partial else course)
 
 
 class _SiteConfigLoader(yaml.SafeLoader):

@@ -15,7 +15,8 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from builder.course import Course
@@ -138,11 +139,109 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
-    """`mkdocs serve` with live reload; the plugin adds modules/ and quizzes/ to what is watched."""
+    """`mkdocs serve` with live reload; the plugin adds modules/ and quizzes/ to what is watched.
+
+    MkDocs' own `serve` stops at a course with problems, and after a rebuild that failed it leaves
+    every request waiting ("the server will appear stuck"). Here a failed build is shown instead:
+    every page of the preview becomes the list of located problems, and reloads by itself into
+    the real page once a save fixes them. This is `mkdocs.commands.serve.serve` (MkDocs 1.6) with
+    that one change.
+    """
     _quiet()
     logging.getLogger("mkdocs").handlers[0].setLevel(logging.INFO)
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import _serve_url
 
+    log = logging.getLogger("mkdocs.commands.serve")
+    site_dir = tempfile.mkdtemp(prefix="course-serve-")
+
+    def get_config() -> Any:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=site_dir, dev_addr=dev_addr)
+        config.site_url = serve_url
+        return config
+
+    serve_url = ""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+        config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    config.site_url = serve_url = _serve_url(host, port, mount_path)
+
+    def builder(config: Any = None) -> None:
+        log.info("Building documentation...")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                build(config or get_config(), serve_url=serve_url)
+        except Exception as exc:  # whatever stops the build is shown, and the server goes on
+            server.error_page = error_page(exc)
+            log.error("The course cannot be built: the preview shows why until it builds again.")
+        else:
+            server.error_page = None
+
+    server = _preview_server(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def error_page(exc: BaseException) -> bytes:
+    """The preview's page for a build that failed: the course's located problems when that is
+    why (builder/templates/serve-error.html), else what MkDocs said."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    from builder.plugin import CourseProblems
+
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, CourseProblems):
+        cause = cause.__context__  # MkDocs turns a plugin's error into its own `Abort`
+    env = Environment(loader=PackageLoader("builder", "templates"), autoescape=select_autoescape(["html"]))
+    if isinstance(cause, CourseProblems):
+        report = cause.report
+        problems = sorted(report, key=lambda d: d.sort_key())
+        html = env.get_template("serve-error.html").render(summary=report.summary(), problems=problems, text="")
+    else:
+        html = env.get_template("serve-error.html").render(summary="MkDocs stopped the build of the site.", problems=[], text=str(exc) or type(exc).__name__)
+    return html.encode("utf-8")
+
+
+def _preview_server(**kwargs: Any) -> Any:
+    """MkDocs' live-reload server, serving `error_page` while it is set (imported here, when
+    serving: it costs 0.1 s that `course build` need not pay)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    class PreviewServer(LiveReloadServer):
+        """Hack: MkDocs 1.6's LiveReloadServer has no hook for a failed build; while
+        `error_page` is set, every page request gets it, with the live-reload script the server
+        adds to pages (private API of MkDocs 1.x, which will not change: 2.0 drops plugins)."""
+
+        error_page: bytes | None = None
+
+        def _serve_request(self, environ: Any, start_response: Any) -> Any:
+            page = self.error_page
+            path = environ.get("PATH_INFO", "")
+            if page is None or path.startswith("/livereload/") or not path.endswith(("/", ".html")):
+                return super()._serve_request(environ, start_response)
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            content: bytes = self._inject_js_into_html(page, epoch)  # type: ignore[no-untyped-call]
+            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
+            return [content]
+
+    return PreviewServer(**kwargs)

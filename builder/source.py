@@ -130,12 +130,7 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Pos(mark.line + 1 + line_offset, mark.column + 1) if mark else Pos(1 + line_offset, 1)
-        problem = str(exc.problem or exc.context or "cannot be read")
-        at = text[mark.index] if mark and mark.index < len(text) else ""
-        hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
-        return Document(rel, None, positions, [error("yaml-syntax", rel, pos, f"YAML syntax: {problem}", hint)])
+        return Document(rel, None, positions, [_syntax_error(text, exc, rel, line_offset)])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         index = max(0, min(exc.position, len(text)))
         line = text.count("\n", 0, index)
@@ -247,4 +242,140 @@ def _syntax_hint(problem: str) -> str:
         return "`*` starts a YAML alias; put text that starts with `*` in quotes"
     if "found character" in problem and "cannot start any token" in problem:
         return "text that starts with a special character (@, `, %, |, >) must be in quotes"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "close it on the same line, or put text that starts with `[` or `{` in quotes"
     return "check the indentation and quoting around this position"
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError, rel: str, offset: int) -> Diagnostic:
+    """A YAML syntax error in the author's terms: an unclosed quote at the line that opens it, a
+    line that does not line up as indentation, and the parser's own words only where nothing
+    better is known (reworded where they are jargon)."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = str(exc.problem or exc.context or "cannot be read")
+    if mark is None:
+        return error("yaml-syntax", rel, Pos(1 + offset, 1), f"YAML syntax: {_plain(problem)}", _syntax_hint(problem))
+    at = text[mark.index] if mark.index < len(text) else ""
+    explained = _unclosed_quote(text, mark.line, offset) if problem.startswith(_QUOTE_PROBLEMS) else None
+    if explained is None and at != "\t":
+        explained = _misaligned(text, mark.line, mark.column, problem, offset)
+    if explained is None and problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        explained = _continuation(text, exc.context_mark.line, offset)
+    if explained is not None:
+        pos, message, hint = explained
+        return error("yaml-indentation" if message.startswith("YAML indentation") else "yaml-syntax", rel, pos, message, hint)
+    hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
+    if problem.startswith("found character") and at:
+        problem = f"a value cannot start with the character {at} unless it is in quotes"
+    return error("yaml-syntax", rel, Pos(mark.line + 1 + offset, mark.column + 1), f"YAML syntax: {_plain(problem)}", hint)
+
+
+#: The parser's errors that a line indented too far or not far enough leads to.
+_INDENTATION_PROBLEMS = ("mapping values are not allowed", "did not find expected key", "did not find expected '-' indicator")
+#: The parser's errors that a quote left open leads to (it reads on into the lines below).
+_QUOTE_PROBLEMS = (*_INDENTATION_PROBLEMS, "could not find expected ':'", "found unexpected end of stream")
+_BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*$")
+_LINE_START = re.compile(r"^( *)(- +)?([A-Za-z_][A-Za-z0-9_-]*:)?")
+
+
+def _misaligned(text: str, line: int, column: int, problem: str, offset: int) -> tuple[Pos, str, str] | None:
+    """A line that does not line up with the lines above it, told in the author's terms: where
+    it is, how far it is indented, and how far the entry it probably belongs to is indented.
+    None when the problem is not about indentation (a colon inside text, say)."""
+    if not problem.startswith(_INDENTATION_PROBLEMS):
+        return None
+    lines = text.split("\n")
+    if line >= len(lines):
+        return None
+    current = lines[line]
+    if problem.startswith("mapping values") and not _BARE_KEY.match(current[:column]):
+        return None  # `prompt: What is: the rule?`: a colon inside text, not indentation
+    if re.match(r"^\s*-[^\s-]", current):
+        pos = Pos(line + 1 + offset, len(current) - len(current.lstrip()) + 1)
+        return pos, f"YAML syntax: the `-` on line {line + 1 + offset} has no space after it, so it does not start an entry", "write `- ` (a dash and a space) before the entry"
+    found = _LINE_START.match(current)
+    assert found is not None  # the pattern matches the empty start of any line
+    indent, dash, key = len(found.group(1)), found.group(2), found.group(3)
+    # The columns the lines above use, latest first: for a new entry (`- `) those of other
+    # entries; for a key, those of other keys (after a `- ` too).
+    columns: list[tuple[int, int, str]] = []
+    for number in range(line - 1, -1, -1):
+        above = _LINE_START.match(lines[number])
+        if above is None or not lines[number].strip() or lines[number].lstrip().startswith("#"):
+            continue
+        if dash and above.group(2):
+            columns.append((len(above.group(1)), number, "-"))
+        elif not dash and above.group(3):
+            columns.append((len(above.group(1)) + len(above.group(2) or ""), number, above.group(3)))
+    if not columns:
+        return None
+    nearest = min(columns, key=lambda c: (abs(c[0] - indent), -c[1]))
+    if nearest[0] == indent:
+        return None
+    # The line just above is the other likely place (a key of the same entry), when it differs.
+    choices = [nearest] + [c for c in columns[:1] if c[0] not in (nearest[0], indent)]
+    what = "the `- ` of this entry" if dash else (f"`{key}`" if key else "this line")
+    spaces = f"is indented by {indent} space{'s' if indent != 1 else ''}" if indent else "is not indented"
+    message = f"YAML indentation: line {line + 1 + offset} {spaces}, which does not line up with the lines above it"
+    moves = []
+    for index, (column, number, word) in enumerate(choices):
+        like = f"the `- ` on line {number + 1 + offset}" if word == "-" else f"`{word}` on line {number + 1 + offset}"
+        it = what if index == 0 else "it"
+        moves.append((f"indent {it} by {column} space{'s' if column != 1 else ''}" if column else f"put {it} at the start of the line") + f", like {like}")
+    hint = f"YAML reads the structure from the indentation: {', or '.join(moves)} (spaces only, no tabs)"
+    return Pos(line + 1 + offset, indent + 1), message, hint
+
+
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_-]*:\s+)?([\"'])(.*)$")
+
+
+def _unclosed_quote(text: str, line: int, offset: int) -> tuple[Pos, str, str] | None:
+    """A value that opens a quote and does not close it on its line: YAML reads on into the
+    lines below, and reports the problem where the quoted text finally ends."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        found = _QUOTED_VALUE.match(lines[number])
+        if found is None:
+            continue
+        quote, rest = found.group(1), found.group(2)
+        body = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in body:
+            where = Pos(number + 1 + offset, found.start(1) + 1)
+            return where, f"YAML syntax: the quoted text that starts on line {number + 1 + offset} is not closed", f"end it with `{quote}` on the same line" + (" (a `\"` inside it is written `\\\"`)" if quote == '"' else " (a `'` inside it is written `''`)")
+        if number < line:
+            return None  # the nearest quoted value above is closed: not this problem
+    return None
+
+
+def _continuation(text: str, line: int, offset: int) -> tuple[Pos, str, str] | None:
+    """A line of text that was meant to continue the value above it but is not indented under
+    its key (`prompt: What is` / `the rule?` at the key's indentation)."""
+    lines = text.split("\n")
+    if line >= len(lines) or not lines[line].strip():
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    above = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    key = _LINE_START.match(lines[above]) if above is not None else None
+    if above is None or key is None or not key.group(3):
+        return None
+    column = len(key.group(1)) + len(key.group(2) or "")
+    message = f"YAML indentation: line {line + 1 + offset} is neither `key: value` nor indented as part of the text above it"
+    hint = f"to continue the text of `{key.group(3)}` on line {above + 1 + offset}, indent this line by more than {column} spaces (or write it on one line); otherwise write it as `key: value`"
+    return Pos(line + 1 + offset, indent + 1), message, hint
+
+
+def _plain(problem: str) -> str:
+    """The parser's wording, where it is jargon, in the author's terms."""
+    if problem.startswith("mapping values are not allowed"):
+        return "a colon followed by a space (`: `) inside a value ends it and starts a new key"
+    if problem.startswith("could not find expected ':'"):
+        return "a line here should be `key: value`, but has no colon"
+    if problem.startswith("did not find expected ',' or ']'"):
+        return "a list in square brackets `[…]` is not closed with `]`"
+    if problem.startswith("did not find expected ',' or '}'"):
+        return "a mapping in braces `{…}` is not closed with `}`"
+    if problem.startswith("found undefined alias"):
+        return "`*` at the start of a value names a YAML alias, and there is none of that name"
+    if problem.startswith("found unexpected end of stream"):
+        return "the file ends inside a quoted text"
+    return problem

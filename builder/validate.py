@@ -7,6 +7,7 @@ says it is a tag, never because of how it is spelt.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import difflib
 import types
@@ -16,7 +17,7 @@ from typing import Any, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from builder.diagnostics import Diagnostic, error
-from builder.source import DataPath, Document
+from builder.source import DataPath, Document, Positions
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,9 +36,18 @@ _SINGULAR = {
 
 
 def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
-    """The model built from `doc.data`, or None with the reasons."""
+    """The model built from `doc.data`, or None with the reasons. With only misspelt or unknown
+    keys, the model as the author meant it comes back with the reasons (see `_repaired`)."""
+    value, problems, _ = validate_items(model, doc, None)
+    return value, problems
+
+
+def validate_items(model: type[M], doc: Document, items: str | None) -> tuple[M | None, list[Diagnostic], frozenset[int]]:
+    """`validate`, and when the problems lie inside entries of the list `items` (a quiz's
+    questions), the model of the other entries, with the indexes of those left out: the rules
+    then check the rest of the file. Positions of the model's entries: `positions_without`."""
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data), [], frozenset()
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     # A misspelt key (`promt`) also makes the real one (`prompt`) missing: report the typo only.
@@ -48,8 +58,97 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]
             close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
             if close:
                 typos.add(path[:-1] + (close[0],))
-    kept = [e for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
-    return None, [_diagnostic(model, doc, err) for err in kept]
+    kept = [_misspelt_tag(model, doc, e) for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
+    value, dropped = _repaired(model, doc, kept, items)
+    return value, [_diagnostic(model, doc, err) for err in kept], dropped
+
+
+def _misspelt_tag(model: type[BaseModel], doc: Document, err: Any) -> Any:
+    """A question without `type` but with `tpye`: the error is the misspelt key, not a missing one."""
+    if err["type"] != "union_tag_not_found":
+        return err
+    path, _ = _data_path(model, tuple(err["loc"]))
+    item = _at(doc.data, path)
+    tag = str((err.get("ctx") or {}).get("discriminator", "type")).strip("'")
+    close = [key for key in item if isinstance(key, str) and difflib.get_close_matches(key, [tag], n=1, cutoff=0.6)] if isinstance(item, dict) else []
+    return {"type": "misspelt_tag", "loc": err["loc"], "ctx": {"key": close[0], "tag": tag}} if close else err
+
+
+def _repaired(model: type[M], doc: Document, errors: list[Any], items: str | None) -> tuple[M | None, frozenset[int]]:
+    """The model as the author meant it: each misspelt key read as the key it is close to, each
+    other unknown key left out, and the entries of `items` with any other problem left out. The
+    problems are reported all the same; the model only lets the rules check the rest of the file,
+    so that one typo or one broken question does not hide a question with two correct options or
+    an unknown diagram. None when a problem lies outside those entries."""
+    data = copy.deepcopy(doc.data)
+    dropped: set[int] = set()
+    renames: list[tuple[DataPath, str | None]] = []
+    for err in errors:
+        path, owner = _data_path(model, tuple(err["loc"]))
+        if err["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+            renames.append((path, close[0] if close else None))
+        elif err["type"] == "misspelt_tag":
+            renames.append((path + (err["ctx"]["key"],), err["ctx"]["tag"]))
+        elif items is not None and len(path) >= 2 and path[0] == items and isinstance(path[1], int):
+            dropped.add(path[1])
+        else:
+            return None, frozenset()
+    for path, meant in renames:
+        parent = _at(data, path[:-1])
+        if not isinstance(parent, dict) or path[-1] not in parent:
+            return None, frozenset()
+        value = parent.pop(path[-1])
+        if meant and meant not in parent:
+            parent[meant] = value
+            _alias_positions(doc, path, path[:-1] + (meant,))
+    if dropped:
+        entries = data.get(items) if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            return None, frozenset()
+        data[items] = [entry for index, entry in enumerate(entries) if index not in dropped]
+    try:
+        return model.model_validate(data), frozenset(dropped)
+    except ValidationError:
+        return None, frozenset()
+
+
+def positions_without(positions: Positions, items: str, dropped: frozenset[int]) -> Positions:
+    """The positions of a document whose entries `dropped` of the list `items` were left out: the
+    entries after them move up, so that a rule points at the line where each entry is written."""
+    if not dropped:
+        return positions
+    shift = [index - sum(d < index for d in dropped) for index in range(max(dropped) + 1)]
+
+    def moved(table: dict[DataPath, Any]) -> dict[DataPath, Any]:
+        result: dict[DataPath, Any] = {}
+        for path, mark in table.items():
+            if len(path) >= 2 and path[0] == items and isinstance(path[1], int):
+                if path[1] in dropped:
+                    continue
+                index = shift[path[1]] if path[1] < len(shift) else path[1] - len(dropped)
+                path = (items, index) + path[2:]
+            result[path] = mark
+        return result
+
+    return Positions(moved(positions.values), moved(positions.keys), positions.line_offset)
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for part in path:
+        if not isinstance(data, (dict, list)) or not _has(data, part):
+            return None
+        data = data[part]  # type: ignore[index]  # _has checks the index
+    return data
+
+
+def _alias_positions(doc: Document, old: DataPath, new: DataPath) -> None:
+    """Rules that point at the key as it should be spelt point where the author wrote it."""
+    size = len(old)
+    for table in (doc.positions.values, doc.positions.keys):
+        for path, mark in list(table.items()):
+            if path[:size] == old:
+                table.setdefault(new + path[size:], mark)
 
 
 def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
@@ -67,6 +166,9 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else "allowed keys here: " + ", ".join(f"`{k}`" for k in allowed)
         return error("unknown-key", doc.path, doc.positions.of(path, key=True), f"unknown key {name}{where}", hint)
+    if kind == "misspelt_tag":
+        key, tag = ctx["key"], ctx["tag"]
+        return error("unknown-key", doc.path, doc.positions.of(path + (key,), key=True), f"unknown key `{key}`{_where(doc.data, path)}", f"did you mean `{tag}`?")
     if kind in ("missing", "union_tag_not_found"):
         missing = field if kind == "missing" else str(ctx.get("discriminator", "type")).strip("'")
         parent = path[:-1] if kind == "missing" else path

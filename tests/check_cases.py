@@ -189,3 +189,57 @@ CASES += [
 CASES += [
     ("item-checks-true-share", [(C, "pass_mark: 80", "pass_mark: 80\nitem_checks:\n  true_share: [70, 30]")]),
 ]
+CASES += [
+    # one misspelt key per file hides none of the file's other problems
+    ("typo-hides-nothing", [
+        (Q, "    prompt: What is the rule?", "    promt: What is the rule?"),
+        (Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n"),
+        (M, "duration: 15", "duraton: 15"),
+        (M, "[[diagram:basics-flow]]", "[[diagram:basic-flow]]"),
+        (S, "        feedback: Better late than never.\n", "        feedbak: Better late than never.\n"),
+        (S, "start: call", "start: cal"),
+    ]),
+    ("type-key-misspelt", [(Q, "    type: multiple", "    tpye: multiple"), (Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")]),
+]
+CASES += [
+    # a typo in a step name is one error, not also unreachable steps and dead ends
+    ("scenario-goto-typo", [(S, "        goto: applied\n", "        goto: aplied\n")]),
+    ("scenario-step-renamed", [(S, "  lecture:\n", "  lectur:\n")]),
+]
+CASES += [
+    # indentation mistakes are told as indentation, with the column the line probably belongs at
+    ("yaml-indent-key-deeper", [(Q, "        correct: true\n        feedback: Yes", "         correct: true\n        feedback: Yes")]),
+    ("yaml-indent-key-shallower", [(Q, "        feedback: Yes", "      feedback: Yes")]),
+    ("yaml-indent-entry", [(Q, "      - text: It is hard.", "    - text: It is hard.")]),
+    ("yaml-indent-front-matter", [(M, "  - id: apply\n    text: Apply", "  - id: apply\n     text: Apply")]),
+]
+CASES += [
+    # a second colon in a value is quoting, not indentation, even on a line that starts with a key
+    ("yaml-colon-in-scenario-text", [(S, "    situation: A caller describes a problem.", "    situation: Markdown: a caller describes a problem.")]),
+]
+CASES += [
+    # a question that cannot be read hides none of the quiz's other problems, and causes none
+    # (its objectives are not reported as unassessed, the quiz-wide item checks wait)
+    ("broken-question-hides-nothing", [
+        (Q, "    explanation: One and two are.\n", ""),
+        (Q, "    type: true_false", "    type: truefalse"),
+        (Q, "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n"),
+        (Q, "  - id: word", "  - id: pairs"),
+    ]),
+]
+CASES += [
+    # a module whose front matter cannot be read still has its body checked
+    ("front-matter-hides-nothing", [(M, "duration: 15", 'duration: "fifteen"'), (M, "[[diagram:basics-flow]]", "[[diagram:basic-flow]]\n\n<script>alert(1)</script>")]),
+]
+CASES += [
+    # text continued on a line that is not indented under its key
+    ("yaml-indent-continued-text", [(Q, "    prompt: What is the rule?", "    prompt: What is\n    the rule?")]),
+]
+CASES += [
+    ("yaml-unclosed-quote", [(Q, '      - text: "True"', '      - text: "True')]),
+    ("yaml-dash-without-space", [(Q, "      - text: It is hard.", "      -text: It is hard.")]),
+    ("yaml-indent-between-two", [(Q, "        feedback: No, it is simple.", "     feedback: No, it is simple.")]),
+]
+CASES += [
+    ("yaml-backtick-start", [(Q, "    prompt: What is the rule?", "    prompt: `rule` is what?")]),
+]

@@ -37,7 +37,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 9 pages for 1 modules \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
+    assert re.fullmatch(r"Built 9 pages for 1 module \(7 questions\) into .*site in \d+\.\d s\.\n", result.output)
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question ') == 7
     data = quiz_data(page)["questions"]
@@ -50,9 +50,10 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert sorted(order) == ["i1", "i2", "i3"] and order != ["i1", "i2", "i3"]  # never shown in the answer's order
     assert '<legend class="cb-quiz__legend">' in page and 'type="checkbox"' in page
     assert '<li id="source-rulebook">' in page and 'href="#source-rulebook"' in page
-    assert "Draft: not yet legally reviewed." in page
+    assert "Draft: not yet reviewed by a subject-matter expert." in page  # the builder's words: no draft_banner
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="modules/basics.html"' in home and "Who this course is for:" in home
+    assert "about 15 minutes (1 module)" in home  # counted in the singular
     # contacts, diagrams and the glossary
     assert '<a href="tel:+18005550100">1-800-555-0100</a>' in page and '<a href="sms:12345">12345</a>' in page
     assert page.count('class="cb-diagram__svg"') == 1 and 'role="img"' in page
@@ -64,6 +65,7 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     for settings in ("contacts.yml", "glossary.yml", "diagrams/basics-flow.svg"):
         assert not (root / "site" / settings).exists()
     assert not (root / "site" / "course.yml").exists()
+    assert not [p for p in (root / "site").rglob("*") if p.suffix in (".yml", ".yaml", ".svg") and "assets" not in p.parts]
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []  # no temporary folder left
 
 
@@ -307,3 +309,36 @@ def test_search_index_follows_the_course_language(tmp_path, monkeypatch):
     assert build(root).exit_code == 0
     index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["es"]
+
+
+def test_settings_and_sources_are_never_published(tmp_path, monkeypatch):
+    """Every YAML file under course/ is a setting (or a trainer's own notes), and diagram sources
+    are inlined into the pages that use them: none of them is copied into the site."""
+    root = make_course(tmp_path / "c", [
+        ("course/local/local.yml", "agency: Springfield Police Department\n"),
+        ("course/local/notes.yml", "reviewer: J. Doe, phone 555-0100\n"),
+        ("course/drafts/plan.yaml", "next: module 2\n"),
+        ("course/diagrams/unused.svg", (MINIMAL / "course" / "diagrams" / "basics-flow.svg").read_text()),
+    ])
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    site = root / "site"
+    published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert not [p for p in published if p.endswith((".yml", ".yaml")) or p.startswith(("diagrams/", "local/", "drafts/"))], published
+    assert "modules/basics.html" in published
+
+
+def test_draft_banner_text_is_a_setting(tmp_path, monkeypatch):
+    """`draft_banner` in course.yml replaces the language's "Draft: not yet reviewed by a subject-matter expert." on
+    every module no named reviewer has signed off, and in the outline; it is text, not markup."""
+    words = "Draft: not yet approved by the academy's curriculum board <b>."
+    root = make_course(tmp_path / "c", [("course/course.yml", "pass_mark: 80", f'pass_mark: 80\ndraft_banner: "{words}"')])
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
+    assert "<strong>Draft: not yet approved by the academy&#39;s curriculum board &lt;b&gt;.</strong>" in page
+    assert "subject-matter expert." not in page
+    out = tmp_path / "outline.md"
+    assert CliRunner().invoke(cli, ["export", "outline", "--root", str(root), "-o", str(out)]).exit_code == 0
+    outline = out.read_text(encoding="utf-8")
+    assert "curriculum board" in outline and "<b>" not in outline  # escaped for Markdown

@@ -24,7 +24,7 @@ def run_check(root: Path, *args: str) -> tuple[int, str]:
 
 def test_valid_course_is_clean():
     code, out = run_check(MINIMAL, "--strict")
-    assert (code, out) == (0, "No problems found in 1 modules and 1 quizzes (7 questions).\n")
+    assert (code, out) == (0, "No problems found in 1 module and 1 quiz (7 questions).\n")
 
 
 @pytest.mark.parametrize("name, edits", CASES, ids=[c[0] for c in CASES])

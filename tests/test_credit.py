@@ -129,7 +129,7 @@ def test_outline_golden(tmp_path, suffix):
     root = make_course(tmp_path / "c", [CREDIT, KEY_POINTS])
     out = tmp_path / f"outline.{suffix}"
     code, output = run("export", "outline", "--root", str(root), "-o", str(out))
-    assert code == 0 and output == f"Wrote the course outline (1 modules) to {out}.\n", output
+    assert code == 0 and output == f"Wrote the course outline (1 module) to {out}.\n", output
     assert_golden(GOLDEN / f"minimal.{suffix}", out.read_text(encoding="utf-8"))
 
 
@@ -138,7 +138,7 @@ def test_outline_follows_the_course_and_refuses_other_extensions(tmp_path):
     out = tmp_path / "outline.md"
     assert run("export", "outline", "--root", str(root), "-o", str(out))[0] == 0
     text = out.read_text()
-    assert "*25 minutes.*" in text and "25 minutes (about 0.4 hours) in 1 modules" in text
+    assert "*25 minutes.*" in text and "25 minutes (about 0.4 hours) in 1 module," in text
     assert "- The rule is simple [1]." in text  # the citation as the source's number
     code, output = run("export", "outline", "--root", str(root), "-o", str(tmp_path / "outline.pdf"))
     assert code == 1 and "name the file .md or .html" in output

@@ -10,7 +10,7 @@ from course_helpers import REPO, make_course
 from builder.cli import cli
 
 LOCAL = {
-    "course/local/local.yml": "agency: Springfield Police Department\ncredit_hours: 1.5\n",
+    "course/local/local.yml": "agency: Springfield Police Department\ncredit_hours: 1.5\nnote: Counts toward annual in-service training.\n",
     "course/local/contacts.yml": 'contacts:\n  - id: helpline\n    name: Springfield Helpline\n    phone: "1-555-555-0199"\n    checked_on: 2099-01-01\n    source: https://example.org/s\n  - id: springfield-vsu\n    name: Springfield Victim Services\n    phone: "1-555-555-0100"\n    checked_on: 2099-01-01\n    source: https://example.org/v\n',
     "course/local/sections.yml": "sections:\n  - module: basics\n    after: the-rule\n    title: In Springfield\n    text: Call [[contact:springfield-vsu]] first.\n  - module: basics\n    replace: review\n    title: Our review\n    text: Springfield reviews every case weekly.\n",
     "course/local/state-law.md": "# State law notes\n\nOur state's statute.\n",
@@ -37,8 +37,10 @@ def test_overlay_applies_and_survives_an_upstream_update(tmp_path):
     assert '<a href="tel:+15555550199">1-555-555-0199</a>' in page  # the agency's helpline overrides the course's
     home = (site / "index.html").read_text()
     assert "<strong>Credit:</strong> 1.5 hours (Springfield Police Department)." in home
+    assert "<p>Counts toward annual in-service training.</p>" in home  # local.yml's `note`
     assert "Springfield Police Department" in (site / "local" / "state-law.html").read_text()
     assert not (site / "local" / "sections.yml").exists() and not (site / "local" / "contacts.yml").exists()
+    assert not (site / "local" / "local.yml").exists()
 
     # Upstream ships an update: new text and a new section around ours. Local files untouched.
     module = root / "modules" / "01-basics.md"

@@ -8,6 +8,7 @@ import re
 
 import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner
 from course_helpers import MINIMAL, REPO, make_course
 
@@ -88,6 +89,9 @@ def test_new_module_and_quiz_pass_check_once_filled_in(tmp_path):
     assert module.is_file()
     assert run("new", "quiz", "working-with-interpreters", "--root", str(root)).exit_code == 0
     quiz = root / "quizzes" / "working-with-interpreters.yml"
+    singles = [q for q in yaml.safe_load(quiz.read_text())["questions"] if q["type"] == "single"]
+    keys = [next(i for i, o in enumerate(q["options"]) if o.get("correct")) for q in singles]
+    assert len(singles) >= 2 and keys == [0, 1, 2, 0, 1, 2][: len(singles)]  # not always the first option
     unfilled = run("check", "--root", str(root))
     assert unfilled.exit_code == 1 and "[placeholder]" in unfilled.output
     for path in (module, quiz):

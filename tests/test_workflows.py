@@ -73,7 +73,7 @@ def test_a_new_course_checks_clean_and_its_own_workflows_run(language, tmp_path,
     result = CliRunner().invoke(cli, ["init", str(course), "--title", "Recolección de evidencia" if language == "es" else "Digital evidence", "--language", language])
     assert result.exit_code == 0, result.output
     check = CliRunner().invoke(cli, ["check", "--root", str(course), "--strict"])
-    assert (check.exit_code, check.output.splitlines()[-1]) == (0, "No problems found in 1 modules and 1 quizzes (6 questions).")
+    assert (check.exit_code, check.output.splitlines()[-1]) == (0, "No problems found in 1 module and 1 quiz (6 questions).")
     types = {q["type"] for q in yaml.safe_load((course / "quizzes" / "writing-the-course.yml").read_text(encoding="utf-8"))["questions"]}
     assert types == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
     assert not any(p.name in ("contacts.yml", "glossary.yml", "diagrams") for p in (course / "course").iterdir())
@@ -91,6 +91,9 @@ def test_a_new_course_checks_clean_and_its_own_workflows_run(language, tmp_path,
             run = CliRunner().invoke(cli, words)
             assert run.exit_code == 0, f"course {' '.join(words)}\n{run.output}"
         assert f'<html lang="{language}"' in (clone / site / "index.html").read_text(encoding="utf-8")
+        module_page = (clone / site / "modules" / "writing-the-course.html").read_text(encoding="utf-8")
+        assert ("subject-matter expert" if language == "en" else "experto en la materia") in module_page
+        assert "legally" not in module_page and "jurídica" not in module_page  # not the default course's banner
 
 
 def test_init_refuses_a_folder_that_holds_a_course(tmp_path):

@@ -199,7 +199,7 @@
       var passed = percent >= data.passMark;
       var saved = format(best >= data.passMark ? s.best_passed : s.best_not_passed, {best: best});
       score.hidden = false;
-      score.textContent = Object.keys(results).length ? format(s.score, {
+      score.textContent = Object.keys(results).length ? format(total === 1 ? s.score_one : s.score, {
         right: right, total: total, percent: percent, pass_mark: data.passMark
       }) + (passed ? " " + s.passed : "") + (best > percent ? " " + saved : passed ? "" : " " + s.not_passed) : saved + " " + s.practise;
       score.classList.toggle("cb-quiz__score--passed", passed || best >= data.passMark);

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from builder.course import Course, Module
 from builder.exports import Export
-from builder.i18n import strings_for
+from builder.i18n import counted, course_strings
 from builder.markdown_scan import CITATION, strip_instructor
 from builder.render import credit_lines
 
@@ -46,14 +46,14 @@ def export(course: Course, html: bool = False) -> Export:
 def outline_markdown(course: Course) -> str:
     meta = course.meta
     assert meta is not None
-    t = strings_for(meta.language)
+    t = course_strings(meta.language, meta.draft_banner)
     minutes = sum(m.meta.duration for m in course.modules)
     lines = [f"# {md_escape(meta.title)}", "", f"*{t['outline_kind']}* · {t['outline_version'].format(version=meta.version)} · `{meta.id}`", ""]
     purpose = _purpose(course)
     if purpose:
         lines += [f"## {t['outline_purpose']}", "", purpose, ""]
     lines += [f"## {t['outline_audience']}", "", md_escape(meta.audience), ""]
-    lines += [f"## {t['outline_time']}", "", t["outline_time_text"].format(minutes=minutes, hours=f"{minutes / 60:.1f}".rstrip("0").rstrip("."), modules=len(course.modules)), ""]
+    lines += [f"## {t['outline_time']}", "", t["outline_time_text"].format(minutes=minutes, hours=f"{minutes / 60:.1f}".rstrip("0").rstrip("."), modules=counted(t, len(course.modules), "module")), ""]
     credit = credit_lines(meta, t)
     if credit:
         lines += [f"## {t['credit_heading']}", "", *(f"- {label}: {md_escape(value)}" for label, value in credit), ""]
@@ -91,10 +91,10 @@ def _assessment(course: Course, t: dict[str, str]) -> list[str]:
     drawn = sum(min(per_module, len(q.quiz.questions)) for q in course.quizzes)
     kinds = ", ".join(f"{t['outline_type_' + kind]} {count}" for kind, count in sorted(types.items()))
     lines = [f"## {t['outline_assessment']}", ""]
-    lines.append("- " + t["outline_checks"].format(quizzes=len(course.quizzes), questions=total, kinds=kinds, pass_mark=meta.pass_mark))
-    lines.append("- " + t["outline_final"].format(per_module=per_module, total=drawn, pass_mark=meta.pass_mark))
+    lines.append("- " + t["outline_checks"].format(quizzes=counted(t, len(course.quizzes), "quiz"), questions=counted(t, total, "question"), kinds=kinds, pass_mark=meta.pass_mark))
+    lines.append("- " + t["outline_final"].format(per_module=counted(t, per_module, "question"), total=drawn, pass_mark=meta.pass_mark))
     if course.scenarios:
-        lines.append("- " + t["outline_scenarios"].format(count=len(course.scenarios)))
+        lines.append("- " + t["outline_scenarios"].format(count=counted(t, len(course.scenarios), "scenario")))
     lines += ["- " + t["outline_records"], "- " + t["certificate_statement"], ""]
     return lines
 
@@ -106,9 +106,9 @@ def _review(course: Course, t: dict[str, str]) -> list[str]:
         if meta.reviewed and meta.reviewed.by:
             status = t["reviewed"].format(by=md_escape(meta.reviewed.by), date=meta.reviewed.on.isoformat())
         elif meta.reviewed:
-            status = t["draft"] + " " + t["outline_checked"].format(date=meta.reviewed.on.isoformat())
+            status = md_escape(t["draft"]) + " " + t["outline_checked"].format(date=meta.reviewed.on.isoformat())
         else:
-            status = t["draft"]
+            status = md_escape(t["draft"])
         due = " " + t["review_due"].format(date=meta.review_by.isoformat()) if meta.review_by else ""
         lines.append(f"| {module.number}. {md_escape(meta.title)} | {status}{due} |")
     return [*lines, ""]
@@ -124,7 +124,7 @@ def _module(course: Course, module: Module, t: dict[str, str]) -> list[str]:
     for objective in meta.objectives:
         if objective.assessed_by == "quiz":
             count = sum(1 for q in questions if objective.id in q.objectives)
-            how = t["outline_by_quiz"].format(count=count)
+            how = t["outline_by_quiz"].format(count=counted(t, count, "question"))
         elif objective.assessed_by == "scenario":
             how = t["outline_by_scenario"] + (": " + "; ".join(md_escape(s) for s in scenarios) if scenarios else "")
         else:

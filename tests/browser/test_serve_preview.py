@@ -1,0 +1,55 @@
+"""`course serve` in a browser: a save that breaks the course shows its located problems in the
+open page, and a save that fixes it brings the page back, both by MkDocs' live reload alone."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from browser_support import run_axe
+from course_helpers import make_course
+from playwright.sync_api import expect
+
+BROKEN = ("      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")
+
+
+def _wait_for(lines: list[str], text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not any(text in line for line in lines):
+        assert time.monotonic() < deadline, f"{text!r} not seen:\n" + "".join(lines)
+        time.sleep(0.1)
+
+
+def test_the_open_page_shows_the_errors_and_comes_back_when_fixed(browser, tmp_path, axe_source):
+    root = make_course(tmp_path / "c")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}"], stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    context = browser.new_context()
+    try:
+        _wait_for(lines, "Serving on")
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/modules/basics.html")
+        expect(page.get_by_role("heading", name="Basics", level=1)).to_be_visible()
+        page.wait_for_timeout(500)  # the live-reload script has started polling
+
+        quiz = root / "quizzes" / "basics.yml"
+        quiz.write_text(quiz.read_text().replace(*BROKEN))
+        expect(page.get_by_role("heading", name="The course cannot be built", level=1)).to_be_visible(timeout=30_000)
+        expect(page.locator(".problems li")).to_have_count(1)
+        expect(page.locator(".problems li")).to_contain_text("quizzes/basics.yml:12:18 error: single question `rule` has 2 correct options")
+        assert run_axe(page, axe_source) == []
+
+        quiz.write_text(quiz.read_text().replace(BROKEN[1], BROKEN[0]))
+        expect(page.get_by_role("heading", name="Basics", level=1)).to_be_visible(timeout=30_000)
+        expect(page.locator(".cb-quiz__legend").first).to_contain_text("What is the rule?")
+    finally:
+        context.close()
+        proc.terminate()
+        proc.wait(timeout=10)
