@@ -73,7 +73,7 @@ def test_a_module_page_prints_its_answers_after_its_sources(tmp_path):
     assert parts.index(appendix) > parts.index(doc.xpath("//*[@id='sources']")[0])
     assert texts(appendix.xpath(".//h2")) == ["Answers"] and len(appendix.xpath(".//h3")) == 7  # no module headings
     css = (tmp_path / "site" / "assets" / "course" / "course.css").read_text(encoding="utf-8")
-    assert ".cb-answers--print-only{display:none}" in css.replace(".cb-quiz__how--print,.cb-quiz__choices,", "")
+    assert ".md-typeset .cb-answers--print-only{display:none}" in css.replace(".md-typeset .cb-quiz__how--print,.md-typeset .cb-quiz__question .cb-quiz__choices,", "")
 
 
 def test_worksheets_for_a_pen(tmp_path):
