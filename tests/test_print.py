@@ -1,5 +1,5 @@
 """Print: the answers appendix, worksheets to fill in with a pen, and the instructor edition kept
-out of search engines (the built pages, read as HTML; tests/browser/test_print.py prints them)."""
+out of search engines (the built pages, read as HTML; tests/browser/test_print_media.py prints them)."""
 
 from __future__ import annotations
 
