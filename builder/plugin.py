@@ -7,6 +7,7 @@ in `on_page_markdown`, and watches `modules/` and `quizzes/` in `on_serve`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,11 @@ NOT_PUBLISHED_FOLDERS = ("diagrams/",)
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
+#: The instructor edition is kept out of search engines: every page says so, and robots.txt.
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+ROBOTS_TXT = "robots.txt"
+#: Where Material's page template opens the content (the 404 page has no on_page_content event).
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
 class CourseProblems(PluginError):
@@ -143,6 +149,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
                 files.remove(file)
         if self.config.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
+            if ROBOTS_TXT in files.src_uris:
+                files.remove(files.src_uris[ROBOTS_TXT])  # the course's own would let search engines in
+            files.append(File.generated(config, ROBOTS_TXT, content="User-agent: *\nDisallow: /\n"))
         if self.course.has_print_page:
             files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
         script = minified(self.renderer.course_data_js(), "course-data.js") + "".join(asset(name) for name in SCRIPT_PARTS)
@@ -160,7 +169,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         scenarios = ("scenario.js", "scenario.css") if self.course.scenarios else ()  # linked by scenario pages only
         for name in ("journey-pages.js", "journey.css", *scenarios, *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
             files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
-        styles = asset("course.css") + (asset("instructor.css") if self.config.edition == "instructor" else "")
+        styles = asset("course.css") + asset("print.css")
+        if self.config.edition == "instructor":
+            styles += asset("instructor.css") + minified(self.renderer.instructor_page_css(), "instructor.css")
         files.append(File.generated(config, ASSET_URIS["css"], content=styles))
         return files
 
@@ -181,15 +192,36 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             return markdown.replace(OVERVIEW_MARKER, overview, 1)
         return markdown.rstrip() + "\n\n" + overview
 
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        """Priority 0. The instructor edition's banner at the top of every page."""
+        if self.renderer is None or self.config.edition != "instructor":
+            return html
+        return self.renderer.instructor_banner() + "\n" + html
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Priority 0. Put the generated HTML of quizzes into its page.
+        """Priority 0. Put the generated HTML of quizzes into its page; keep the instructor
+        edition's pages out of search engines.
 
         After the search plugin has indexed `page.content` (on_page_context), which keeps this
         HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
         """
-        if self.renderer is None or page.file.generated_by is None:
+        if self.renderer is None:
             return output
-        return self.renderer.fill(output)
+        if page.file.generated_by is not None:
+            output = self.renderer.fill(output)
+        return self._noindex(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        """Priority 0. The instructor edition's 404 page: kept out of search engines, with the banner."""
+        if self.renderer is None or self.config.edition != "instructor" or not template_name.endswith(".html"):
+            return output_content
+        banner = self.renderer.instructor_banner()
+        return self._noindex(ARTICLE.sub(lambda m: m.group(0) + banner, output_content, count=1))
+
+    def _noindex(self, output: str) -> str:
+        if self.config.edition != "instructor":
+            return output
+        return output.replace("<head>", "<head>\n" + NOINDEX, 1)
 
     def on_post_build(self, config: Any) -> None:
         """Priority 0. Write the search index as a script too, for search from file://."""

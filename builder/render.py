@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,6 +190,9 @@ class Renderer:
             body=self.expand(self.cite(module, p), p).strip(),
             quiz=self.defer(self.quiz(module, quiz.quiz, p).strip()),
             sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module, p)).strip(),
+            # A module printed alone: its answers after its sources (the whole-course page has one
+            # appendix for every module; the instructor edition shows each key under its question).
+            answers=self.defer(self.answers([module], print_only=True)) if self.edition == "trainee" and not p else None,
             scenarios=[(sf.scenario.id, md_escape(sf.scenario.title)) for sf in self.course.scenarios_for(module.id)],
         )
 
@@ -355,11 +359,34 @@ class Renderer:
 
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""
-        parts = [f"---\nsearch:\n  exclude: true\n---\n\n# {md_escape(self.meta.title)}\n\n{self.t['print_intro']}\n"]
+        intro = self.t["print_intro_instructor" if self.edition == "instructor" else "print_intro"]
+        parts = [f"---\nsearch:\n  exclude: true\n---\n\n# {md_escape(self.meta.title)}\n\n{intro}\n"]
         for module in self.course.modules:
-            page = self.module_page(module, p=f"{module.id}-")
-            parts.append(page.replace("\n# ", "\n# ", 1))
+            parts.append(self.module_page(module, p=f"{module.id}-"))
+        if self.edition == "trainee":  # the instructor edition prints each key under its question
+            parts.append(str(self.defer(self.answers(self.course.modules))) + "\n")
         return "\n\n".join(parts)
+
+    def answers(self, modules: Sequence[Module], print_only: bool = False) -> str:
+        """The answers appendix (answers.html) of these modules' knowledge checks, each answer
+        headed by its question's number."""
+        entries = []
+        for module in modules:
+            quiz = self.course.quiz_for(module.id)
+            if quiz is None:
+                continue
+            total = len(quiz.quiz.questions)
+            numbered = [(self.t["question_n"].format(n=n, total=total), self.question(q, module.id, "")[0]) for n, q in enumerate(quiz.quiz.questions, 1)]
+            entries.append({"id": module.id, "title": module.meta.title, "questions": numbered})
+        return self.env.get_template("answers.html").render(t=self.t, modules=entries, print_only=print_only).strip()
+
+    def instructor_banner(self) -> str:
+        """"Instructor edition: do not publish", for the top of every page of that edition."""
+        return self.env.get_template("instructor_banner.html").render(t=self.t).strip()
+
+    def instructor_page_css(self) -> str:
+        """The instructor edition's stylesheet rule that prints the banner's words on every sheet."""
+        return self.env.get_template("instructor_page.css").render(label=css_string(self.t["instructor_banner"]))
 
     def instructor_report(self) -> str:
         """The instructor edition's coverage report: objectives, questions, sources, review dates."""
@@ -501,7 +528,7 @@ def credit_lines(meta: CourseMeta, t: dict[str, str]) -> list[tuple[str, str]]:
 
 
 #: The interface strings of question.html, for the forms journey-pages.js builds.
-_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "choose", "move_up", "move_down", "your_answer", "show_answer", "answer")
+_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "print_how_matching", "print_how_ordering", "print_how_short_answer", "choose", "move_up", "move_down", "your_answer", "show_answer", "answer")
 
 
 def _form_data(view: dict[str, Any]) -> dict[str, Any]:
@@ -548,6 +575,12 @@ def slug(text: str) -> str:
     """Lowercase ASCII words joined by hyphens; accents dropped, not the letters ("Recolección" → "recoleccion")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal (quoted, backslashes and quotes escaped, line breaks as \\A)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return f'"{escaped}"'
 
 
 def json_for_html(data: Any) -> str:

@@ -140,6 +140,8 @@
     var body = [legend];
     if (q.block) body.push(el("div", {"class": "cb-quiz__prompt", id: dom + "-prompt"}, [html(q.prompt)]));
     body.push(el("p", {"class": "cb-quiz__how"}, [how]));
+    // On paper: what to write, not what to choose (as question.html).
+    if (!choice) body.push(el("p", {"class": "cb-quiz__how cb-quiz__how--print"}, [t["print_how_" + type]]));
     var answer;
     if (choice) {
       body.push(el("div", {"class": "cb-quiz__options"}, q.options.map(function (o) {
@@ -160,6 +162,7 @@
         }));
         return el("div", {"class": "cb-quiz__pair"}, [el("label", {"for": dom + "-" + id}, [html(left)]), el("select", {id: dom + "-" + id, name: id}, choices)]);
       })));
+      body.push(el("ol", {"class": "cb-quiz__choices", type: "A"}, q.shown.map(function (r) { return el("li", {}, [html(q.right[+r.slice(1) - 1])]); })));
       answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
         el("ul", {"class": "cb-quiz__answer-list"}, q.left.map(function (left, i) { return el("li", {}, [html(left), " — ", html(q.right[i])]); }))];
     } else if (type === "ordering") {
