@@ -20,9 +20,9 @@ from mkdocs.structure.files import File, Files
 from builder.check import check_course
 from builder.course import Course
 from builder.history import last_changed
+from builder.links import NOT_PUBLISHED, PRINT_ID
 from builder.minify import asset, minified
 from builder.render import Renderer
-from builder.rules import PRINT_ID
 
 log = get_plugin_logger(__name__)
 
@@ -40,8 +40,6 @@ MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-cont
 #: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
 SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
-#: Files of course/ that are settings, not pages to publish.
-NOT_PUBLISHED = ("course.yml", "contacts.yml", "glossary.yml", "local/local.yml", "local/contacts.yml", "local/sections.yml")
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
@@ -161,7 +159,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             page.meta["description"] = escape(" ".join(module.meta.summary.split()))
         if self.renderer is None or page.file.generated_by is not None:
             return markdown  # generated pages are expanded when they are made
-        markdown = self.renderer.expand(markdown)
+        markdown = self.renderer.expand(self.renderer.course_page(markdown, page.file.src_uri))
         if page.file.src_uri != "index.md":
             return markdown
         overview = self.renderer.overview()
