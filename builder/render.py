@@ -120,6 +120,7 @@ class Renderer:
         self._deferred: dict[int, str] = {}
         self._next_key = 0
         self._quizzes = {qf.quiz.module: qf for qf in course.quizzes}
+        self._modules = {m.id: m for m in course.modules}
 
     # -- generated HTML in page Markdown ----------------------------------------------------
     def defer(self, html: str) -> Markup:
@@ -430,7 +431,7 @@ class Renderer:
 
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
         qf = self._quizzes.get(module_id)
-        self.links.writing(f"modules/{module_id}.md", qf.path if qf else "", self.course.module(module_id))
+        self.links.writing(f"modules/{module_id}.md", qf.path if qf else "", self._modules.get(module_id))
         texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation}
         if isinstance(question, ChoiceQuestion):
             for i, o in enumerate(question.options):
