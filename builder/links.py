@@ -404,8 +404,9 @@ class _PageLinks(markdown.treeprocessors.Treeprocessor):
 
 # -- `course check` -------------------------------------------------------------------------------
 def check_links(course: Course) -> Iterator[Diagnostic]:
-    """Every broken link, anchor and image of module bodies, course pages, quiz and scenario text,
-    and every unknown `[@id]` citation of quiz and scenario text, at the line that has it."""
+    """Every broken link, anchor and image of module bodies, course pages, quiz and scenario text
+    and glossary definitions, and every unknown `[@id]` citation of quiz and scenario text, at
+    the line that has it."""
     sitemap = SiteMap(course)
     for module in course.modules:
         for found, problem in problems(sitemap, module.body, f"modules/{module.id}.md", module.path):
@@ -416,6 +417,11 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
     files = [(qf.path, qf.positions, qf.quiz.model_dump(mode="json", exclude_none=True), f"modules/{qf.quiz.module}.md", qf.quiz.module) for qf in course.quizzes]
     files += [(sf.path, sf.positions, sf.scenario.model_dump(mode="json", exclude_none=True), f"scenarios/{sf.scenario.id}.md", sf.scenario.module) for sf in course.scenarios]
     text_of = _SourceLines(course.root)
+    if course.glossary is not None and course.glossary_positions is not None:
+        for index, term in enumerate(course.glossary.terms):
+            where = course.glossary_positions.of(("terms", index, "definition"))
+            for found, problem in problems(sitemap, term.definition, GLOSSARY_PAGE, "course/glossary.yml", raw_html=False):
+                yield error(problem.code, "course/glossary.yml", text_of.locate("course/glossary.yml", where, found.url), problem.message, problem.hint)
     for path, positions, data, written, module_id in files:
         owner = course.module(module_id)
         ids = [s.id for s in owner.meta.sources if s.id] if owner else []

@@ -35,6 +35,8 @@ EDITS = [
     (Q, "    prompt: What is the rule?", "    prompt: What is the rule? Read [more reading](../more.md#further-steps) first [@rulebook]."),
     (Q, "    explanation: The rulebook says the rule is simple.", "    explanation: |\n      The [rule](01-basics.md#the-rule) says it is simple [@rulebook].\n\n      ![The seal](../images/seal.png)"),
     (Q, "      - text: It is hard.", "      - text: It is hard, says [the module](basics.md)."),
+    # a glossary definition, written for the glossary page
+    ("course/glossary.yml", "    definition: What the course is about.", "    definition: What [the course](index.md#learning-path) teaches, in [one module](modules/01-basics.md)."),
     # scenario text, written for the scenario's page
     ("scenarios/first-call.yml", "    situation: A caller describes a problem. What do you do first?", "    situation: A caller describes a problem [@rulebook]. Recall [the rule](../modules/01-basics.md#the-rule). What do you do first?"),
 ]

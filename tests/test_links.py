@@ -96,6 +96,8 @@ def test_quiz_text_links_are_written_for_the_page_that_shows_them(site):
     assert (site / "images" / "seal.png").read_bytes().startswith(b"\x89PNG")
     scenario = (site / "scenarios" / "first-call.html").read_text(encoding="utf-8")
     assert '<a href="../modules/basics.html#the-rule">the rule</a>' in scenario
+    glossary = (site / "glossary.html").read_text(encoding="utf-8")
+    assert '<a href="index.html#learning-path">the course</a>' in glossary and '<a href="modules/basics.html">one module</a>' in glossary
 
 
 def test_citations_in_quiz_and_scenario_text_render_as_in_the_module_body(site):
