@@ -419,9 +419,9 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
     text_of = _SourceLines(course.root)
     if course.glossary is not None and course.glossary_positions is not None:
         for index, term in enumerate(course.glossary.terms):
-            where = course.glossary_positions.of(("terms", index, "definition"))
+            start = course.glossary_positions.of(("terms", index, "definition"))
             for found, problem in problems(sitemap, term.definition, GLOSSARY_PAGE, "course/glossary.yml", raw_html=False):
-                yield error(problem.code, "course/glossary.yml", text_of.locate("course/glossary.yml", where, found.url), problem.message, problem.hint)
+                yield error(problem.code, "course/glossary.yml", text_of.locate("course/glossary.yml", start, found.url), problem.message, problem.hint)
     for path, positions, data, written, module_id in files:
         owner = course.module(module_id)
         ids = [s.id for s in owner.meta.sources if s.id] if owner else []
