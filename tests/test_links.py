@@ -183,3 +183,15 @@ def test_resolve(tmp_path, url, written, source, expected):
         assert isinstance(result, Target)  # the repository's path, or the site's
     else:
         assert result == expected
+
+
+def test_course_build_reports_a_broken_link_before_mkdocs_does(tmp_path, monkeypatch):
+    """The trainer hears of it from the check, located, not from MkDocs' own warning."""
+    from course_helpers import make_course
+
+    root = make_course(tmp_path / "c", [("modules/01-basics.md", "The ERA publishes it.", "The ERA publishes it. See [the missing page](../nowhere.md#top).")])
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert "modules/01-basics.md:24:116: error: the link `../nowhere.md#top` leads to no page or file of the course [broken-link]" in result.output
+    assert "WARNING" not in result.output and not (root / "site").exists()
