@@ -422,6 +422,13 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
             start = course.glossary_positions.of(("terms", index, "definition"))
             for found, problem in problems(sitemap, term.definition, GLOSSARY_PAGE, "course/glossary.yml", raw_html=False):
                 yield error(problem.code, "course/glossary.yml", text_of.locate("course/glossary.yml", start, found.url), problem.message, problem.hint)
+    if course.local_section_positions is not None:  # an agency's sections, shown in their module's body
+        for index, section in enumerate(course.local_sections):
+            if course.module(section.module) is None:
+                continue  # reported by local_sections_apply
+            start = course.local_section_positions.of(("sections", index, "text"))
+            for found, problem in problems(sitemap, section.text, f"modules/{section.module}.md", "course/local/sections.yml"):
+                yield error(problem.code, "course/local/sections.yml", text_of.locate("course/local/sections.yml", start, found.url), problem.message, problem.hint)
     for path, positions, data, written, module_id in files:
         owner = course.module(module_id)
         ids = [s.id for s in owner.meta.sources if s.id] if owner else []

@@ -195,3 +195,20 @@ def test_course_build_reports_a_broken_link_before_mkdocs_does(tmp_path, monkeyp
     assert result.exit_code == 1
     assert "modules/01-basics.md:24:116: error: the link `../nowhere.md#top` leads to no page or file of the course [broken-link]" in result.output
     assert "WARNING" not in result.output and not (root / "site").exists()
+
+
+def test_an_agencys_local_sections_are_checked_and_their_links_work(tmp_path, monkeypatch):
+    from course_helpers import make_course
+
+    section = "sections:\n  - module: basics\n    after: the-rule\n    title: In Springfield\n    text: See [our card](../local/card.md) and [the rule](01-basics.md#the-rul).\n"
+    edits = [("course/local/local.yml", "agency: Springfield Police Department\n"), ("course/local/card.md", "# Card\n"), ("course/local/sections.yml", section)]
+    root = make_course(tmp_path / "c", edits)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert "course/local/sections.yml:5:59: error: `modules/basics.html` has no heading or id `the-rul` (in the link `01-basics.md#the-rul`) [broken-anchor]" in result.output
+    (root / "course/local/sections.yml").write_text(section.replace("#the-rul)", "#the-rule)"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
+    assert '<a href="../local/card.html">our card</a>' in page and '<a href="basics.html#the-rule">the rule</a>' in page
