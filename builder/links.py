@@ -80,7 +80,7 @@ def find_links(text: str, *, raw_html: bool = True) -> list[Found]:
     """Every link and image URL of a Markdown text outside code, in order. Without `raw_html`
     (quiz and scenario text, where raw HTML is shown as typed), only Markdown's own."""
     if "](" not in text and "]:" not in text and not (raw_html and _HTML_START.search(text)):
-        return []  # most texts: no link at all (a tenth of the time of rendering a module page otherwise)
+        return []  # most texts hold no link: no scan
     masked = mask_code(text)
     found: list[Found] = []
 
@@ -339,12 +339,13 @@ class TextLinks:
         md.treeprocessors.register(_PageLinks(md, self), "course_links", 1)  # after `inline`, before `inert_links`
 
     def writing(self, written: str, source: str, module: Module | None) -> None:
+        """Set the page the text is written for (its links are relative to it), its file, and
+        the module whose sources its `[@id]` cite (None: citations stay as typed)."""
         self.written, self.source, self.module = written, source, module
 
-    def showing(self, page: str) -> str:
-        """Set the page that shows the text; returns the one set before."""
-        before, self.page = self.page, page
-        return before
+    def showing(self, page: str) -> None:
+        """Set the page that shows the text (its site path): its URLs are written from there."""
+        self.page = page
 
     @property
     def folder(self) -> str:
