@@ -24,7 +24,8 @@ Q = "quizzes/basics.yml"
 ERA = "The ERA publishes it."
 EDITS = [
     ("course/images/seal.png", png()),
-    ("course/more.md", "# More reading\n\n## Further steps\n\nBack to [the rule](modules/basics.md#the-rule).\n"),
+    ("course/more.md", "# More reading\n\n## Further steps\n\nBack to [the rule](modules/basics.md#the-rule).\n\n"
+     "## The *rule* of the [ERA](https://example.org/era) and `code` {: .cb-x }\n\nSee [above](#the-rule-of-the-era-and-code).\n"),
     ("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nfinal_assessment:\n  per_module: 7"),
     # a module body: another page by its repository path, its own section by its file name, the image
     ("modules/01-basics.md", ERA, ERA + " Read [more](../course/more.md#further-steps) and [the rule again](01-basics.md#the-rule).\n\n![The seal](../images/seal.png)"),
