@@ -81,7 +81,7 @@ def test_quiz_text_links_and_images_work_on_the_module_page_and_the_assessment(b
     drawn.get_by_role("link", name="more reading").click()
     expect(page).to_have_url(root + "more.html#further-steps")
     expect(page.get_by_role("heading", name="Further steps")).to_be_visible()
-    page.get_by_role("link", name="the rule").click()  # and back, by a course page's own link
+    page.get_by_role("link", name="the rule", exact=True).click()  # and back, by a course page's own link
     expect(page).to_have_url(root + "modules/basics.html#the-rule")
 
     assert failed == [] and outside == []
