@@ -173,14 +173,14 @@ class SiteMap:
             )
         path, _, fragment = url.partition("#")
         path = unquote(path.split("?", 1)[0])
+        repo = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         if not path:
             uri: str | None = written
         else:
             site = posixpath.normpath(posixpath.join(posixpath.dirname(written), path))
-            repo = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
             uri = self._find(site) or self._from_repo(repo)
         if uri is None:
-            return self._missing(url, path, written)
+            return self._unpublished(url, repo) or self._missing(url, path, written)
         if fragment and uri in self._pages:
             anchors = self.anchors(uri)
             if anchors is not None and fragment not in anchors:
@@ -212,6 +212,19 @@ class SiteMap:
         if path.startswith("scenarios/") and path.endswith(".yml"):
             return self._find(path[: -len(".yml")] + ".md")
         return None
+
+    def _unpublished(self, url: str, repo: str) -> Problem | None:
+        """A file of the repository that the site does not publish (settings, diagram sources,
+        anything outside course/), or None."""
+        if repo.startswith("../") or not (self.course.root / repo).is_file():
+            return None
+        if repo.startswith("course/diagrams/"):
+            hint = f"show a diagram with [[diagram:{PurePosixPath(repo).stem}]] on a line of its own"
+        elif repo.startswith("course/"):
+            hint = "settings files are never published; link to a page instead"
+        else:
+            hint = "only course/ is published as it is (pages, pictures, other files): move the file there and link to it"
+        return Problem("unpublished-file", f"`{url}` leads to {repo}, which the site does not publish", hint)
 
     def missing_image(self, url: str, written: str) -> Problem:
         path = unquote(url.partition("#")[0].split("?", 1)[0])

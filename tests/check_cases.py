@@ -176,6 +176,7 @@ CASES += [
     ("quiz-broken-link", [(Q, "    explanation: The rulebook says the rule is simple.", "    explanation: |\n      The rulebook says the rule is simple.\n      See [the rule](01-basic.md#the-rule), [the rule](basics.md#the-rul) and [home](../index.md#nowhere).")]),
     ("quiz-missing-image", [(Q, "      - text: It is hard.", "      - text: It is hard. ![Hard](../images/hard.png)")]),
     ("quiz-unknown-citation", [(Q, "        feedback: No, it is simple.", "        feedback: No, it is simple [@rulebok; @rulebook].")]),
+    ("unpublished-file", [(M, _ERA, _ERA + " ![Flow](../course/diagrams/basics-flow.svg) ![Seal](images/seal.png) [settings](../course/course.yml)"), ("modules/images/seal.png", b"\x89PNG")]),
     ("glossary-broken-link", [("course/glossary.yml", "    definition: What the course is about.", "    definition: What [the course](index.md#learning-paths) is about.")]),
     ("scenario-broken-link", [(S, "    situation: A caller describes a problem. What do you do first?", "    situation: A caller describes a problem [@rules]. Read [the rule](basics.md#the-rule) first.")]),
 ]
