@@ -97,6 +97,9 @@ class Course:
     local_section_positions: Positions | None = field(default=None, repr=False, compare=False)
     scenarios: tuple[ScenarioFile, ...] = ()
     unread_bodies: tuple[Body, ...] = ()
+    #: Every file under course/ (paths from the root, e.g. "course/images/seal.png"): what links
+    #: and images may lead to.
+    files: tuple[str, ...] = ()
 
     def scenarios_for(self, module_id: str) -> list[ScenarioFile]:
         return [s for s in self.scenarios if s.scenario.module == module_id]

@@ -80,6 +80,7 @@ def _load_course(root: Path) -> tuple[Course, Report]:
         local_section_positions=local_section_positions,
         scenarios=tuple(_load_scenarios(root, report)),
         unread_bodies=tuple(unread_bodies),
+        files=_course_files(root),
     )
     return course, report
 
@@ -262,6 +263,15 @@ def _load_scenarios(root: Path, report: Report) -> list[ScenarioFile]:
         if scenario is not None:
             scenarios.append(ScenarioFile(scenario, rel, doc.positions))
     return scenarios
+
+
+def _course_files(root: Path) -> tuple[str, ...]:
+    """Every file under course/ that stays inside the course (links out are reported with the pages)."""
+    folder = root / "course"
+    if not folder.is_dir():
+        return ()
+    inside = root.resolve()
+    return tuple(_rel(root, f) for f in sorted(folder.rglob("*")) if f.is_file() and f.resolve().is_relative_to(inside))
 
 
 def _load_pages(root: Path, report: Report) -> list[Page]:

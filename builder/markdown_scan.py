@@ -133,13 +133,16 @@ def headings(text: str) -> list[tuple[int, str, int]]:
 
     found: list[tuple[int, str, int]] = []
     seen: dict[str, int] = {}
+    lines = text.split("\n")
     for index, line in enumerate(mask_code(text).split("\n")):
-        match = _HEADING.match(line)
+        if not _HEADING.match(line):
+            continue  # (not a heading, or one inside a fenced code block)
+        match = _HEADING.match(lines[index])  # the words as written: a code span's text is in the id
         if not match:
             continue
         title = match.group(2)
         explicit = _ATTR_ID.search(title)
-        slug = explicit.group(1) if explicit else slugify(re.sub(r"\[@[^\]]*\]|\[\[[^\]]*\]\]", "", title), "-")
+        slug = explicit.group(1) if explicit else slugify(heading_text(title), "-")
         if slug in seen:
             seen[slug] += 1
             slug = f"{slug}_{seen[slug]}"
@@ -147,6 +150,15 @@ def headings(text: str) -> list[tuple[int, str, int]]:
             seen[slug] = 0
         found.append((len(match.group(1)), slug, index))
     return found
+
+
+_HEADING_MARKUP = re.compile(r"\[@[^\]]*\]|\[\[[^\]]*\]\]|\{:?[^{}]*\}\s*$|<[^>]+>|!?\[([^\]]*)\]\([^)]*\)")
+
+
+def heading_text(title: str) -> str:
+    """A heading's text as the table of contents reads it: link and image text without their
+    URLs, no tags, citations, directives or trailing `{: … }`."""
+    return _HEADING_MARKUP.sub(lambda m: m.group(1) or "", title)
 
 
 def apply_local_sections(text: str, sections: list[LocalSection], label: str) -> str:

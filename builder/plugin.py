@@ -22,9 +22,9 @@ from builder.check import check_course
 from builder.course import Course
 from builder.diagnostics import Report
 from builder.history import last_changed
+from builder.links import PRINT_ID, published
 from builder.minify import asset, minified
 from builder.render import Renderer
-from builder.rules import PRINT_ID
 
 log = get_plugin_logger(__name__)
 
@@ -42,11 +42,6 @@ MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-cont
 #: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
 SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
 OVERVIEW_MARKER = "<!-- course:overview -->"
-#: Files of course/ that are settings or sources, not pages to publish: every YAML file (the
-#: builder's settings, and any notes a trainer keeps beside them) and the diagrams' SVG sources,
-#: which are inlined into the pages that use them.
-NOT_PUBLISHED_SUFFIXES = (".yml", ".yaml")
-NOT_PUBLISHED_FOLDERS = ("diagrams/",)
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
@@ -145,7 +140,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""
         assert self.course is not None and self.renderer is not None
         for file in list(files):
-            if file.src_uri.endswith(NOT_PUBLISHED_SUFFIXES) or file.src_uri.startswith(NOT_PUBLISHED_FOLDERS):
+            if not published(file.src_uri):
                 files.remove(file)
         if self.config.edition == "instructor":
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
@@ -184,7 +179,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             page.meta["description"] = escape(" ".join(module.meta.summary.split()))
         if self.renderer is None or page.file.generated_by is not None:
             return markdown  # generated pages are expanded when they are made
-        markdown = self.renderer.expand(markdown)
+        markdown = self.renderer.expand(self.renderer.course_page(markdown, page.file.src_uri))
         if page.file.src_uri != "index.md":
             return markdown
         overview = self.renderer.overview()

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
 from builder.i18n import counted, course_strings
+from builder.links import PRINT_ID, SiteMap, TextLinks
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
 from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
 
@@ -70,10 +71,16 @@ class _InertLinks(markdown.treeprocessors.Treeprocessor):
 
 
 class _QuizTextExtension(markdown.Extension):
+    def __init__(self, links: TextLinks | None = None) -> None:
+        super().__init__()
+        self.links = links
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_InertLinks(md), "inert_links", 0)
+        if self.links is not None:
+            self.links.extend(md)  # links, images and [@id] citations (builder/links.py)
 
 
 @dataclass(frozen=True)
@@ -104,12 +111,17 @@ class Renderer:
         )
         self.env.filters["md"] = md_escape
         self.env.globals.update(tel=tel_uri, host=url_host)
-        self._md = markdown.Markdown(extensions=[_QuizTextExtension(), "sane_lists"])
-        self._questions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        #: Where quiz and scenario text is written and shown, for its links (set per page).
+        self.links = TextLinks(SiteMap(course), self.t["source_n"])
+        self._md = markdown.Markdown(extensions=[_QuizTextExtension(self.links), "sane_lists"])
+        self._questions: dict[tuple[str, ...], tuple[dict[str, Any], dict[str, Any]]] = {}
+        #: Questions whose text links to the site's own files: their HTML depends on the page's folder.
+        self._linked: set[tuple[str, str]] = set()
         self._question_html: dict[tuple[str, str, bool], Markup] = {}
         self._deferred: dict[int, str] = {}
         self._next_key = 0
         self._quizzes = {qf.quiz.module: qf for qf in course.quizzes}
+        self._modules = {m.id: m for m in course.modules}
 
     # -- generated HTML in page Markdown ----------------------------------------------------
     def defer(self, html: str) -> Markup:
@@ -173,6 +185,8 @@ class Renderer:
         meta = module.meta
         quiz = self.course.quiz_for(module.id)
         assert quiz is not None
+        page = f"modules/{PRINT_ID if p else module.id}.md"
+        self.links.showing(page)
         review = self.env.get_template("review.html").render(
             t=self.t,
             by=meta.reviewed.by if meta.reviewed else None,
@@ -187,7 +201,7 @@ class Renderer:
             review=review.strip(),
             content_note=note.strip(),
             objectives=self.env.get_template("objectives.html").render(t=self.t, module=module, changed=self._changed(module), p=p).strip(),
-            body=self.expand(self.cite(module, p), p).strip(),
+            body=self.expand(self.links.sitemap.for_mkdocs(self.cite(module, p), page, module.path), p).strip(),
             quiz=self.defer(self.quiz(module, quiz.quiz, p).strip()),
             sources=self.env.get_template("sources.html").render(t=self.t, sources=self._sources(module, p)).strip(),
             # A module printed alone: its answers after its sources (the whole-course page has one
@@ -268,6 +282,8 @@ class Renderer:
     def scenario_page(self, sf: ScenarioFile) -> str:
         """A scenario's page: steps in the order a trainee first meets them, then the ends."""
         sc = sf.scenario
+        self.links.showing(f"scenarios/{sc.id}.md")
+        self.links.writing(f"scenarios/{sc.id}.md", sf.path, self.course.module(sc.module))
         order: list[str] = []
         todo = [sc.start]
         while todo:  # breadth-first from the start: step numbers follow the story
@@ -305,6 +321,11 @@ class Renderer:
     def _js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
         return {k[3:]: v for k, v in self.t.items() if k.startswith("js_") and (only is None or k[3:] in only)}
 
+    def course_page(self, markdown: str, uri: str) -> str:
+        """A page of course/ (`uri` as the site has it) with links to modules by file name and
+        other repository paths written as the site's own (builder/links.py)."""
+        return self.links.sitemap.for_mkdocs(markdown, uri, f"course/{uri}")
+
     def course_data_js(self) -> str:
         """The start of assets/course/course.js: the little every page needs (storage key, pass marks), cacheable."""
         pass_marks = {}
@@ -333,6 +354,7 @@ class Renderer:
         there is no draw). The pool as HTML was 8.7 MiB at 200 modules x 20 questions; as data it
         is a third of that."""
         per_module = self.meta.final_assessment.per_module
+        self.links.showing("assessment.md")
         data, total = [], 0
         for module in self.course.modules:
             quiz = self.course.quiz_for(module.id)
@@ -399,6 +421,8 @@ class Renderer:
         glossary = self.course.glossary
         if glossary is None:
             return None
+        self.links.showing("glossary.md")
+        self.links.writing("glossary.md", "course/glossary.yml", None)
         terms = [
             {"term": term.term, "abbr": term.abbr, "definition": self.inline(term.definition), "source": term.source, "anchor": "term-" + slug(term.abbr or term.term)}
             for term in sorted(glossary.terms, key=lambda t: t.term.lower())
@@ -411,21 +435,30 @@ class Renderer:
         Memoized: the module page, the whole-course print page and the final assessment show the
         same questions, and converting their Markdown is most of the cost of rendering a quiz.
         """
-        key = (module_id, question.id)
+        key: tuple[str, ...] = (module_id, question.id)
+        if key in self._linked:
+            key += (self.links.folder,)
         if key not in self._questions:
+            before = self.links.count
             self._questions[key] = self._question(question, module_id)
+            if self.links.count != before and len(key) == 2:  # its URLs hold for this folder only
+                self._linked.add((module_id, question.id))
+                self._questions[key + (self.links.folder,)] = self._questions.pop(key)
+                key += (self.links.folder,)
         view, data = self._questions[key]
         return {**view, "number": number}, dict(data)
 
     def question_html(self, view: dict[str, Any], instructor: bool = False) -> Markup:
         """One question's form (question.html), memoized: the module page and the whole-course
-        print page show the same form."""
+        print page show the same form (they are in the same folder, so its links hold for both)."""
         key = (view["dom_id"], view["number"], instructor)
         if key not in self._question_html:
             self._question_html[key] = self.env.get_template("question.html").module.question(view, self.t, instructor)  # type: ignore[attr-defined]
         return self._question_html[key]
 
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        qf = self._quizzes.get(module_id)
+        self.links.writing(f"modules/{module_id}.md", qf.path if qf else "", self._modules.get(module_id))
         texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation}
         if isinstance(question, ChoiceQuestion):
             for i, o in enumerate(question.options):
@@ -596,7 +629,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)\s+(?=[A
 
 def gist(text: str, words: int = 10) -> str:
     """The first sentence of a Markdown text as plain text, cut to `words` words with "…"."""
-    plain = " ".join(_TAG.sub("", re.sub(r"\]\([^)]*\)", "", text)).split())
+    plain = " ".join(_TAG.sub("", re.sub(r"\]\([^)]*\)|\s*\[@[^\]\n]*\]", "", text)).split())
     first = _SENTENCE_END.split(plain, 1)[0]
     cut = first.split()
     if len(cut) <= words:

@@ -14,6 +14,7 @@ from builder.diagnostics import Diagnostic, Pos, error, warning
 from builder.diagnostics import closest as _closest
 from builder.html_safety import unsafe_html
 from builder.i18n import STRINGS
+from builder.links import PRINT_ID, check_links
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
 from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 from builder.quality import check_quality
@@ -22,8 +23,6 @@ from builder.source import DataPath
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
 
 
-#: The generated whole-course print page sits beside the module pages under this name.
-PRINT_ID = "all-modules"
 
 
 def course_has_content(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -548,21 +547,10 @@ def one_language(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
         yield error("language-conflict", "mkdocs.yml", found[1], f"`theme.language` is `{found[0]}`, but course/course.yml says `language: {language}`", "remove `language` from `theme:` in mkdocs.yml: course/course.yml decides the language of the whole site")
 
 
-_MD_TARGET = re.compile(r"\]\(\s*<?([^\s)>]+)")
-
-
-def quiz_links_resolve(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    """Quiz and scenario text is shown on pages at different depths (module pages, the final
-    assessment, the print page, the SCORM package) and is not rewritten by MkDocs, so a relative
-    link or image there would break on some of them."""
-    files = [(qf.path, qf.positions, qf.quiz.model_dump(mode="json", exclude_none=True)) for qf in course.quizzes]
-    files += [(sf.path, sf.positions, sf.scenario.model_dump(mode="json", exclude_none=True)) for sf in course.scenarios]
-    for path, positions, data in files:
-        for where, text in _strings(data):
-            for match in _MD_TARGET.finditer(mask_code(text)):
-                target = match.group(1)
-                if not target.startswith("#") and ":" not in target.split("/")[0]:
-                    yield warning("relative-link", path, positions.of(where), f"the link or image `{target}` is relative: quiz and scenario text is shown on pages at different places, where it would break", "link with a full https:// address, or name the module in words")
+def links_resolve(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Links, anchors and images of every text lead to the site's own pages and files; citations
+    in quiz and scenario text name their module's sources (builder/links.py)."""
+    yield from check_links(course)
 
 
 RULES: tuple[Rule, ...] = (
@@ -590,7 +578,7 @@ RULES: tuple[Rule, ...] = (
     placeholders,
     site_stays_private,
     site_uses_file_names,
-    quiz_links_resolve,
+    links_resolve,
     one_language,
     site_runs_the_course_plugin,
     credit_names_its_approver,

@@ -165,8 +165,20 @@ CASES += [
 CASES += [
     ("contact-phone-words", [("course/contacts.yml", 'phone: "911"', 'phone: "call 911"')]),
 ]
+# links, anchors, images and citations, at the line that has them (builder/links.py)
+_ERA = "The ERA publishes it."
 CASES += [
-    ("relative-link", [(Q, "    explanation: The rulebook says the rule is simple.", "    explanation: The [rulebook](01-basics.md) says the rule is simple.")]),
+    ("broken-link", [(M, _ERA, _ERA + " Next: [the sequel](02-sequel.md).")]),
+    ("broken-anchor", [(M, _ERA, _ERA + " See [the rule](01-basics.md#the-rules) and [the sources](basics.md#source-rulebok).")]),
+    ("missing-image", [(M, _ERA, _ERA + "\n\n![The seal](../images/seal.png)\n\n![A page](../index.md)")]),
+    ("absolute-link", [("course/index.md", "A tiny valid course", "A tiny [valid](/modules/basics.html) course")]),
+    ("course-page-links", [("course/index.md", "A tiny valid course", "A tiny [valid](modules/01-basic.md) course, [ruled](modules/basics.md#the-rul) [here](../modules/01-basics.md#nope)")]),
+    ("quiz-broken-link", [(Q, "    explanation: The rulebook says the rule is simple.", "    explanation: |\n      The rulebook says the rule is simple.\n      See [the rule](01-basic.md#the-rule), [the rule](basics.md#the-rul) and [home](../index.md#nowhere).")]),
+    ("quiz-missing-image", [(Q, "      - text: It is hard.", "      - text: It is hard. ![Hard](../images/hard.png)")]),
+    ("quiz-unknown-citation", [(Q, "        feedback: No, it is simple.", "        feedback: No, it is simple [@rulebok; @rulebook].")]),
+    ("unpublished-file", [(M, _ERA, _ERA + " ![Flow](../course/diagrams/basics-flow.svg) ![Seal](images/seal.png) [settings](../course/course.yml)"), ("modules/images/seal.png", b"\x89PNG")]),
+    ("glossary-broken-link", [("course/glossary.yml", "    definition: What the course is about.", "    definition: What [the course](index.md#learning-paths) is about.")]),
+    ("scenario-broken-link", [(S, "    situation: A caller describes a problem. What do you do first?", "    situation: A caller describes a problem [@rules]. Read [the rule](basics.md#the-rule) first.")]),
 ]
 CASES += [
     ("language-conflict", [("mkdocs.yml", "  font: false\n", "  font: false\n  language: es\n")]),

@@ -484,6 +484,7 @@ def test_markdown_renders_and_raw_html_stays_text(tmp_path, item_xsd):
         [
             ("quizzes/basics.yml", "prompt: What is the rule?", 'prompt: "Is <b>this</b> **bold** & `<i>x</i>`? See [the rule](https://example.org/r) or [notes](../notes.html).\\n\\n- one\\n- two\\u0001"'),
             ("quizzes/basics.yml", "      - text: It is hard.", '      - text: "It is <em>hard</em> &amp; *tough*"\n        id: "1"'),
+            ("course/notes.md", "# Notes\n"),  # the page the prompt links to (`course check` refuses a broken link)
         ],
     )
     item = _by_id(_items(_files(_export(root).data)))["basics-rule"]
