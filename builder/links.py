@@ -282,7 +282,7 @@ class SiteMap:
             ids |= {f"objective-{o.id}" for o in meta.objectives}
             ids |= {f"source-{s.id}" if s.id else f"source-{n}" for n, s in enumerate(meta.sources, 1)}
             quiz = self.course.quiz_for(mid)
-            ids |= {f"q-{mid}-{q.id}" for q in quiz.quiz.questions} if quiz else set()
+            ids |= {f"q-{mid}-{q.id}" for q in quiz.quiz.questions} | {"cb-answers"} if quiz else set()  # cb-answers: the printed answers
             return frozenset(ids)
         if value.startswith("scenarios/"):
             sf = next(s for s in self.course.scenarios if f"scenarios/{s.scenario.id}" == value)
