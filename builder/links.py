@@ -61,7 +61,7 @@ MARKDOWN_KEYS = frozenset("prompt explanation text feedback left right items acc
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 #: Ids the builder gives each objective, source, question and scenario step: left out of hints.
-_GENERATED_IDS = ("objective-", "source-", "q-", "quiz-", "step-", "end-")
+_GENERATED_IDS = ("objective-", "source-", "q-", "quiz-", "step-", "end-", "cb-")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # An inline link or image: text (one level of brackets inside), then `(url` or `(<url>`.
 _INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))")  # an image: `!` before it
