@@ -1,0 +1,88 @@
+"""The default course built by each engine (MkDocs, ProperDocs, Zensical) works the same in Chromium:
+a quiz answered and its progress saved, the final self-assessment drawn and submitted, a scenario
+played, no request to another host, axe clean on every page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from browser_support import is_local, pass_final_assessment, run_axe, serve, solve
+from playwright.sync_api import Page, expect
+
+ENGINES = ["mkdocs", "properdocs", "zensical"]
+KEY = "trafficking-migration:1"
+
+
+def _served(engine: str, default_site):
+    site = default_site(engine)
+    url, httpd = serve(site)
+    yield engine, url, sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine_site(request, default_site):
+    """(engine, base URL, every page's path) of the default course built by one engine."""
+    yield from _served(request.param, default_site)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(default_site):
+    yield from _served("zensical", default_site)
+
+
+def test_quiz_progress_assessment_scenario(page: Page, engine_site, network_log, page_errors, axe_source):
+    engine, base_url, _ = engine_site
+    page.goto(base_url + "modules/indicators.html")
+    data = json.loads(page.locator("script.cb-quiz__data").first.text_content())[0]
+    first = data["questions"][0]
+    form = page.locator(f'form[data-question="{first["id"]}"]')
+    solve(form, first)
+    form.get_by_role("button", name="Check answer").click()
+    expect(form.get_by_role("status")).to_contain_text("Correct.")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert saved["answers"] == {f"indicators/{first['id']}": 1}, engine
+    assert run_axe(page, axe_source) == [], engine
+    page.goto(base_url + "progress.html")
+    expect(page.locator('tr[data-module="indicators"] .cb-progress__status')).to_have_text("In progress")
+    page.goto(base_url + "assessment.html")
+    pass_final_assessment(page)
+    result = page.locator(".cb-assessment__result")
+    expect(result).to_contain_text("Pass mark: 80%. Passed.")
+    expect(result).to_be_focused()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["final"]["passed"] is True
+    assert run_axe(page, axe_source) == [], engine
+    page.goto(base_url + "scenarios/van-on-the-interstate.html")
+    step = page.locator(".cb-scenario__step:visible")
+    expect(step).to_have_count(1)
+    before = step.locator(".cb-scenario__title").text_content()
+    choice = step.locator("button").first
+    chosen = choice.text_content().strip()
+    choice.click()
+    expect(page.locator(".cb-scenario__step:visible .cb-scenario__feedback")).to_contain_text(f"You chose: {chosen}")
+    assert page.locator(".cb-scenario__step:visible .cb-scenario__title").text_content() != before
+    assert run_axe(page, axe_source) == [], engine
+    assert [u for u in network_log if not is_local(u)] == []
+    assert page_errors == [], engine
+
+
+def test_every_zensical_page_stays_in_the_site_and_is_axe_clean(page: Page, zensical_site, network_log, page_errors, axe_source):
+    """Zensical renders every page with its own templates. The MkDocs site has this sweep in
+    test_site.py (in both palettes), and the ProperDocs site is the MkDocs site byte for byte
+    but for the generator tag (tests/test_engines.py)."""
+    engine, base_url, paths = zensical_site
+    assert len(paths) >= 26, (engine, paths)
+    found = {}
+    for path in paths:
+        page.goto(base_url + path, wait_until="networkidle")
+        found[path] = run_axe(page, axe_source)
+    page.goto(base_url + "index.html")
+    page.keyboard.press("/")  # the search hotkey starts the search worker and loads the index
+    page.keyboard.type("interpreter")
+    page.wait_for_load_state("networkidle")
+    assert {k: v for k, v in found.items() if v} == {}, engine
+    assert len(network_log) > len(paths)
+    assert [u for u in network_log if not is_local(u)] == [], engine
+    assert page_errors == [], engine
