@@ -82,6 +82,7 @@ def test_every_zensical_page_stays_in_the_site_and_is_axe_clean(page: Page, zens
     page.keyboard.press("/")  # the search hotkey starts the search worker and loads the index
     page.keyboard.type("interpreter")
     page.wait_for_load_state("networkidle")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()  # Zensical's search works over HTTP
     assert {k: v for k, v in found.items() if v} == {}, engine
     assert len(network_log) > len(paths)
     assert [u for u in network_log if not is_local(u)] == [], engine
