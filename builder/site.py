@@ -111,3 +111,68 @@ def _swap(new: Path, target: Path) -> None:
 def serve_site(root: Path, dev_addr: str, engine: str = DEFAULT) -> None:
     """Preview with live reload; the engine watches modules/, quizzes/ and scenarios/ too."""
     adapter(engine).serve(root, dev_addr)
+
+
+#: What a preview watches: every source of the site.
+WATCHED = ("course", "modules", "quizzes", "scenarios", "mkdocs.yml")
+
+
+def _snapshot(root: Path) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for name in WATCHED:
+        path = root / name
+        for file in [path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []:
+            if file.is_file():
+                found[file.relative_to(root).as_posix()] = file.stat().st_mtime_ns
+    return found
+
+
+def preview(root: Path, dev_addr: str, engine: str, interval: float = 1.0) -> None:
+    """For an engine without a preview server of its own that knows the course (Zensical): build
+    into a temporary folder, serve it on `dev_addr`, and build again (checked, and swapped in only
+    when it succeeds) whenever a source changes. No live reload: reload the page."""
+    import functools
+    import http.server
+    import sys
+    import threading
+
+    from builder.check import check_course
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    def rebuild() -> None:
+        course, report = check_course(root)
+        if report.diagnostics:
+            say(report.format_text())
+        if report.errors:
+            say("Not rebuilt: fix the problems above; still serving the last good site.")
+            return
+        try:
+            result = build_site(root, site, checked=course, engine=engine)
+        except BuildFailed as exc:
+            say(f"Build failed: {exc}; still serving the last good site.")
+            return
+        say(f"Built {result.pages} pages with {engine} in {result.seconds:.1f} s: reload the page to see the changes.")
+
+    host, _, port = dev_addr.rpartition(":")
+    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda self, *args: None})
+    with tempfile.TemporaryDirectory(prefix="course-preview-") as temp:
+        site = Path(temp) / "site"
+        seen = _snapshot(root)
+        rebuild()
+        httpd = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(handler, directory=str(site)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        say(f"Serving on http://{host or '127.0.0.1'}:{port}/ (rebuilt with {engine} when a file changes; Ctrl-C stops)")
+        try:
+            while True:
+                time.sleep(interval)
+                now = _snapshot(root)
+                if now != seen:
+                    seen = now
+                    rebuild()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            httpd.shutdown()
+            httpd.server_close()

@@ -11,6 +11,7 @@ and cannot be undone, and MkDocs may already be loaded in this process: hence th
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,8 +38,11 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
 
 
 def serve(root: Path, dev_addr: str) -> None:
-    """`properdocs serve` with live reload, in a child process."""
-    subprocess.run([sys.executable, "-m", "builder.engines.properdocs", "serve", str(root), dev_addr], check=False)
+    """`properdocs serve` with live reload, in this process's place (exec): Ctrl-C and signals
+    reach ProperDocs itself, and no server is left behind."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "builder.engines.properdocs", "serve", str(root), dev_addr])
 
 
 def notices() -> list[str]:

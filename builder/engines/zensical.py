@@ -124,8 +124,11 @@ def _run(args: list[str], cwd: Path) -> None:
 
 
 def serve(root: Path, dev_addr: str) -> None:
-    """Not yet: Zensical would watch the staging folder, not the course (see `site.serve_site`)."""
-    raise BuildFailed("`course serve --engine zensical` is not available yet: run `course build --engine zensical`, then open site/index.html (or use `course serve`, MkDocs, to preview)")
+    """Zensical's own server would watch the staging folder, not the course: the builder's
+    preview instead (rebuilds on every edit; reload the page to see it)."""
+    from builder.site import preview
+
+    preview(root, dev_addr, "zensical")
 
 
 def notices() -> list[str]:
