@@ -1,4 +1,5 @@
-"""The MkDocs plugin: the one place where the course meets MkDocs. Event routing only.
+"""The MkDocs plugin: where the course meets MkDocs (and ProperDocs, which runs it unchanged).
+Event routing only: what the site is made of is in docs_tree.py, shared with the other engines.
 
 Loads and checks the course in `on_config` (per build, so `mkdocs serve` sees every edit), adds
 one generated page per module and the quiz assets in `on_files`, fills the home page's overview

@@ -4,7 +4,8 @@
 - `properdocs`: ProperDocs, the maintained fork of MkDocs 1.x, running the same plugin in a child
   process (it redirects every `mkdocs.*` import of a process to itself).
 - `zensical`: Zensical, Material's successor, which runs no plugins: the builder writes the whole
-  docs tree (docs_tree.py) and Zensical only renders it.
+  docs tree (docs_tree.py) and Zensical only renders it; its preview is the builder's own
+  (site.preview: rebuilt on every change, no live reload).
 
 Each adapter is a module with `build(root, config_file, out, edition, checked)`, which writes a
 complete site into the empty folder `out` or raises `BuildFailed`, `serve(root, dev_addr)`, and

@@ -27,6 +27,7 @@ from builder.engines import BuildFailed
 
 if TYPE_CHECKING:
     from builder.course import Course
+    from builder.render import Renderer
 
 #: Material's look (Roboto, Material's icons), which the course's stylesheet is made for;
 #: Zensical's default, "modern", restyles headers, navigation and admonitions.
@@ -88,7 +89,7 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
         raise BuildFailed(f"Zensical left out {renderer.unfilled()} generated blocks (quizzes): use `--engine mkdocs`, and report this")
 
 
-def _write_docs(source: Path, docs: Path, course: Course, renderer: Any, edition: str) -> None:
+def _write_docs(source: Path, docs: Path, course: Course, renderer: Renderer, edition: str) -> None:
     """course/'s published files (pages expanded) and every generated file, into `docs`."""
     for path in sorted(source.rglob("*")):
         uri = path.relative_to(source).as_posix()

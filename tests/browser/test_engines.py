@@ -8,7 +8,9 @@ import json
 
 import pytest
 from browser_support import is_local, pass_final_assessment, run_axe, serve, solve
+from course_helpers import make_course
 from playwright.sync_api import Page, expect
+from test_scorm import SCORM_AGAIN, _serve_packages, cmi, launch, leave, take_assessment
 
 ENGINES = ["mkdocs", "properdocs", "zensical"]
 KEY = "trafficking-migration:1"
@@ -79,11 +81,34 @@ def test_every_zensical_page_stays_in_the_site_and_is_axe_clean(page: Page, zens
         page.goto(base_url + path, wait_until="networkidle")
         found[path] = run_axe(page, axe_source)
     page.goto(base_url + "index.html")
-    page.keyboard.press("/")  # the search hotkey starts the search worker and loads the index
+    page.get_by_role("button", name="Search").first.click()  # Zensical's search dialog loads its worker and index
     page.keyboard.type("interpreter")
     page.wait_for_load_state("networkidle")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()  # Zensical's search works over HTTP
+    expect(page.get_by_role("option", name="6. Interviewing victims and working with interpreters")).to_be_visible()
+    # Not axe on the results: Zensical 0.0.73 draws them in a shadow root in grey at 45% opacity
+    # (3.4:1) that no stylesheet of ours can reach (README: Platform).
     assert {k: v for k, v in found.items() if v} == {}, engine
     assert len(network_log) > len(paths)
     assert [u for u in network_log if not is_local(u)] == [], engine
     assert page_errors == [], engine
+
+
+@pytest.fixture(scope="module")
+def zensical_lms_url(tmp_path_factory):
+    """The minimal course's SCORM 1.2 and 2004 packages, built with Zensical, beside the stand-in LMS."""
+    if not (SCORM_AGAIN / "scorm12.js").exists():
+        pytest.fail(f"{SCORM_AGAIN} missing: run `npm ci` (CI does)")
+    folder = tmp_path_factory.mktemp("zensical-lms")
+    yield from _serve_packages(folder / "lms", make_course(folder / "course"), engine="zensical")
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_zensical_scorm_package_reports_to_the_lms(page: Page, zensical_lms_url, version, page_errors):
+    site = launch(page, zensical_lms_url, version, {})
+    assert 'content="zensical-' in site.content()
+    take_assessment(site, right=True)
+    leave(page)
+    data = cmi(page, version)
+    status = data["core"]["lesson_status"] if version == "1.2" else data["success_status"]
+    assert status == "passed", data
+    assert page_errors == []
