@@ -20,9 +20,10 @@ from builder.engines import BuildFailed
 if TYPE_CHECKING:
     from builder.course import Course
 
-#: The end-of-life sentence Material for MkDocs 9.7+ prints on every `mkdocs build` (we read the
-#: date from the installed Material, which is where it changes: earlier 9.7 releases said
-#: November 5, 2026, 9.8 says May 5, 2027).
+#: The end-of-life sentence Material for MkDocs 9.8 prints on every `mkdocs build` (earlier
+#: releases gave November 5, 2026; 9.8 gives May 5, 2027).
+#: Hack: Material has no API for it, and prints it only when the program is called `mkdocs`;
+#: the date is read from the installed Material's banner code, where a new release changes it.
 MATERIAL_EOL = re.compile(r"Material for MkDocs reaches end of life on ([A-Z][a-z]+ \d{1,2}, \d{4})")
 
 
@@ -103,7 +104,7 @@ def serve(root: Path, dev_addr: str) -> None:
 
 
 def notices() -> list[str]:
-    """Material's end-of-life date, as the installed Material states it (none before 9.7)."""
+    """Material's end-of-life date, as the installed Material states it (none if it states none)."""
     spec = importlib.util.find_spec("material")
     if spec is None or spec.origin is None:
         return []
