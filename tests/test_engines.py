@@ -152,15 +152,17 @@ def test_material_notice_once_per_build(engine, tmp_path, monkeypatch):
     assert result.stderr.count("reaches end of life on") == 1 and len(result.stderr.splitlines()) == 1, result.stderr
 
 
-def test_zensical_editions_keep_instructor_material_apart(tmp_path):
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_editions_keep_instructor_material_apart(engine, tmp_path):
     from test_editions import SECRET
 
     root = make_course(tmp_path / "c")
     runner = CliRunner()
-    assert runner.invoke(cli, ["build", "--root", str(root), "--engine", "zensical", "-d", str(tmp_path / "site")]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--root", str(root), "--engine", engine, "-d", str(tmp_path / "site")]).exit_code == 0
     assert [p for p in (tmp_path / "site").rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()] == []
-    assert "The Example Rule Authority" in (tmp_path / "site" / "search.json").read_text()  # Zensical's index holds the module text
-    result = runner.invoke(cli, ["build", "--root", str(root), "--engine", "zensical", "--edition", "instructor", "-d", str(tmp_path / "instructor")])
+    index = tmp_path / "site" / ("search.json" if engine == "zensical" else "search/search_index.json")
+    assert "The Example Rule Authority" in index.read_text()  # the search index holds the module text
+    result = runner.invoke(cli, ["build", "--root", str(root), "--engine", engine, "--edition", "instructor", "-d", str(tmp_path / "instructor")])
     assert result.exit_code == 0 and "instructor edition: do not publish" in result.output, result.output
     page = (tmp_path / "instructor" / "modules" / "basics.html").read_text()
     assert SECRET in page and '<details class="cb-quiz__key" open>' in page
