@@ -112,3 +112,33 @@ def test_zensical_scorm_package_reports_to_the_lms(page: Page, zensical_lms_url,
     status = data["core"]["lesson_status"] if version == "1.2" else data["success_status"]
     assert status == "passed", data
     assert page_errors == []
+
+
+def test_zensical_navigation_drawer_by_keyboard_at_200_percent_zoom(page: Page, zensical_site, page_errors, axe_source):
+    """As test_trainee_checks' drawer test on the MkDocs site: Zensical's menu label becomes a
+    button (drawer.js), Enter opens the drawer, Escape closes it and gives focus back, and a closed
+    drawer's links are not in the Tab order."""
+    _, base_url, _ = zensical_site
+    page.set_viewport_size({"width": 640, "height": 400})
+    page.goto(base_url + "modules/indicators.html")
+    menu = page.get_by_role("button", name="Navigation")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+        if page.evaluate("() => document.activeElement.classList.contains('cb-menu')"):
+            break
+    expect(menu).to_be_focused()
+    assert menu.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # focus is seen
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary a[href]").first).to_be_focused()
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert run_axe(page, axe_source) == []
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+    assert page_errors == []
