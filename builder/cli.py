@@ -23,6 +23,19 @@ def _root_option(func: F) -> F:
     )(func)
 
 
+def _engine_option(func: F) -> F:
+    from builder.engines import DEFAULT, ENGINES
+
+    return click.option(
+        "--engine",
+        type=click.Choice(list(ENGINES)),
+        default=DEFAULT,
+        show_default=True,
+        envvar="COURSE_ENGINE",
+        help="What renders the site: mkdocs (MkDocs 1.x + Material), properdocs (its maintained fork) or zensical (Material's successor); also $COURSE_ENGINE. See \"Platform\" in the README.",
+    )(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="course-builder", prog_name="course")
 def cli() -> None:
@@ -66,10 +79,17 @@ def _clean_summary(course) -> str:  # type: ignore[no-untyped-def]
 @click.option("--strict", is_flag=True, help="Treat check warnings as errors.")
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site/, or site-instructor/).")
 @click.option("--edition", type=click.Choice(["trainee", "instructor"]), default="trainee", show_default=True, help="instructor: with instructor notes, answer keys and the coverage report. Never publish it.")
-def build(root: Path, strict: bool, site_dir: Path | None, edition: str) -> None:
+@_engine_option
+def build(root: Path, strict: bool, site_dir: Path | None, edition: str, engine: str) -> None:
     """Check the course, then build the trainee site (the last good site stays if the build fails)."""
     from builder.check import check_course
-    from builder.site import BuildFailed, build_site
+    from builder.engines import EngineMissing, adapter
+    from builder.site import BuildFailed, build_site, notices
+
+    try:
+        adapter(engine)
+    except EngineMissing as exc:
+        raise click.ClickException(str(exc)) from None
 
     course, report = check_course(root)
     if report.diagnostics:
@@ -77,23 +97,32 @@ def build(root: Path, strict: bool, site_dir: Path | None, edition: str) -> None
     if report.exit_code(strict):
         click.echo("Build stopped: fix the problems above. The last good site was left as it was.", err=True)
         sys.exit(1)
+    for notice in notices(engine):
+        click.echo(f"Notice: {notice}", err=True)
     try:
-        result = build_site(root, site_dir, edition, checked=course)
+        result = build_site(root, site_dir, edition, checked=course, engine=engine)
     except BuildFailed as exc:
         click.echo(f"Build failed: {exc}\nThe last good site was left as it was.", err=True)
         sys.exit(1)
     edition_note = " (instructor edition: do not publish)" if edition == "instructor" else ""
-    click.echo(f"Built {_count(result.pages, 'page')} for {_count(len(course.modules), 'module')} ({_count(course.question_count, 'question')}) into {result.site_dir} in {result.seconds:.1f} s{edition_note}.")
+    with_engine = "" if engine == "mkdocs" else f" with {engine}"
+    click.echo(f"Built {_count(result.pages, 'page')} for {_count(len(course.modules), 'module')} ({_count(course.question_count, 'question')}) into {result.site_dir}{with_engine} in {result.seconds:.1f} s{edition_note}.")
 
 
 @cli.command()
 @_root_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(root: Path, dev_addr: str) -> None:
+@_engine_option
+def serve(root: Path, dev_addr: str, engine: str) -> None:
     """Preview the site with live reload when course/, modules/ or quizzes/ change."""
-    from builder.site import serve_site
+    from builder.site import BuildFailed, notices, serve_site
 
-    serve_site(root, dev_addr)
+    for notice in notices(engine):
+        click.echo(f"Notice: {notice}", err=True)
+    try:
+        serve_site(root, dev_addr, engine)
+    except BuildFailed as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()
@@ -102,7 +131,8 @@ def serve(root: Path, dev_addr: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--version", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True, help="scorm only: SCORM 1.2, or SCORM 2004 4th edition.")
-def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str) -> None:
+@_engine_option
+def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str, engine: str) -> None:
     """Export for an LMS: the site as a SCORM package (zip), or the question banks as Moodle GIFT
     or an IMS QTI 2.1 package (zip); or the course outline for a credit submission (.md or .html)."""
     import importlib
@@ -119,7 +149,7 @@ def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str)
         click.echo("Export stopped: fix the problems above.", err=True)
         sys.exit(1)
     if kind == "scorm":
-        result = _export_scorm(root, course, scorm_version)
+        result = _export_scorm(root, course, scorm_version, engine)
     elif kind == "outline":
         from builder.exports.outline import export as outline
 
@@ -142,8 +172,8 @@ def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str)
     click.echo(f"Wrote {_count(result.items, 'question')} to {output}{skipped}.")
 
 
-def _export_scorm(root: Path, course, version: str):  # type: ignore[no-untyped-def]
-    """Build the trainee site into a temporary folder, then package it."""
+def _export_scorm(root: Path, course, version: str, engine: str):  # type: ignore[no-untyped-def]
+    """Build the trainee site (with `engine`) into a temporary folder, then package it."""
     import tempfile
 
     from builder.exports.scorm import ScormError
@@ -152,7 +182,7 @@ def _export_scorm(root: Path, course, version: str):  # type: ignore[no-untyped-
 
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
         try:
-            build_site(root, Path(temp) / "site", checked=course)
+            build_site(root, Path(temp) / "site", checked=course, engine=engine)
             return package(course, Path(temp) / "site", version)
         except (BuildFailed, ScormError) as exc:
             raise click.ClickException(f"SCORM export failed: {exc}") from None

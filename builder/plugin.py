@@ -1,4 +1,5 @@
-"""The MkDocs plugin: the one place where the course meets MkDocs. Event routing only.
+"""The MkDocs plugin: where the course meets MkDocs (and ProperDocs, which runs it unchanged).
+Event routing only: what the site is made of is in docs_tree.py, shared with the other engines.
 
 Loads and checks the course in `on_config` (per build, so `mkdocs serve` sees every edit), adds
 one generated page per module and the quiz assets in `on_files`, fills the home page's overview
@@ -11,43 +12,29 @@ import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from builder import docs_tree
 from builder.check import check_course
 from builder.course import Course
 from builder.diagnostics import Report
+from builder.docs_tree import ASSET_URIS, MATERIAL_SCRIPTS, ROBOTS_TXT
 from builder.history import last_changed
-from builder.links import PRINT_ID, published
-from builder.minify import asset, minified
+from builder.links import published
 from builder.render import Renderer
 
 log = get_plugin_logger(__name__)
 
 THEME = Path(__file__).parent / "theme"
-ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"}
-#: What every page's one script (`course.js`) is made of, in this order, after the course's data
-#: (course-data.js): the progress store, the quiz widget, then the navigation drawer by keyboard.
-#: One file, not three: two fewer requests on every first visit over a slow agency link, and
-#: 0.5 KB less gzip.
-SCRIPT_PARTS = ("journey.js", "quiz.js", "drawer.js")
-JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
-#: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
-MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js", "file-worker.js")
 #: Material's search index, and the same as a script: from file:// (a USB stick) a page cannot
 #: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
 SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
-OVERVIEW_MARKER = "<!-- course:overview -->"
-GLOSSARY_PAGE = "glossary.md"
-INSTRUCTOR_REPORT = "instructor-report.md"
-PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
 #: The instructor edition is kept out of search engines: every page says so, and robots.txt.
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
-ROBOTS_TXT = "robots.txt"
 #: Where Material's page template opens the content (the 404 page has no on_page_content event).
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
@@ -107,7 +94,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         t = self.renderer.t
         config.site_name = course.meta.title
         if not config.site_description:  # each page's meta description, unless it has its own
-            config.site_description = escape(" ".join(f"{course.meta.title}. {course.meta.audience}".split()))
+            config.site_description = docs_tree.site_description(course)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # the generated headings carry ids
         if str(THEME) not in config.theme.dirs:
@@ -117,24 +104,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
         if config.nav is None:
-            config.nav = self._nav(course, t)
-            config.nav[2:2] = [{t["nav_progress"]: "progress.md"}, {t["nav_assessment"]: "assessment.md"}, {t["nav_certificate"]: "certificate.md"}]
-            if course.has_print_page:
-                config.nav.append({t["nav_print"]: PRINT_PAGE})
-            if self.config.edition == "instructor":
-                config.nav.append({t["nav_instructor"]: INSTRUCTOR_REPORT})
+            config.nav = docs_tree.nav(course, t, self.config.edition)
         return config
-
-    @staticmethod
-    def _nav(course: Course, t: dict[str, str]) -> list[Any]:
-        pages = {p.path.removeprefix("course/") for p in course.pages}
-        if course.glossary is not None:
-            pages.add(GLOSSARY_PAGE)
-        others = sorted(p for p in pages if p != "index.md" and not p.startswith("local/"))
-        local = sorted(p for p in pages if p.startswith("local/"))
-        agency = course.local.agency if course.local else t["nav_local"]
-        scenarios = [{t["nav_scenarios"]: [f"scenarios/{s.scenario.id}.md" for s in course.scenarios]}] if course.scenarios else []
-        return [{t["nav_home"]: "index.md"}, {t["nav_modules"]: [f"modules/{m.id}.md" for m in course.modules]}, *scenarios, *others, *([{agency: local}] if local else [])]
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""
@@ -142,32 +113,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         for file in list(files):
             if not published(file.src_uri):
                 files.remove(file)
-        if self.config.edition == "instructor":
-            files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
-            if ROBOTS_TXT in files.src_uris:
-                files.remove(files.src_uris[ROBOTS_TXT])  # the course's own would let search engines in
-            files.append(File.generated(config, ROBOTS_TXT, content="User-agent: *\nDisallow: /\n"))
-        if self.course.has_print_page:
-            files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
-        script = minified(self.renderer.course_data_js(), "course-data.js") + "".join(asset(name) for name in SCRIPT_PARTS)
-        files.append(File.generated(config, ASSET_URIS["js"], content=script))
-        for uri, method in JOURNEY_PAGES.items():
-            files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
-        for sf in self.course.scenarios:
-            files.append(File.generated(config, f"scenarios/{sf.scenario.id}.md", content=self.renderer.scenario_page(sf)))
-        glossary = self.renderer.glossary_page()
-        if glossary is not None:
-            files.append(File.generated(config, GLOSSARY_PAGE, content=glossary))
-        for module in self.course.modules:
-            files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
+        if self.config.edition == "instructor" and ROBOTS_TXT in files.src_uris:
+            files.remove(files.src_uris[ROBOTS_TXT])  # the course's own would let search engines in
         tabs = "pymdownx.tabbed" in config.markdown_extensions  # material-content.js restores content tabs only
-        scenarios = ("scenario.js", "scenario.css") if self.course.scenarios else ()  # linked by scenario pages only
-        for name in ("journey-pages.js", "journey.css", *scenarios, *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
-            files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
-        styles = asset("course.css") + asset("print.css")
-        if self.config.edition == "instructor":
-            styles += asset("instructor.css") + minified(self.renderer.instructor_page_css(), "instructor.css")
-        files.append(File.generated(config, ASSET_URIS["css"], content=styles))
+        scripts = tuple(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")
+        for generated in docs_tree.generated_files(self.course, self.renderer, self.config.edition, scripts):
+            files.append(File.generated(config, generated.uri, content=generated.content))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -175,17 +126,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         overview into the home page."""
         module = self.course.module(page.file.src_uri[len("modules/") : -len(".md")]) if self.course and page.file.src_uri.startswith("modules/") else None
         if module is not None and not page.meta.get("description"):
-            # Material writes it into <meta name="description" content="…"> without escaping it.
-            page.meta["description"] = escape(" ".join(module.meta.summary.split()))
+            page.meta["description"] = docs_tree.module_description(module)
         if self.renderer is None or page.file.generated_by is not None:
             return markdown  # generated pages are expanded when they are made
-        markdown = self.renderer.expand(self.renderer.course_page(markdown, page.file.src_uri))
-        if page.file.src_uri != "index.md":
-            return markdown
-        overview = self.renderer.overview()
-        if OVERVIEW_MARKER in markdown:
-            return markdown.replace(OVERVIEW_MARKER, overview, 1)
-        return markdown.rstrip() + "\n\n" + overview
+        return docs_tree.page_markdown(self.renderer, page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """Priority 0. The instructor edition's banner at the top of every page."""

@@ -144,6 +144,10 @@ class Renderer:
         """The converted page with each placeholder of `defer` replaced by its HTML (used once)."""
         return DEFERRED.sub(lambda m: self._deferred.pop(int(m.group(1)), m.group(0)), html)
 
+    def unfilled(self) -> int:
+        """How many placeholders of `defer` no page has received through `fill`."""
+        return len(self._deferred)
+
     # -- quiz text --------------------------------------------------------------------------
     def block(self, text: str) -> Markup:
         return _paragraph(text) if _plain(text) else self.convert(text)

@@ -481,11 +481,11 @@ def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     yield from check_quality(dataclasses.replace(course, quizzes=tuple(qf for qf in course.quizzes if not qf.partial)) if partial else course)
 
 
-class _SiteConfigLoader(yaml.SafeLoader):
+class SiteConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as YAML: Material's `!!python/name:` and `!ENV` tags are read as plain values."""
 
 
-_SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _theme_setting(text: str, key: str) -> tuple[str, Pos] | None:
@@ -499,7 +499,7 @@ def _theme_setting(text: str, key: str) -> tuple[str, Pos] | None:
 
 def _site_root(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_SiteConfigLoader)
+        return yaml.compose(text, Loader=SiteConfigLoader)
     except yaml.YAMLError:
         return None  # MkDocs reports its own configuration errors
 

@@ -1,43 +1,30 @@
-"""Running MkDocs for `course build` and `course serve` (the other MkDocs-aware module, with plugin.py).
+"""Building and serving the site for `course build` and `course serve`, with any engine.
 
 A build goes into a fresh folder beside the site folder and replaces the old site only when it
-succeeded, so a failed build never destroys the last good site.
+succeeded, so a failed build never destroys the last good site, whichever engine (engines/) runs.
+No engine is imported here.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
-import sys
 import tempfile
 import time
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
+
+import yaml
+
+from builder.engines import DEFAULT, BuildFailed, EngineMissing, adapter
 
 if TYPE_CHECKING:
     from builder.course import Course
 
+__all__ = ["BuildFailed", "BuildResult", "EngineMissing", "build_site", "check_site_dir", "notices", "serve_site"]
+
 PROTECTED = ("course", "modules", "quizzes", "scenarios", "builder", "tests")
-
-
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Writes to whatever sys.stderr is at the time (click's test runner swaps it)."""
-
-    @property
-    def stream(self):  # type: ignore[no-untyped-def]
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value) -> None:  # type: ignore[no-untyped-def]
-        pass
-
-
-class BuildFailed(Exception):
-    """The site could not be built; the message says why, for a trainer."""
 
 
 @dataclass(frozen=True)
@@ -45,21 +32,6 @@ class BuildResult:
     site_dir: Path
     pages: int
     seconds: float
-
-
-def _quiet() -> None:
-    """Clean output: no MkDocs 2.0 notice, MkDocs' own warnings only (library warnings are silenced
-    around the build and serve calls themselves)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_course", False) for h in logger.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
-        handler._course = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)  # MkDocs counts warnings through its own handler; keep INFO flowing to it
-    logger.propagate = False
 
 
 def check_site_dir(root: Path, site_dir: Path) -> None:
@@ -74,30 +46,32 @@ def check_site_dir(root: Path, site_dir: Path) -> None:
             raise BuildFailed(f"the site folder {site_dir} would overwrite {name}/; choose a folder such as site/")
 
 
-def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee", checked: Course | None = None) -> BuildResult:
-    """Build with `mkdocs build --strict` into a temporary folder, then swap it in.
+def _configured_site_dir(config_file: Path) -> Path:
+    """`site_dir` of mkdocs.yml (default `site`), relative to its folder, as MkDocs reads it."""
+    from builder.rules import SiteConfigLoader
+
+    try:
+        settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=SiteConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise BuildFailed(f"mkdocs.yml: {exc}") from None
+    value = settings.get("site_dir") if isinstance(settings, dict) else None
+    return config_file.parent / (value if isinstance(value, str) and value else "site")
+
+
+def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee", checked: Course | None = None, engine: str = DEFAULT) -> BuildResult:
+    """Build with `engine` (strict: any warning fails) into a temporary folder, then swap it in.
 
     The instructor edition (instructor notes, open answer keys, the coverage report) goes to
     `site-instructor/` beside the site folder unless `site_dir` says otherwise. `checked` is the
-    course as the caller has just checked it (no errors): the plugin uses it instead of loading
+    course as the caller has just checked it (no errors): engines that can use it do not load
     the course again.
     """
-    _quiet()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
+    run = adapter(engine)  # a missing engine stops here, before anything is written
     started = time.perf_counter()
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         raise BuildFailed(f"{config_file} is missing: it sets the theme and the site's options")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            config = load_config(str(config_file), strict=True)
-    except MkDocsException as exc:
-        raise BuildFailed(f"mkdocs.yml: {exc}") from None
-    target = Path(site_dir) if site_dir else Path(config.site_dir)
+    target = Path(site_dir) if site_dir else _configured_site_dir(config_file)
     if edition == "instructor" and not site_dir:
         target = target.with_name(target.name + "-instructor")
     if not target.is_absolute():
@@ -106,26 +80,22 @@ def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
     try:
-        config.site_dir = str(temp)
-        plugin = config.plugins.get("course")
-        if plugin is not None:
-            plugin.config.report_warnings = False
-            plugin.config.edition = edition
-            plugin.checked = checked
-        try:
-            with warnings.catch_warnings():
-                # Libraries' own Python warnings (MkDocs', Material's) are not the trainer's to fix;
-                # scoped to the build, so the rest of the process keeps its warning filters.
-                warnings.simplefilter("ignore")
-                build(config)
-        except MkDocsException as exc:
-            raise BuildFailed(str(exc) or "MkDocs reported warnings in strict mode (see above)") from None
+        run.build(root, config_file, temp, edition, checked)
         _swap(temp, target)
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     return BuildResult(target, pages, time.perf_counter() - started)
+
+
+def notices(engine: str = DEFAULT) -> list[str]:
+    """The platform notices a trainer needs about `engine` (each one line), such as Material's
+    end-of-life date; none for an engine that is not installed."""
+    try:
+        return adapter(engine).notices()
+    except EngineMissing:
+        return []
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -138,110 +108,71 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def serve_site(root: Path, dev_addr: str) -> None:
-    """`mkdocs serve` with live reload; the plugin adds modules/ and quizzes/ to what is watched.
+def serve_site(root: Path, dev_addr: str, engine: str = DEFAULT) -> None:
+    """Preview with live reload; the engine watches modules/, quizzes/ and scenarios/ too."""
+    adapter(engine).serve(root, dev_addr)
 
-    MkDocs' own `serve` stops at a course with problems, and after a rebuild that failed it leaves
-    every request waiting ("the server will appear stuck"). Here a failed build is shown instead:
-    every page of the preview becomes the list of located problems, and reloads by itself into
-    the real page once a save fixes them. This is `mkdocs.commands.serve.serve` (MkDocs 1.6) with
-    that one change.
-    """
-    _quiet()
-    logging.getLogger("mkdocs").handlers[0].setLevel(logging.INFO)
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.livereload import _serve_url
 
-    log = logging.getLogger("mkdocs.commands.serve")
-    site_dir = tempfile.mkdtemp(prefix="course-serve-")
+#: What a preview watches: every source of the site.
+WATCHED = ("course", "modules", "quizzes", "scenarios", "mkdocs.yml")
 
-    def get_config() -> Any:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=site_dir, dev_addr=dev_addr)
-        config.site_url = serve_url
-        return config
 
-    serve_url = ""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
-    host, port = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    config.site_url = serve_url = _serve_url(host, port, mount_path)
+def _snapshot(root: Path) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for name in WATCHED:
+        path = root / name
+        for file in [path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []:
+            if file.is_file():
+                found[file.relative_to(root).as_posix()] = file.stat().st_mtime_ns
+    return found
 
-    def builder(config: Any = None) -> None:
-        log.info("Building documentation...")
+
+def preview(root: Path, dev_addr: str, engine: str, interval: float = 1.0) -> None:
+    """For an engine without a preview server of its own that knows the course (Zensical): build
+    into a temporary folder, serve it on `dev_addr`, and build again (checked, and swapped in only
+    when it succeeds) whenever a source changes. No live reload: reload the page."""
+    import functools
+    import http.server
+    import sys
+    import threading
+
+    from builder.check import check_course
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    def rebuild() -> None:
+        course, report = check_course(root)
+        if report.diagnostics:
+            say(report.format_text())
+        if report.errors:
+            say("Not rebuilt: fix the problems above; still serving the last good site.")
+            return
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                build(config or get_config(), serve_url=serve_url)
-        except Exception as exc:  # whatever stops the build is shown, and the server goes on
-            server.error_page = error_page(exc)
-            log.error("The course cannot be built: the preview shows why until it builds again.")
-        else:
-            server.error_page = None
+            result = build_site(root, site, checked=course, engine=engine)
+        except BuildFailed as exc:
+            say(f"Build failed: {exc}; still serving the last good site.")
+            return
+        say(f"Built {result.pages} pages with {engine} in {result.seconds:.1f} s: reload the page to see the changes.")
 
-    server = _preview_server(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
-    try:
-        builder(config)
-        server.watch(config.docs_dir)
-        server.watch(config.config_file_path)
-        server = config.plugins.on_serve(server, config=config, builder=builder)
-        for item in config.watch:
-            server.watch(item)
+    host, _, port = dev_addr.rpartition(":")
+    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda self, *args: None})
+    with tempfile.TemporaryDirectory(prefix="course-preview-") as temp:
+        site = Path(temp) / "site"
+        seen = _snapshot(root)
+        rebuild()
+        httpd = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(handler, directory=str(site)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        say(f"Serving on http://{host or '127.0.0.1'}:{port}/ (rebuilt with {engine} when a file changes; Ctrl-C stops)")
         try:
-            server.serve()
+            while True:
+                time.sleep(interval)
+                now = _snapshot(root)
+                if now != seen:
+                    seen = now
+                    rebuild()
         except KeyboardInterrupt:
-            log.info("Shutting down...")
+            pass
         finally:
-            server.shutdown()
-    finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
-
-
-def error_page(exc: BaseException) -> bytes:
-    """The preview's page for a build that failed: the course's located problems when that is
-    why (builder/templates/serve-error.html), else what MkDocs said."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    from builder.plugin import CourseProblems
-
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, CourseProblems):
-        cause = cause.__context__  # MkDocs turns a plugin's error into its own `Abort`
-    env = Environment(loader=PackageLoader("builder", "templates"), autoescape=select_autoescape(["html"]))
-    if isinstance(cause, CourseProblems):
-        report = cause.report
-        problems = sorted(report, key=lambda d: d.sort_key())
-        html = env.get_template("serve-error.html").render(summary=report.summary(), problems=problems, text="")
-    else:
-        html = env.get_template("serve-error.html").render(summary="MkDocs stopped the build of the site.", problems=[], text=str(exc) or type(exc).__name__)
-    return html.encode("utf-8")
-
-
-def _preview_server(**kwargs: Any) -> Any:
-    """MkDocs' live-reload server, serving `error_page` while it is set (imported here, when
-    serving: it costs 0.1 s that `course build` need not pay)."""
-    from mkdocs.livereload import LiveReloadServer
-
-    class PreviewServer(LiveReloadServer):
-        """Hack: MkDocs 1.6's LiveReloadServer has no hook for a failed build; while
-        `error_page` is set, every page request gets it, with the live-reload script the server
-        adds to pages (private API of MkDocs 1.x, which will not change: 2.0 drops plugins)."""
-
-        error_page: bytes | None = None
-
-        def _serve_request(self, environ: Any, start_response: Any) -> Any:
-            page = self.error_page
-            path = environ.get("PATH_INFO", "")
-            if page is None or path.startswith("/livereload/") or not path.endswith(("/", ".html")):
-                return super()._serve_request(environ, start_response)
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            content: bytes = self._inject_js_into_html(page, epoch)  # type: ignore[no-untyped-call]
-            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
-            return [content]
-
-    return PreviewServer(**kwargs)
+            httpd.shutdown()
+            httpd.server_close()

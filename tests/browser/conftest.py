@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import AXE_JS, CHROMIUM, REPO, is_local, serve
-from click.testing import CliRunner
-
-from builder.cli import cli
+from browser_support import AXE_JS, CHROMIUM, is_local, serve
 
 
 @pytest.fixture(scope="session")
@@ -43,12 +40,10 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The shipped default course, built with `course build` exactly as a trainer would."""
-    out = tmp_path_factory.mktemp("default") / "site"
-    result = CliRunner().invoke(cli, ["build", "--root", str(REPO), "--site-dir", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+def site_dir(default_site) -> Path:
+    """The shipped default course, built with `course build` exactly as a trainer would (MkDocs),
+    the same build the engine tests (test_engines.py) compare the other engines with."""
+    return default_site("mkdocs")
 
 
 @pytest.fixture(scope="session")

@@ -38,12 +38,12 @@ def lms_url(tmp_path_factory):
     yield from _serve_packages(tmp_path_factory.mktemp("lms"), REPO)
 
 
-def _serve_packages(root: Path, course: Path):  # type: ignore[no-untyped-def]
-    """Export `course` in both versions, unzip each beside the stand-in LMS, serve `root`."""
+def _serve_packages(root: Path, course: Path, engine: str = "mkdocs"):  # type: ignore[no-untyped-def]
+    """Export `course` (built with `engine`) in both versions, unzip each beside the stand-in LMS, serve `root`."""
     root.mkdir(parents=True, exist_ok=True)
     for version in ("1.2", "2004"):
         out = root / f"course-{version}.zip"
-        result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(course), "-o", str(out), "--version", version])
+        result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(course), "-o", str(out), "--version", version, "--engine", engine])
         assert result.exit_code == 0, result.output
         folder = root / version
         with zipfile.ZipFile(out) as archive:
