@@ -6,6 +6,7 @@ writes them into a plain docs folder that Zensical only renders.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,9 @@ INSTRUCTOR_REPORT = "instructor-report.md"
 PRINT_PAGE = f"modules/{PRINT_ID}.md"  # beside the modules, so their relative links work
 #: The instructor edition's robots.txt keeps search engines out (its pages also say noindex).
 ROBOTS_TXT = "robots.txt"
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+#: Where the theme's page template opens the content (Material's and Zensical's alike).
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,13 @@ class GeneratedFile:
 
     uri: str
     content: str
+
+
+def instructor_page(html: str, banner: str = "") -> str:
+    """A finished page of the instructor edition: kept out of search engines, and `banner` ("do
+    not publish") at the top of its content."""
+    html = html.replace("<head>", "<head>\n" + NOINDEX, 1)
+    return ARTICLE.sub(lambda m: m.group(0) + banner, html, count=1) if banner else html
 
 
 def site_description(course: Course) -> str:

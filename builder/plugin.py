@@ -8,7 +8,6 @@ in `on_page_markdown`, and watches `modules/` and `quizzes/` in `on_serve`.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +33,6 @@ THEME = Path(__file__).parent / "theme"
 #: fetch the JSON, and Material's bundle loads `search/search_index.js` there instead.
 SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
 #: The instructor edition is kept out of search engines: every page says so, and robots.txt.
-NOINDEX = '<meta name="robots" content="noindex, nofollow">'
-#: Where Material's page template opens the content (the 404 page has no on_page_content event).
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
 class CourseProblems(PluginError):
@@ -154,13 +150,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         """Priority 0. The instructor edition's 404 page: kept out of search engines, with the banner."""
         if self.renderer is None or self.config.edition != "instructor" or not template_name.endswith(".html"):
             return output_content
-        banner = self.renderer.instructor_banner()
-        return self._noindex(ARTICLE.sub(lambda m: m.group(0) + banner, output_content, count=1))
+        return docs_tree.instructor_page(output_content, self.renderer.instructor_banner())
 
     def _noindex(self, output: str) -> str:
-        if self.config.edition != "instructor":
-            return output
-        return output.replace("<head>", "<head>\n" + NOINDEX, 1)
+        return docs_tree.instructor_page(output) if self.config.edition == "instructor" else output
 
     def on_post_build(self, config: Any) -> None:
         """Priority 0. Write the search index as a script too, for search from file://."""

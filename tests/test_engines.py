@@ -169,3 +169,9 @@ def test_editions_keep_instructor_material_apart(engine, tmp_path):
     report = (tmp_path / "instructor" / "instructor-report.html").read_text()
     assert "<td><code>apply</code></td>" in report
     assert ".instructor>" in (tmp_path / "instructor" / "assets" / "course" / "course.css").read_text()
+    # every page says "do not publish" and is kept out of search engines, as with MkDocs
+    for name in ("index.html", "modules/basics.html", "404.html"):
+        html = (tmp_path / "instructor" / name).read_text()
+        assert '<meta name="robots" content="noindex, nofollow">' in html and "Instructor edition: do not publish" in html, name
+    assert (tmp_path / "instructor" / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+    assert "noindex" not in (tmp_path / "site" / "index.html").read_text()

@@ -81,9 +81,12 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
         config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _run(["build", "--strict", "-f", str(config)], stage)
         shutil.copytree(stage / "site", out, dirs_exist_ok=True)
+    banner = renderer.instructor_banner() if edition == "instructor" else None
     for page in sorted(out.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         filled = renderer.fill(html)
+        if banner is not None:  # as the MkDocs plugin does: out of search engines, "do not publish"
+            filled = docs_tree.instructor_page(filled, banner)
         if filled != html:
             page.write_text(filled, encoding="utf-8")
     if renderer.unfilled():
