@@ -1,5 +1,5 @@
 /* Material's navigation drawer (narrow screens, 200% zoom) by keyboard: the menu button
- * (builder/theme/partials/header.html) opens it with Enter or Space, Escape closes it and
+ * (a <button>, builder/theme/partials/header.html) opens it, Escape closes it and
  * returns focus, and while it is closed its links are out of the Tab order (inert). The drawer
  * is looked up each time: Material's instant navigation replaces it. */
 (function () {
@@ -17,13 +17,14 @@
   wide.addEventListener("change", sync);
   if (window.document$) window.document$.subscribe(sync);
   sync();
+  menu.addEventListener("click", function (event) {
+    box.click();
+    // Opened by Enter or Space (a click with no pointer): focus goes to the drawer's first link.
+    var first = event.detail === 0 && box.checked && drawer() && drawer().querySelector("a[href]");
+    if (first) first.focus();
+  });
   document.addEventListener("keydown", function (event) {
-    if ((event.key === "Enter" || event.key === " ") && event.target === menu) {
-      event.preventDefault();
-      box.click();
-      var first = box.checked && drawer() && drawer().querySelector("a[href]");
-      if (first) first.focus();
-    } else if (event.key === "Escape" && box.checked && !wide.matches) {
+    if (event.key === "Escape" && box.checked && !wide.matches) {
       box.click();
       menu.focus();
     }
