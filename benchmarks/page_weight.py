@@ -27,6 +27,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -116,7 +117,7 @@ def _tally(requests: list[Any]) -> dict[str, Any]:
     for request in requests:
         response = request.response()
         body = response.body() if response else b""
-        files.append({"url": request.url, "wire": request.sizes()["responseBodySize"], "raw": len(body)})
+        files.append({"path": urlsplit(request.url).path.lstrip("/"), "wire": request.sizes()["responseBodySize"], "raw": len(body)})
     return {"requests": len(files), "wire": sum(f["wire"] for f in files), "raw": sum(f["raw"] for f in files), "files": files}
 
 
