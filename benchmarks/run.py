@@ -819,6 +819,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=None, help="JSON output (default benchmarks/results/<size>.json)")
     parser.add_argument("--builder-ref", default=None, metavar="REF",
                         help="measure builder/ (and mkdocs.yml) as committed at this git ref, e.g. HEAD, instead of the working tree")
+    parser.add_argument("--pages", action="store_true",
+                        help="also measure the default course in Debian's chromium: page weight with and without the search index, "
+                             "and Lighthouse performance (benchmarks/page_weight.py; needs chromium and npm ci)")
     args = parser.parse_args(argv)
 
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -904,6 +907,15 @@ def main(argv: list[str] | None = None) -> int:
         }
         result["goals"] = evaluate(args.size, builds, pay, check.get("check_10k"))
         text = report(result)
+        if args.pages:  # page weight and Lighthouse: a section of its own (benchmarks/page_weight.py)
+            sys.path.insert(0, str(HERE))
+            import page_weight
+
+            try:
+                result["pages"] = page_weight.measure(work / "pages")
+            except RuntimeError as exc:
+                raise BenchError(str(exc)) from exc
+            text += "\n" + page_weight.report(result["pages"])
         print(text)
         results_path.parent.mkdir(parents=True, exist_ok=True)
         results_path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

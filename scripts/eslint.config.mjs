@@ -11,4 +11,9 @@ export default [
     // A `catch (e)` that ignores the error is how these scripts survive storage and LMS failures.
     rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
   },
+  {
+    // Node test tools (scripts/independent-checkers.mjs); functions passed to page.evaluate run in the page.
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node, ...globals.browser } },
+  },
 ];

@@ -98,6 +98,22 @@ def test_progress_table_and_buttons_have_room_on_a_phone(page: Page, base_url, a
     assert run_axe(page, axe_source) == []
 
 
+@pytest.mark.parametrize("path", ["index.html", "modules/indicators.html"])
+def test_search_index_and_worker_load_only_when_search_is_used(page: Page, base_url, network_log, page_errors, path):
+    """The search index is over half a page's weight: a visit that never searches never fetches it
+    (nor starts the search worker); the keyboard shortcut fetches it and search finds pages."""
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_timeout(500)  # Material subscribes to its index right after the page's load
+    assert [u for u in network_log if "search" in u] == []
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.type("interpreter")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching documents", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 3
+    searched = [u.rsplit("/", 1)[-1] for u in network_log if "search" in u]
+    assert searched[0] == "search_index.json" and searched[1].startswith("search.")  # index, worker
+    assert page_errors == []
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_search_finds_pages_from_a_usb_stick_and_a_server(browser, base_url, site_dir, where, width):
