@@ -85,30 +85,39 @@ def build_default_course(dest: Path) -> Path:
     return site
 
 
-def page_weights(base: str) -> dict[str, Any]:
-    """Per page: requests, bytes on the wire and uncompressed, first load and after a search."""
+def page_weights(base: str, browser: Any = None) -> dict[str, Any]:
+    """Per page: requests, bytes on the wire and uncompressed, first load and after a search.
+    `browser`: a Playwright browser already running (the tests' own); else one is started."""
+    if browser is not None:
+        return _page_weights(base, browser)
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
                                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"])
-        for name, path in WEIGHT_PAGES.items():
-            context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-            page = context.new_page()
-            done: list[Any] = []
-            context.on("requestfinished", lambda request, done=done: done.append(request))
-            page.goto(base + path, wait_until="networkidle")
-            page.wait_for_timeout(500)
-            first = _tally(done)
-            page.keyboard.press("/")  # Material's search shortcut: search is used
-            page.keyboard.type("trafficking")
-            page.wait_for_selector(".md-search-result__item", timeout=30_000)
-            page.wait_for_load_state("networkidle")
-            results[name] = {"path": path, "first_load": first, "after_search": _tally(done),
-                             "search_files": [r.url.rsplit("/", 1)[-1] for r in done[len(first["files"]):]]}
-            context.close()
-        browser.close()
+        try:
+            return _page_weights(base, browser)
+        finally:
+            browser.close()
+
+
+def _page_weights(base: str, browser: Any) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for name, path in WEIGHT_PAGES.items():
+        context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+        page = context.new_page()
+        done: list[Any] = []
+        context.on("requestfinished", lambda request, done=done: done.append(request))
+        page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        first = _tally(done)
+        page.keyboard.press("/")  # Material's search shortcut: search is used
+        page.keyboard.type("trafficking")
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        results[name] = {"path": path, "first_load": first, "after_search": _tally(done),
+                         "search_files": [r.url.rsplit("/", 1)[-1] for r in done[len(first["files"]):]]}
+        context.close()
     return results
 
 
@@ -137,13 +146,13 @@ def lighthouse(base: str, out: Path) -> dict[str, Any]:
             "pages": {state: {k: r.get(k) for k in keep} for state, r in data.items()}}
 
 
-def measure(work: Path, with_lighthouse: bool = True) -> dict[str, Any]:
+def measure(work: Path, with_lighthouse: bool = True, browser: Any = None) -> dict[str, Any]:
     """Build the default course, serve it with gzip, measure page weight and (optionally) Lighthouse."""
     work.mkdir(parents=True, exist_ok=True)
     site = build_default_course(work)
     base, httpd = _serve(site)
     try:
-        result: dict[str, Any] = {"site": "default course (this repository)", "weights": page_weights(base)}
+        result: dict[str, Any] = {"site": "default course (this repository)", "weights": page_weights(base, browser)}
         if with_lighthouse:
             with tempfile.TemporaryDirectory() as tmp:
                 result["lighthouse"] = lighthouse(base, Path(tmp) / "lighthouse.json")

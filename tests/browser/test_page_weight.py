@@ -11,8 +11,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import page_weight  # noqa: E402
 
 
-def test_page_weight_counts_the_search_index_only_once_search_is_used(tmp_path):
-    result = page_weight.measure(tmp_path, with_lighthouse=False)
+def test_page_weight_counts_the_search_index_only_once_search_is_used(tmp_path, browser):
+    # the session's browser (pytest-playwright's): a second sync Playwright cannot start beside it
+    result = page_weight.measure(tmp_path, with_lighthouse=False, browser=browser)
     for name, weight in result["weights"].items():
         first, after = weight["first_load"], weight["after_search"]
         assert not any("search" in f["path"] for f in first["files"]), name
