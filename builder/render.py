@@ -18,11 +18,12 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
 from builder.i18n import strings_for
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
-from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
+from builder.models import CourseMeta, Question, Quiz
+from builder.questions import TYPES, question_type
+from builder.questions.base import ViewContext
 
 #: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
 #: progress, assessment and certificate pages carry all of them in their own data.
@@ -399,19 +400,8 @@ class Renderer:
         return self._question_html[key]
 
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation}
-        if isinstance(question, ChoiceQuestion):
-            for i, o in enumerate(question.options):
-                texts["text", i] = o.text
-                if o.feedback:
-                    texts["feedback", i] = o.feedback
-        elif isinstance(question, Matching):
-            for i, p in enumerate(question.pairs):
-                texts["left", i], texts["right", i] = p.left, p.right
-        elif isinstance(question, Ordering):
-            texts.update((("item", i), text) for i, text in enumerate(question.items))
-        elif isinstance(question, ShortAnswer):
-            texts.update((("accepted", i), text) for i, text in enumerate(question.accepted))
+        kind = question_type(question)
+        texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation, **kind.texts(question)}
         html = dict(zip(texts, self.blocks(list(texts.values()))))
         inline = {key: _unwrap(value) for key, value in html.items()}
         prompt = html["prompt", 0]
@@ -419,34 +409,16 @@ class Renderer:
         view: dict[str, Any] = {
             "id": question.id,
             "type": question.type,
+            "partial": kind.partial,
             "dom_id": f"q-{module_id}-{question.id}",
             "prompt_inline": inline["prompt", 0] if single_paragraph else None,
             "prompt_block": None if single_paragraph else prompt,
             "explanation": html["explanation", 0],
             "feedback": [],
         }
-        data: dict[str, Any] = {"id": question.id, "type": question.type}
-        if isinstance(question, ChoiceQuestion):
-            ids = question.option_ids()
-            options = [
-                {"id": ids[i], "text": inline["text", i], "correct": o.correct, "pin": o.pin, "feedback": inline["feedback", i] if o.feedback else None}
-                for i, o in ((i, question.options[i]) for i in self._quizzes[module_id].option_orders[question.id])
-            ]
-            view.update(options=options, feedback=[o for o in options if o["feedback"]], how=self.t["choose_all" if question.type == "multiple" else "choose_one"])
-            data.update(correct=question.correct_ids(), shuffle=question.shuffle)
-        elif isinstance(question, Matching):
-            rights = [{"id": f"r{i + 1}", "text": inline["right", i]} for i in range(len(question.pairs))]
-            pairs = [{"id": f"l{i + 1}", "left": inline["left", i], "right": rights[i]["text"]} for i in range(len(question.pairs))]
-            view.update(pairs=pairs, rights=scrambled(rights, [r["id"] for r in rights], f"{module_id}/{question.id}"), how=self.t["how_matching"])
-            data.update(answer={p["id"]: r["id"] for p, r in zip(pairs, rights)}, shuffle=question.shuffle)
-        elif isinstance(question, Ordering):
-            items = [{"id": f"i{i + 1}", "text": inline["item", i]} for i in range(len(question.items))]
-            view.update(order_items=scrambled(items, [i["id"] for i in items], f"{module_id}/{question.id}"), correct_order=[i["text"] for i in items], how=self.t["how_ordering"])
-            data.update(answer=[i["id"] for i in items])
-        elif isinstance(question, ShortAnswer):
-            view.update(accepted=[inline["accepted", i] for i in range(len(question.accepted))], how=self.t["how_short"])
-            data.update(accepted=list(question.accepted))
-        return view, data
+        seed = f"{module_id}/{question.id}"
+        view.update(kind.view(question, inline, ViewContext(self.t, seed, self._quizzes[module_id].option_orders.get(question.id))))
+        return view, {"id": question.id, "type": question.type, **kind.data(question)}
 
     def quiz(self, module: Module, quiz: Quiz, p: str = "") -> str:
         total = len(quiz.questions)
@@ -505,24 +477,11 @@ _FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "ho
 
 def _form_data(view: dict[str, Any]) -> dict[str, Any]:
     """What journey-pages.js needs to build a question's form as question.html does: its
-    rendered (inert) text fragments, compactly. Options are `[id, text, feedback]` (feedback
-    `null` when there is none); matching and ordering give their texts in answer order
-    (ids l1…, r1…, i1…) and `shown`, the ids in the order the form lists them."""
+    rendered (inert) text fragments, compactly (the type's part: `QuestionType.form`)."""
     form: dict[str, Any] = {"prompt": view["prompt_inline"] or view["prompt_block"], "explanation": view["explanation"]}
     if view["prompt_block"]:
         form["block"] = True
-    if "options" in view:
-        form["options"] = [[o["id"], o["text"], o["feedback"]] for o in view["options"]]
-        pinned = [o["id"] for o in view["options"] if o["pin"]]
-        if pinned:
-            form["pinned"] = pinned
-    elif "pairs" in view:
-        form.update(left=[p["left"] for p in view["pairs"]], right=[p["right"] for p in view["pairs"]], shown=[r["id"] for r in view["rights"]])
-    elif "order_items" in view:
-        form.update(items=view["correct_order"], shown=[i["id"] for i in view["order_items"]])
-    else:
-        form["acceptedHtml"] = view["accepted"]
-    return form  # Markup is a str: json.dumps writes it as it is
+    return {**form, **TYPES[view["type"]].form(view)}  # Markup is a str: json.dumps writes it as it is
 
 
 def _unwrap(html: Markup) -> Markup:

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
 from builder.minify import asset
-from builder.models import TrueFalse
+from builder.questions import question_type
 from builder.render import Renderer, json_for_html
 from builder.xmltree import with_prefixes
 
@@ -131,10 +131,9 @@ def interaction_data(course: Course) -> dict[str, dict[str, object]]:
             continue
         objectives[module.id] = [list(q.objectives) for q in quiz.quiz.questions]
         for q in quiz.quiz.questions:
-            if isinstance(q, TrueFalse):
-                texts = [o.text.strip().casefold() for o in q.options]
-                if sorted(texts) == ["false", "true"]:
-                    true_option[f"{module.id}/{q.id}"] = q.option_ids()[texts.index("true")]
+            truth = question_type(q).true_option_id(q)
+            if truth is not None:
+                true_option[f"{module.id}/{q.id}"] = truth
     return {"objectives": objectives, "trueOption": true_option}
 
 
