@@ -23,6 +23,20 @@ def minified(text: str, name: str) -> str:
     return text
 
 
+#: Where a question type's script (builder/assets/questions/<partial>.js) turns from grading,
+#: which every page needs, to building the final assessment's form, which only journey-pages.js does.
+FORM_MARK = "/* @form */"
+
+
 def asset(name: str) -> str:
     """builder/assets/<name>, minified."""
     return minified((ASSETS / name).read_text(encoding="utf-8"), name)
+
+
+def question_script(partial: str, *, form: bool = False) -> str:
+    """A question type's script, minified: its grading part, or (`form`) its form builder's."""
+    text = (ASSETS / "questions" / f"{partial}.js").read_text(encoding="utf-8")
+    grading, mark, builder = text.partition(FORM_MARK)
+    if not mark:
+        raise ValueError(f"builder/assets/questions/{partial}.js has no {FORM_MARK} line before its form builder")
+    return minified(builder if form else grading, ".js")

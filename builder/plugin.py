@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files
 from builder.check import check_course
 from builder.course import Course
 from builder.history import last_changed
-from builder.minify import asset, minified
+from builder.minify import asset, minified, question_script
+from builder.questions import PARTIALS
 from builder.render import Renderer
 from builder.rules import PRINT_ID
 
@@ -28,10 +29,10 @@ log = get_plugin_logger(__name__)
 
 THEME = Path(__file__).parent / "theme"
 ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"}
-#: What every page's one script (`course.js`) is made of, in this order, after the course's data
-#: (course-data.js): the progress store, the quiz widget, then the navigation drawer by keyboard.
-#: One file, not three: two fewer requests on every first visit over a slow agency link, and
-#: 0.5 KB less gzip.
+#: What every page's one script (`course.js`) is made of, in this order: the shared helpers
+#: (core.js, window.cb), the course's data (course-data.js), the progress store, the question
+#: types' grading parts (questions/<partial>.js), the quiz widget, then the navigation drawer by
+#: keyboard. One file: fewer requests on every first visit over a slow agency link, less gzip.
 SCRIPT_PARTS = ("journey.js", "quiz.js", "drawer.js")
 JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
@@ -133,8 +134,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, INSTRUCTOR_REPORT, content=self.renderer.instructor_report()))
         if self.course.has_print_page:
             files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
-        script = minified(self.renderer.course_data_js(), "course-data.js") + "".join(asset(name) for name in SCRIPT_PARTS)
+        grading = "".join(question_script(partial) for partial in PARTIALS)
+        script = asset("core.js") + minified(self.renderer.course_data_js(), "course-data.js") + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
         files.append(File.generated(config, ASSET_URIS["js"], content=script))
+        # The pages that build question forms (the final assessment) get the types' form builders.
+        pages_script = "".join(question_script(partial, form=True) for partial in PARTIALS) + asset("journey-pages.js")
+        files.append(File.generated(config, "assets/course/journey-pages.js", content=pages_script))
         for uri, method in JOURNEY_PAGES.items():
             files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
         for sf in self.course.scenarios:
@@ -146,7 +151,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, f"modules/{module.id}.md", content=self.renderer.module_page(module)))
         tabs = "pymdownx.tabbed" in config.markdown_extensions  # material-content.js restores content tabs only
         scenarios = ("scenario.js", "scenario.css") if self.course.scenarios else ()  # linked by scenario pages only
-        for name in ("journey-pages.js", "journey.css", *scenarios, *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
+        for name in ("journey.css", *scenarios, *(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")):
             files.append(File.generated(config, f"assets/course/{name}", content=asset(name)))
         styles = asset("course.css") + (asset("instructor.css") if self.config.edition == "instructor" else "")
         files.append(File.generated(config, ASSET_URIS["css"], content=styles))

@@ -211,7 +211,7 @@
     entry[1].forEach(function (q, i) { objectivesOf[entry[0] + "/" + q] = lists[i] || []; });
   });
   // The SCORM type, the learner's response (null: not answered) and the correct patterns of a
-  // question of the page's quiz data (quiz.js), given what the trainee answered (cbQuiz.answerOf).
+  // question of the page's quiz data (quiz.js), given what the trainee answered (its type's `answer`, cb.types).
   function describe(module, q, value) {
     var r = scorm.record;
     var truth = trueOption[module + "/" + q.id];
@@ -249,7 +249,7 @@
     window.setTimeout(function () { if (unsaved && !finished) commit(); }, 0);
   }
   // Append one interaction record (SCORM 1.2's are write-only: journaling, n = _count). `value`
-  // is what cbQuiz.answerOf gave (null: unanswered, in the final self-assessment).
+  // is what the question type's `answer` gave (null: unanswered, in the final self-assessment).
   function interaction(module, q, value, right, final) {
     var n = parseInt(get("cmi.interactions._count"), 10);
     if (isNaN(n)) return false;  // an LMS without interactions (optional in 1.2)

@@ -1,0 +1,40 @@
+/* global cb -- core.js, earlier in course.js */
+/* Choice questions (single, multiple, true_false): builder/questions/choice.py and
+ * templates/questions/choice.html. The part before the form marker is in every page's
+ * course.js (grading); the part after it is in journey-pages.js only (the assessment's forms). */
+cb.types.single = cb.types.multiple = cb.types.true_false = {
+  // What the trainee answered: {empty: true} or {value: …} (here the chosen option ids).
+  answer: function (form) {
+    var ids = cb.all(form, "input:checked").map(function (input) { return input.value; });
+    return ids.length ? {value: ids} : {empty: true};
+  },
+  isRight: function (q, value) {
+    var sorted = q.correct.slice().sort();
+    return value.length === sorted.length && value.slice().sort().every(function (v, i) { return v === sorted[i]; });
+  },
+  // Not right, but some right option chosen (said for `multiple` only).
+  partly: function (q, value) {
+    return q.type === "multiple" && value.some(function (v) { return q.correct.indexOf(v) >= 0; });
+  },
+  prepare: function (form, q) {
+    if (q.shuffle) cb.shuffleChildren(form.querySelector(".cb-quiz__options"), ".cb-quiz__option");
+  }
+};
+/* @form */
+// As choice.html: the options as radio buttons (checkboxes for `multiple`), and the answer key:
+// one right option in the answer line, several as a list.
+// (one object for the three types: this builds each of them)
+cb.types.single.build = function (q, dom, t, h) {
+  var keys = q.options.filter(function (o) { return q.correct.indexOf(o[0]) >= 0; });
+  return {
+    how: q.type === "multiple" ? t.choose_all : t.choose_one,
+    inputs: [h.el("div", {"class": "cb-quiz__options"}, q.options.map(function (o) {
+      return h.el("div", {"class": "cb-quiz__option", "data-pin": (q.pinned || []).indexOf(o[0]) >= 0}, [
+        h.el("input", {type: q.type === "multiple" ? "checkbox" : "radio", id: dom + "-" + o[0], name: dom.slice(2), value: o[0]}),
+        h.el("label", {"for": dom + "-" + o[0]}, [h.html(o[1])])]);
+    }))],
+    key: keys.length === 1 ? [h.el("p", {"class": "cb-quiz__answer"}, [h.el("strong", {}, [t.answer]), " ", h.html(keys[0][1])])] :
+      [h.el("p", {"class": "cb-quiz__answer"}, [h.el("strong", {}, [t.answer])]),
+        h.el("ul", {"class": "cb-quiz__answer-list"}, keys.map(function (o) { return h.el("li", {}, [h.html(o[1])]); }))]
+  };
+};
