@@ -82,57 +82,30 @@ class Cite:
     number: int
 
 
-class Renderer:
-    """Renders one course; holds the Jinja environment and one reusable Markdown converter."""
+def templates() -> Environment:
+    """The Jinja environment over builder/templates/: HTML autoescaped, the `md` filter (Markdown
+    escaping) and the `tel` and `host` functions."""
+    env = Environment(
+        loader=PackageLoader("builder", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.globals.update(tel=tel_uri, host=url_host)
+    return env
 
-    def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None, edition: str = "trainee") -> None:
-        assert course.meta is not None, "render only a course that passed check"
-        self.course = course
-        self.meta = course.meta
-        self.t = strings_for(language or self.meta.language)
-        self.changed = changed or {}
-        #: "trainee" strips `!!! instructor` blocks before anything is rendered; "instructor" keeps
-        #: them and shows the answer keys.
-        self.edition = edition
-        self.env = Environment(
-            loader=PackageLoader("builder", "templates"),
-            autoescape=select_autoescape(["html"]),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["md"] = md_escape
-        self.env.globals.update(tel=tel_uri, host=url_host)
+
+class QuizText:
+    """The quiz-text converter: Markdown written by trainers in YAML, as inert HTML (raw HTML shown
+    as typed, unsafe links as text), through one reusable Python-Markdown converter. All the
+    exports need to render a course's text: it knows no course and no page."""
+
+    def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=[_QuizTextExtension(), "sane_lists"])
-        self._questions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
-        self._question_html: dict[tuple[str, str, bool], Markup] = {}
-        self._deferred: dict[int, str] = {}
-        self._next_key = 0
-        self._quizzes = {qf.quiz.module: qf for qf in course.quizzes}
 
-    # -- generated HTML in page Markdown ----------------------------------------------------
-    def defer(self, html: str) -> Markup:
-        """A placeholder for a block of generated HTML; `fill` puts the HTML back after Markdown.
-
-        Only for HTML that search leaves out (quizzes): the adapter fills
-        the page once it is rendered, after the search plugin has indexed it.
-
-        Hack: a raw HTML block in a page's Markdown is parsed again, tag by tag, by
-        Python-Markdown's HTML-block preprocessor and md_in_html, only to come out unchanged
-        (half the build time of a 200-module course went there). An HTML comment is stashed
-        and passed through verbatim, so the page's converter sees only the comment.
-        """
-        key = self._next_key
-        self._next_key += 1
-        self._deferred[key] = html
-        return Markup(f"<!-- course:html {key} -->")
-
-    def fill(self, html: str) -> str:
-        """The converted page with each placeholder of `defer` replaced by its HTML (used once)."""
-        return DEFERRED.sub(lambda m: self._deferred.pop(int(m.group(1)), m.group(0)), html)
-
-    # -- quiz text --------------------------------------------------------------------------
     def block(self, text: str) -> Markup:
         return _paragraph(text) if _plain(text) else self.convert(text)
 
@@ -163,6 +136,48 @@ class Renderer:
             converted = [Markup(part.strip()) for part in parts] if len(parts) == len(rest) else [self.block(text) for text in rest]
         pending = iter(converted)
         return [html if html is not None else next(pending) for html in out]
+
+
+class Renderer(QuizText):
+    """Renders one course's pages, from the Jinja templates, converting its quiz text as QuizText does."""
+
+    def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None, edition: str = "trainee") -> None:
+        assert course.meta is not None, "render only a course that passed check"
+        super().__init__()
+        self.course = course
+        self.meta = course.meta
+        self.t = strings_for(language or self.meta.language)
+        self.changed = changed or {}
+        #: "trainee" strips `!!! instructor` blocks before anything is rendered; "instructor" keeps
+        #: them and shows the answer keys.
+        self.edition = edition
+        self.env = templates()
+        self._questions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._question_html: dict[tuple[str, str, bool], Markup] = {}
+        self._deferred: dict[int, str] = {}
+        self._next_key = 0
+        self._quizzes = {qf.quiz.module: qf for qf in course.quizzes}
+
+    # -- generated HTML in page Markdown ----------------------------------------------------
+    def defer(self, html: str) -> Markup:
+        """A placeholder for a block of generated HTML; `fill` puts the HTML back after Markdown.
+
+        Only for HTML that search leaves out (quizzes): the adapter fills
+        the page once it is rendered, after the search plugin has indexed it.
+
+        Hack: a raw HTML block in a page's Markdown is parsed again, tag by tag, by
+        Python-Markdown's HTML-block preprocessor and md_in_html, only to come out unchanged
+        (half the build time of a 200-module course went there). An HTML comment is stashed
+        and passed through verbatim, so the page's converter sees only the comment.
+        """
+        key = self._next_key
+        self._next_key += 1
+        self._deferred[key] = html
+        return Markup(f"<!-- course:html {key} -->")
+
+    def fill(self, html: str) -> str:
+        """The converted page with each placeholder of `defer` replaced by its HTML (used once)."""
+        return DEFERRED.sub(lambda m: self._deferred.pop(int(m.group(1)), m.group(0)), html)
 
     # -- module page ------------------------------------------------------------------------
     def module_page(self, module: Module, p: str = "") -> str:

@@ -38,7 +38,7 @@ from builder.exports import Export, deterministic_zip
 from builder.i18n import strings_for
 from builder.models import Question
 from builder.questions import question_type
-from builder.render import Renderer
+from builder.render import QuizText
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -73,7 +73,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def export(course: Course) -> Export:
     assert course.meta is not None, "export only a course that passed check"
-    renderer = Renderer(course)
+    renderer = QuizText()
     t = strings_for(course.meta.language)
     files: dict[str, bytes] = {}
     resources: list[tuple[str, str]] = []
@@ -108,7 +108,7 @@ def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: s
 class _Item:
     """One question as an assessmentItem."""
 
-    def __init__(self, renderer: Renderer, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str, order: Sequence[int] | None = None) -> None:
+    def __init__(self, renderer: QuizText, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str, order: Sequence[int] | None = None) -> None:
         self.r = renderer
         self.order = order  # the site's order of a choice question's options (builder/arrange.py)
         self.t = t

@@ -27,9 +27,10 @@ from markupsafe import Markup
 
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
+from builder.i18n import strings_for
 from builder.minify import asset
 from builder.questions import question_type
-from builder.render import Renderer, json_for_html
+from builder.render import json_for_html, templates
 from builder.xmltree import with_prefixes
 
 LAUNCH = "scorm-launch.html"
@@ -169,14 +170,13 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
 
 def _launch_page(course: Course, spec: Version) -> str:
     assert course.meta is not None
-    renderer = Renderer(course)
     data = {"version": spec.name, "passMark": course.meta.pass_mark, "start": START, "modules": quiz_modules(course), **interaction_data(course)}
-    return renderer.env.get_template(LAUNCH).render(
+    return templates().get_template(LAUNCH).render(
         language=course.meta.language,
         title=course.meta.title,
         data=Markup(json_for_html(data)),
         start=START,
-        open=renderer.t["scorm_open_site"],
+        open=strings_for(course.meta.language)["scorm_open_site"],
     )
 
 
