@@ -30,8 +30,7 @@ var cb = window.cb = {
   shuffleChildren: function (parent, selector) {
     var all = cb.all(parent, selector);
     var movable = cb.shuffle(all.filter(function (el) { return !el.hasAttribute("data-pin"); }));
-    var next = 0;
-    all.map(function (el) { return el.hasAttribute("data-pin") ? el : movable[next++]; }).forEach(function (el) { parent.appendChild(el); });
+    all.forEach(function (el) { parent.appendChild(el.hasAttribute("data-pin") ? el : movable.shift()); });
   },
   // The first JSON array of the first <script> in `holder` (a page's data), or null. Any
   // <script>: Material's instant navigation re-creates them without their type and class.

@@ -8,10 +8,8 @@ cb.types.single = cb.types.multiple = cb.types.true_false = {
     var ids = cb.all(form, "input:checked").map(function (input) { return input.value; });
     return ids.length ? {value: ids} : {empty: true};
   },
-  isRight: function (q, value) {
-    var sorted = q.correct.slice().sort();
-    return value.length === sorted.length && value.slice().sort().every(function (v, i) { return v === sorted[i]; });
-  },
+  // The same set of options (ids are slugs: no commas).
+  isRight: function (q, value) { return value.slice().sort().join() === q.correct.slice().sort().join(); },
   // Not right, but some right option chosen (said for `multiple` only).
   partly: function (q, value) {
     return q.type === "multiple" && value.some(function (v) { return q.correct.indexOf(v) >= 0; });
