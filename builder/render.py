@@ -27,7 +27,8 @@ from builder.questions.base import ViewContext
 
 #: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
 #: progress, assessment and certificate pages carry all of them in their own data.
-QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "best_passed", "best_not_passed", "practise", "passed", "not_passed", "wrong_pairs", "wrong_places")
+#: quiz.js's own, then each question type's (`QuestionType.quiz_strings`).
+QUIZ_STRINGS = tuple(dict.fromkeys(("correct", "incorrect", "partly", "empty", "score", "best_passed", "best_not_passed", "practise", "passed", "not_passed", *(s for kind in TYPES.values() for s in kind.quiz_strings))))
 #: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`Renderer.defer`).
 DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 #: The paragraph that separates fragments converted in one pass (`Renderer.blocks`).
@@ -486,8 +487,9 @@ def credit_lines(meta: CourseMeta, t: dict[str, str]) -> list[tuple[str, str]]:
     return [(t[key], value) for key, value in values.items() if value]
 
 
-#: The interface strings of question.html, for the forms journey-pages.js builds.
-_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "choose", "move_up", "move_down", "your_answer", "show_answer", "answer")
+#: The interface strings of question.html and the types' partials (`QuestionType.form_strings`),
+#: for the forms journey-pages.js builds.
+_FORM_STRINGS = tuple(dict.fromkeys(("show_answer", "answer", *(s for kind in TYPES.values() for s in kind.form_strings))))
 
 
 def _form_data(view: dict[str, Any]) -> dict[str, Any]:

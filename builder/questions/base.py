@@ -106,6 +106,10 @@ class QuestionType(Generic[Q]):
     model: ClassVar[type[QuestionModel]]
     #: builder/templates/questions/<partial>.html and builder/assets/questions/<partial>.js
     partial: ClassVar[str]
+    #: The interface strings (builder/i18n.py) its script uses when it grades (on module pages).
+    quiz_strings: ClassVar[tuple[str, ...]] = ()
+    #: The interface strings its partial and its form builder use (the final assessment's forms).
+    form_strings: ClassVar[tuple[str, ...]] = ()
 
     def texts(self, question: Q) -> dict[TextKey, str]:
         """The type's Markdown texts to render (in this order), beyond the prompt and explanation."""

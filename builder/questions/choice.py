@@ -63,6 +63,7 @@ class TrueFalse(ChoiceQuestion):
 
 class ChoiceType(QuestionType[ChoiceQuestion]):
     partial = "choice"
+    form_strings = ("choose_one", "choose_all")
     #: the interface string that says how to answer
     how: ClassVar[str] = "choose_one"
     #: how many right options it needs: exactly one, or at least one

@@ -29,6 +29,8 @@ class MatchingType(QuestionType[Matching]):
     name = "matching"
     model = Matching
     partial = "matching"
+    quiz_strings = ("empty_matching", "wrong_pairs")
+    form_strings = ("how_matching", "choose")
 
     def texts(self, question: Matching) -> dict[TextKey, str]:
         texts: dict[TextKey, str] = {}

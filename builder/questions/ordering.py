@@ -24,6 +24,8 @@ class OrderingType(QuestionType[Ordering]):
     name = "ordering"
     model = Ordering
     partial = "ordering"
+    quiz_strings = ("moved", "wrong_places")
+    form_strings = ("how_ordering", "move_up", "move_down")
 
     def texts(self, question: Ordering) -> dict[TextKey, str]:
         return {("item", i): text for i, text in enumerate(question.items)}

@@ -42,6 +42,8 @@ class ShortAnswerType(QuestionType[ShortAnswer]):
     name = "short_answer"
     model = ShortAnswer
     partial = "short_answer"
+    quiz_strings = ("empty_short",)
+    form_strings = ("how_short", "your_answer")
 
     def texts(self, question: ShortAnswer) -> dict[TextKey, str]:
         return {("accepted", i): text for i, text in enumerate(question.accepted)}
