@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from builder.check import check_course
 from builder.course import Course
 from builder.history import last_changed
+from builder.journey_pages import JourneyPages
 from builder.minify import asset, minified, question_script
 from builder.questions import PARTIALS
 from builder.render import Renderer
@@ -135,13 +136,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         if self.course.has_print_page:
             files.append(File.generated(config, PRINT_PAGE, content=self.renderer.print_page()))
         grading = "".join(question_script(partial) for partial in PARTIALS)
-        script = asset("core.js") + minified(self.renderer.course_data_js(), "course-data.js") + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
+        journey = JourneyPages(self.renderer)
+        script = asset("core.js") + minified(journey.course_data_js(), "course-data.js") + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
         files.append(File.generated(config, ASSET_URIS["js"], content=script))
         # The pages that build question forms (the final assessment) get the types' form builders.
         pages_script = "".join(question_script(partial, form=True) for partial in PARTIALS) + asset("journey-pages.js")
         files.append(File.generated(config, "assets/course/journey-pages.js", content=pages_script))
         for uri, method in JOURNEY_PAGES.items():
-            files.append(File.generated(config, uri, content=getattr(self.renderer, method)()))
+            files.append(File.generated(config, uri, content=getattr(journey, method)()))
         for sf in self.course.scenarios:
             files.append(File.generated(config, f"scenarios/{sf.scenario.id}.md", content=self.renderer.scenario_page(sf)))
         glossary = self.renderer.glossary_page()

@@ -315,60 +315,9 @@ class Renderer(QuizText):
         )
 
     # -- trainee journey: progress, final self-assessment, certificate ---------------------
-    def _js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
+    def js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
+        """The interface strings of the site's scripts (`js_…` in builder/i18n.py): all, or `only` these."""
         return {k[3:]: v for k, v in self.t.items() if k.startswith("js_") and (only is None or k[3:] in only)}
-
-    def course_data_js(self) -> str:
-        """The start of assets/course/course.js: the little every page needs (storage key, pass marks), cacheable."""
-        pass_marks = {}
-        for module in self.course.modules:
-            quiz = self.course.quiz_for(module.id)
-            pass_marks[module.id] = quiz.quiz.pass_mark if quiz and quiz.quiz.pass_mark is not None else self.meta.pass_mark
-        data = {"id": self.meta.id, "epoch": self.meta.progress_epoch, "version": self.meta.version, "passMarks": pass_marks, "strings": {"passed_mark": self.t["js_passed_mark"], "lms_unavailable": self.t["js_lms_unavailable"]}}
-        return self.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
-
-    def _journey_data(self) -> Markup:
-        """What the progress, assessment and certificate pages need: titles, question ids, strings."""
-        modules = []
-        for module in self.course.modules:
-            quiz = self.course.quiz_for(module.id)
-            modules.append({"id": module.id, "title": module.meta.title, "questions": [q.id for q in quiz.quiz.questions] if quiz else []})
-        strings = {**self._js_strings(), **{k: v for k, v in self.t.items() if k.startswith("status_")}}
-        return Markup(json_for_html([{"modules": modules, "strings": strings}]))
-
-    def progress_page(self) -> str:
-        modules = [{"id": m.id, "title": m.meta.title, "number": n} for n, m in enumerate(self.course.modules, 1)]
-        return self.env.get_template("progress.md").render(t=self.t, modules=modules, journey=self._journey_data())
-
-    def assessment_page(self) -> str:
-        """The final self-assessment: every question of every quiz as data; journey-pages.js draws
-        `per_module` of each and builds their forms as question.html would (without JavaScript
-        there is no draw). The pool as HTML was 8.7 MiB at 200 modules x 20 questions; as data it
-        is a third of that."""
-        per_module = self.meta.final_assessment.per_module
-        data, total = [], 0
-        for module in self.course.modules:
-            quiz = self.course.quiz_for(module.id)
-            if quiz is None:
-                continue
-            total += min(per_module, len(quiz.quiz.questions))
-            for question in quiz.quiz.questions:
-                view, datum = self.question(question, module.id, "")
-                data.append({**datum, **_form_data(view), "module": module.id, "objectives": list(question.objectives)})
-        objectives = {f"{m.id}/{o.id}": o.text for m in self.course.modules for o in m.meta.objectives}
-        strings = {k: self.t[k] for k in _FORM_STRINGS}
-        payload = {"perModule": per_module, "passMark": self.meta.pass_mark, "questions": data, "objectives": objectives, "form": strings}
-        return self.env.get_template("assessment.md").render(t=self.t, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
-
-    def certificate_page(self) -> str:
-        """The certificate; its data also makes the roster file (a JSON array: see `quiz`)."""
-        credit = self.meta.credit
-        data = {
-            "title": self.meta.title,
-            "passMark": self.meta.pass_mark,
-            "credit": {"hours": credit.hours, "courseNumber": credit.course_number, "provider": credit.provider, "approvingBody": credit.approving_body, "approvalNumber": credit.approval_number},
-        }
-        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, credit=self.credit_lines(), data=Markup(json_for_html([data])), journey=self._journey_data())
 
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""
@@ -382,7 +331,7 @@ class Renderer(QuizText):
         """The instructor edition's coverage report: objectives, questions, sources, review dates."""
         from builder.report import format_markdown
 
-        return "# Instructor report\n\n" + format_markdown(self.course, collapsible=False).split("\n", 1)[1]
+        return format_markdown(self.course, collapsible=False, title="# Instructor report")
 
     def glossary_page(self) -> str | None:
         """The glossary page from course/glossary.yml, terms in alphabetical order."""
@@ -445,7 +394,7 @@ class Renderer(QuizText):
             "module": module.id,
             "passMark": pass_mark,
             "questions": [d for _, d in pairs],
-            "strings": self._js_strings(QUIZ_STRINGS),
+            "strings": self.js_strings(QUIZ_STRINGS),
         }
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
@@ -485,20 +434,6 @@ def credit_lines(meta: CourseMeta, t: dict[str, str]) -> list[tuple[str, str]]:
         "credit_approval_number": credit.approval_number,
     }
     return [(t[key], value) for key, value in values.items() if value]
-
-
-#: The interface strings of question.html and the types' partials (`QuestionType.form_strings`),
-#: for the forms journey-pages.js builds.
-_FORM_STRINGS = tuple(dict.fromkeys(("show_answer", "answer", *(s for kind in TYPES.values() for s in kind.form_strings))))
-
-
-def _form_data(view: dict[str, Any]) -> dict[str, Any]:
-    """What journey-pages.js needs to build a question's form as question.html does: its
-    rendered (inert) text fragments, compactly (the type's part: `QuestionType.form`)."""
-    form: dict[str, Any] = {"prompt": view["prompt_inline"] or view["prompt_block"], "explanation": view["explanation"]}
-    if view["prompt_block"]:
-        form["block"] = True
-    return {**form, **TYPES[view["type"]].form(view)}  # Markup is a str: json.dumps writes it as it is
 
 
 def _unwrap(html: Markup) -> Markup:
