@@ -23,9 +23,12 @@ def minified(text: str, name: str) -> str:
     return text
 
 
-#: Where a question type's script (builder/assets/questions/<partial>.js) turns from grading,
-#: which every page needs, to building the final assessment's form, which only journey-pages.js does.
+#: The lines that cut a question type's script (builder/assets/questions/<partial>.js) into its
+#: parts: grading, which every page needs (course.js); after FORM_MARK, building the final
+#: assessment's form, which only journey-pages.js does; after LMS_MARK, describing an answer as a
+#: SCORM interaction, which only the SCORM package's bridge (scorm-bridge.js) does.
 FORM_MARK = "/* @form */"
+LMS_MARK = "/* @lms */"
 
 
 def asset(name: str) -> str:
@@ -33,10 +36,11 @@ def asset(name: str) -> str:
     return minified((ASSETS / name).read_text(encoding="utf-8"), name)
 
 
-def question_script(partial: str, *, form: bool = False) -> str:
-    """A question type's script, minified: its grading part, or (`form`) its form builder's."""
+def question_script(partial: str, part: str = "grade") -> str:
+    """One part of a question type's script, minified: "grade", "form" or "lms"."""
     text = (ASSETS / "questions" / f"{partial}.js").read_text(encoding="utf-8")
-    grading, mark, builder = text.partition(FORM_MARK)
-    if not mark:
-        raise ValueError(f"builder/assets/questions/{partial}.js has no {FORM_MARK} line before its form builder")
-    return minified(builder if form else grading, ".js")
+    grading, form_mark, rest = text.partition(FORM_MARK)
+    form, lms_mark, lms = rest.partition(LMS_MARK)
+    if not (form_mark and lms_mark):
+        raise ValueError(f"builder/assets/questions/{partial}.js needs a {FORM_MARK} line, then a {LMS_MARK} line, before those parts")
+    return minified({"grade": grading, "form": form, "lms": lms}[part], ".js")

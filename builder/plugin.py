@@ -140,7 +140,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         script = asset("core.js") + minified(journey.course_data_js(), "course-data.js") + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
         files.append(File.generated(config, ASSET_URIS["js"], content=script))
         # The pages that build question forms (the final assessment) get the types' form builders.
-        pages_script = "".join(question_script(partial, form=True) for partial in PARTIALS) + asset("journey-pages.js")
+        pages_script = "".join(question_script(partial, "form") for partial in PARTIALS) + asset("journey-pages.js")
         files.append(File.generated(config, "assets/course/journey-pages.js", content=pages_script))
         for uri, method in JOURNEY_PAGES.items():
             files.append(File.generated(config, uri, content=getattr(journey, method)()))

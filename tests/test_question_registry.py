@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, PackageLoader
 
-from builder.minify import FORM_MARK, question_script
+from builder.minify import FORM_MARK, LMS_MARK, question_script
 from builder.questions import PARTIALS, TYPES, Question, question_type
 from builder.questions.base import QuestionModel
 
@@ -34,18 +34,21 @@ def test_every_partial_has_its_template_macros_and_its_script(partial):
     module = Environment(loader=PackageLoader("builder", "templates")).get_template(f"questions/{partial}.html").module
     assert callable(module.inputs) and callable(module.key)
     source = (BUILDER / "assets" / "questions" / f"{partial}.js").read_text(encoding="utf-8")
-    grading, form = source.split(FORM_MARK)
+    grading, rest = source.split(FORM_MARK)
+    form, lms = rest.split(LMS_MARK)
     for name in (n for n, kind in TYPES.items() if kind.partial == partial):
         assert f"cb.types.{name} =" in grading, f"{partial}.js does not register {name}"
+        assert f"window.cbLmsTypes.{name} =" in lms, f"{partial}.js gives {name} no SCORM interaction"
     assert re.search(r"cb\.types\.\w+\.build = function", form)
-    assert "build" not in question_script(partial) and "build" in question_script(partial, form=True)
+    assert "build" not in question_script(partial) and "build" in question_script(partial, "form")
+    assert "cbLmsTypes" not in question_script(partial) + question_script(partial, "form") and "cbLmsTypes" in question_script(partial, "lms")
 
 
 def test_a_script_without_its_form_mark_is_refused(tmp_path, monkeypatch):
     (tmp_path / "questions").mkdir()
     (tmp_path / "questions" / "odd.js").write_text("cb.types.odd = {};\n", encoding="utf-8")
     monkeypatch.setattr("builder.minify.ASSETS", tmp_path)
-    with pytest.raises(ValueError, match="odd.js has no /\\* @form \\*/ line"):
+    with pytest.raises(ValueError, match="odd.js needs a /\\* @form \\*/ line, then a /\\* @lms \\*/ line"):
         question_script("odd")
 
 

@@ -28,8 +28,8 @@ from markupsafe import Markup
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
 from builder.i18n import strings_for
-from builder.minify import asset
-from builder.questions import question_type
+from builder.minify import asset, question_script
+from builder.questions import PARTIALS, question_type
 from builder.render import json_for_html, templates
 from builder.xmltree import with_prefixes
 
@@ -154,7 +154,8 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
         files["site/" + path.relative_to(site).as_posix()] = path.read_bytes()
     if START not in files:
         raise ScormError(f"{site} has no index.html: build the site first")
-    files[BRIDGE] = asset(BRIDGE).encode("utf-8")
+    # Each question type's interaction description (its script's LMS part), then the bridge.
+    files[BRIDGE] = ("".join(question_script(partial, "lms") for partial in PARTIALS) + asset(BRIDGE)).encode("utf-8")
     files[LAUNCH] = _launch_page(course, spec).encode("utf-8")
     content = sorted(files)
     schemas = sorted(p.name for p in (SCHEMAS / spec.schemas).iterdir() if p.suffix in (".xsd", ".dtd"))

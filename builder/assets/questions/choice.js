@@ -1,7 +1,8 @@
 /* global cb -- core.js, earlier in course.js */
 /* Choice questions (single, multiple, true_false): builder/questions/choice.py and
- * templates/questions/choice.html. The part before the form marker is in every page's
- * course.js (grading); the part after it is in journey-pages.js only (the assessment's forms). */
+ * templates/questions/choice.html. The part before the form mark is in every page's course.js
+ * (grading); the part after it in journey-pages.js only (the assessment's forms); the part after
+ * the LMS mark in the SCORM package's scorm-bridge.js (interactions). */
 cb.types.single = cb.types.multiple = cb.types.true_false = {
   // What the trainee answered: {empty: true} or {value: …} (here the chosen option ids).
   answer: function (form) {
@@ -35,4 +36,15 @@ cb.types.single.build = function (q, dom, t, h) {
       [h.el("p", {"class": "cb-quiz__answer"}, [h.el("strong", {}, [t.answer])]),
         h.el("ul", {"class": "cb-quiz__answer-list"}, keys.map(function (o) { return h.el("li", {}, [h.html(o[1])]); }))]
   };
+};
+/* @lms */
+// As a SCORM interaction (scorm-bridge.js, in the package's launch page): a choice of option ids,
+// or true-false when the options are literally "True" and "False" (`h.truth`: the "True" id).
+window.cbLmsTypes = window.cbLmsTypes || {};
+window.cbLmsTypes.single = window.cbLmsTypes.multiple = window.cbLmsTypes.true_false = function (q, value, h) {
+  if (q.type === "true_false" && h.truth) {
+    var tf = function (id) { return h.record.truth[id === h.truth ? 0 : 1]; };
+    return {type: "true-false", response: value && tf(value[0]), patterns: [tf(q.correct[0])]};
+  }
+  return {type: "choice", response: value && h.fit(value), patterns: [h.fit(q.correct)]};
 };

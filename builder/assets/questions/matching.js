@@ -1,6 +1,7 @@
 /* global cb -- core.js, earlier in course.js */
 /* Matching: builder/questions/matching.py and templates/questions/matching.html (grading in
- * course.js; after the form marker, the assessment's form in journey-pages.js). */
+ * course.js; after the form mark, the assessment's form in journey-pages.js; after the LMS
+ * mark, its SCORM interaction in scorm-bridge.js). */
 cb.types.matching = {
   // The chosen right side of each left side ({l1: "r2", …}); empty unless every one is chosen
   // (`some`: at least one is).
@@ -48,4 +49,12 @@ cb.types.matching.build = function (q, dom, t, h) {
     key: [h.el("p", {"class": "cb-quiz__answer"}, [h.el("strong", {}, [t.answer])]),
       h.el("ul", {"class": "cb-quiz__answer-list"}, q.left.map(function (left, i) { return h.el("li", {}, [h.html(left), " — ", h.html(q.right[i])]); }))]
   };
+};
+/* @lms */
+// As a SCORM interaction (scorm-bridge.js): matching, "l1.r2" pairs (2004: "l1[.]r2").
+window.cbLmsTypes = window.cbLmsTypes || {};
+window.cbLmsTypes.matching = function (q, value, h) {
+  var lefts = Object.keys(q.answer);
+  var pairs = function (map) { return h.fit(lefts.map(function (left) { return left + h.record.pair + map[left]; })); };
+  return {type: "matching", response: value && pairs(value), patterns: [pairs(q.answer)]};
 };

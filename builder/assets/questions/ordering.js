@@ -1,6 +1,7 @@
 /* global cb -- core.js, earlier in course.js */
 /* Ordering: builder/questions/ordering.py and templates/questions/ordering.html (grading in
- * course.js; after the form marker, the assessment's form in journey-pages.js). */
+ * course.js; after the form mark, the assessment's form in journey-pages.js; after the LMS
+ * mark, its SCORM interaction in scorm-bridge.js). */
 cb.types.ordering = {
   // The item ids in the order the trainee left them.
   answer: function (form) {
@@ -58,4 +59,10 @@ cb.types.ordering.build = function (q, dom, t, h) {
     key: [h.el("p", {"class": "cb-quiz__answer"}, [h.el("strong", {}, [t.answer])]),
       h.el("ol", {"class": "cb-quiz__answer-list"}, q.items.map(function (item) { return h.el("li", {}, [h.html(item)]); }))]
   };
+};
+/* @lms */
+// As a SCORM interaction (scorm-bridge.js): sequencing of item ids.
+window.cbLmsTypes = window.cbLmsTypes || {};
+window.cbLmsTypes.ordering = function (q, value, h) {
+  return {type: "sequencing", response: value && h.fit(value), patterns: [h.fit(q.answer)]};
 };

@@ -1,6 +1,7 @@
 /* global cb -- core.js, earlier in course.js */
 /* Short answer: builder/questions/short_answer.py and templates/questions/short_answer.html
- * (grading in course.js; after the form marker, the assessment's form in journey-pages.js). */
+ * (grading in course.js; after the form mark, the assessment's form in journey-pages.js; after
+ * the LMS mark, its SCORM interaction in scorm-bridge.js). */
 // As short_answer.py normalize_answer, step for step (tests/vectors/normalize.json tests both):
 // NFKC, lower, upper and lower case again, runs of the same white space class as one space, trimmed.
 cb.types.short_answer = {
@@ -27,4 +28,11 @@ cb.types.short_answer.build = function (q, dom, t, h) {
       h.el("input", {type: "text", id: dom + "-answer", name: "answer", autocomplete: "off", spellcheck: "false"})])],
     key: [h.el("p", {"class": "cb-quiz__answer"}, [h.el("strong", {}, [t.answer]), " "].concat(accepted))]
   };
+};
+/* @lms */
+// As a SCORM interaction (scorm-bridge.js): fill-in. Each accepted answer is a correct response
+// (at most 10); the response is as compared: NFKC, case-folded, spaces collapsed.
+window.cbLmsTypes = window.cbLmsTypes || {};
+window.cbLmsTypes.short_answer = function (q, value, h) {
+  return {type: "fill-in", response: value === null ? null : h.record.text(value), patterns: q.accepted.slice(0, 10).map(h.record.text)};
 };
