@@ -24,9 +24,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from builder.models import ChoiceQuestion, Multiple, Option, Quiz, Single
+if TYPE_CHECKING:  # the question types use this module: no run-time import back
+    from builder.models import Quiz
+    from builder.questions.choice import ChoiceQuestion, Option
 
 T = TypeVar("T")
 
@@ -45,17 +47,14 @@ def scrambled(items: Sequence[T], ids: Sequence[str], seed: str) -> list[T]:
 
 def option_orders(quiz: Quiz) -> dict[str, tuple[int, ...]]:
     """Each choice question's options as shown: indices into `question.options`, by question id."""
+    from builder.questions import question_type
+
     used: dict[int, Counter[int]] = {}
     orders: dict[str, tuple[int, ...]] = {}
     for question in quiz.questions:
-        if isinstance(question, ChoiceQuestion):
-            seed = f"{quiz.module}/{question.id}"
-            if question.keep_order or not isinstance(question, (Single, Multiple)):
-                orders[question.id] = tuple(range(len(question.options)))
-            elif isinstance(question, Single):
-                orders[question.id] = _single(question, seed, used.setdefault(len(question.options), Counter()))
-            else:
-                orders[question.id] = _multiple(question, seed)
+        order = question_type(question).arrange(question, f"{quiz.module}/{question.id}", used)
+        if order is not None:
+            orders[question.id] = order
     return orders
 
 
@@ -67,7 +66,7 @@ def _slots(question: ChoiceQuestion) -> tuple[list[int | None], list[int], list[
     return shown, free, movable
 
 
-def _single(question: Single, seed: str, used: Counter[int]) -> tuple[int, ...]:
+def single_order(question: ChoiceQuestion, seed: str, used: Counter[int]) -> tuple[int, ...]:
     shown, free, movable = _slots(question)
     ids = question.option_ids()
     movable.sort(key=lambda i: _rank(seed, ids[i]))
@@ -83,7 +82,7 @@ def _single(question: Single, seed: str, used: Counter[int]) -> tuple[int, ...]:
     return tuple(i for i in shown if i is not None)
 
 
-def _multiple(question: Multiple, seed: str) -> tuple[int, ...]:
+def multiple_order(question: ChoiceQuestion, seed: str) -> tuple[int, ...]:
     shown, free, movable = _slots(question)
     ids = question.option_ids()
     movable.sort(key=lambda i: _rank(seed, ids[i]))

@@ -13,15 +13,17 @@ from typing import Any
 from markupsafe import escape
 
 from builder.course import Course, Module
+from builder.journey_pages import JourneyPages
 from builder.links import PRINT_ID
-from builder.minify import asset, minified
+from builder.minify import asset, minified, question_script
+from builder.questions import PARTIALS
 from builder.render import Renderer
 
 ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"}
-#: What every page's one script (`course.js`) is made of, in this order, after the course's data
-#: (course-data.js): the progress store, the quiz widget, then the navigation drawer by keyboard.
-#: One file, not three: two fewer requests on every first visit over a slow agency link, and
-#: 0.5 KB less gzip.
+#: What every page's one script (`course.js`) is made of, in this order: the shared helpers
+#: (core.js, window.cb), the course's data (course-data.js), the progress store, the question
+#: types' grading parts (questions/<partial>.js), the quiz widget, then the navigation drawer by
+#: keyboard. One file: fewer requests on every first visit over a slow agency link, less gzip.
 SCRIPT_PARTS = ("journey.js", "quiz.js", "drawer.js")
 JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
@@ -106,10 +108,15 @@ def generated_files(course: Course, renderer: Renderer, edition: str, theme_scri
         out.append(GeneratedFile(ROBOTS_TXT, "User-agent: *\nDisallow: /\n"))
     if course.has_print_page:
         out.append(GeneratedFile(PRINT_PAGE, renderer.print_page()))
-    script = minified(renderer.course_data_js(), "course-data.js") + "".join(asset(name) for name in SCRIPT_PARTS)
+    grading = "".join(question_script(partial) for partial in PARTIALS)
+    journey = JourneyPages(renderer)
+    script = asset("core.js") + minified(journey.course_data_js(), "course-data.js") + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
     out.append(GeneratedFile(ASSET_URIS["js"], script))
+    # The pages that build question forms (the final assessment) get the types' form builders.
+    pages_script = "".join(question_script(partial, "form") for partial in PARTIALS) + asset("journey-pages.js")
+    out.append(GeneratedFile("assets/course/journey-pages.js", pages_script))
     for uri, method in JOURNEY_PAGES.items():
-        out.append(GeneratedFile(uri, getattr(renderer, method)()))
+        out.append(GeneratedFile(uri, getattr(journey, method)()))
     for sf in course.scenarios:
         out.append(GeneratedFile(f"scenarios/{sf.scenario.id}.md", renderer.scenario_page(sf)))
     glossary = renderer.glossary_page()
@@ -118,7 +125,7 @@ def generated_files(course: Course, renderer: Renderer, edition: str, theme_scri
     for module in course.modules:
         out.append(GeneratedFile(f"modules/{module.id}.md", renderer.module_page(module)))
     scenarios = ("scenario.js", "scenario.css") if course.scenarios else ()  # linked by scenario pages only
-    for name in ("journey-pages.js", "journey.css", *scenarios, *theme_scripts):
+    for name in ("journey.css", *scenarios, *theme_scripts):
         out.append(GeneratedFile(f"assets/course/{name}", asset(name)))
     styles = asset("course.css") + asset("print.css")
     if edition == "instructor":

@@ -23,6 +23,24 @@ def minified(text: str, name: str) -> str:
     return text
 
 
+#: The lines that cut a question type's script (builder/assets/questions/<partial>.js) into its
+#: parts: grading, which every page needs (course.js); after FORM_MARK, building the final
+#: assessment's form, which only journey-pages.js does; after LMS_MARK, describing an answer as a
+#: SCORM interaction, which only the SCORM package's bridge (scorm-bridge.js) does.
+FORM_MARK = "/* @form */"
+LMS_MARK = "/* @lms */"
+
+
 def asset(name: str) -> str:
     """builder/assets/<name>, minified."""
     return minified((ASSETS / name).read_text(encoding="utf-8"), name)
+
+
+def question_script(partial: str, part: str = "grade") -> str:
+    """One part of a question type's script, minified: "grade", "form" or "lms"."""
+    text = (ASSETS / "questions" / f"{partial}.js").read_text(encoding="utf-8")
+    grading, form_mark, rest = text.partition(FORM_MARK)
+    form, lms_mark, lms = rest.partition(LMS_MARK)
+    if not (form_mark and lms_mark):
+        raise ValueError(f"builder/assets/questions/{partial}.js needs a {FORM_MARK} line, then a {LMS_MARK} line, before those parts")
+    return minified({"grade": grading, "form": form, "lms": lms}[part], ".js")

@@ -7,16 +7,23 @@ are not coerced (`strict=True`), so `correct: "yes"` or `duration: "60"` are rep
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from builder.fields import SLUG_PATTERN, Allow, Model, Slug, Text
+from builder.questions import QUESTION_TYPES, Question
+from builder.questions.choice import ChoiceQuestion, Multiple, Option, Single, TrueFalse
+from builder.questions.matching import Matching, Pair
+from builder.questions.ordering import Ordering
+from builder.questions.short_answer import ANSWER_SPACE, ShortAnswer, normalize_answer
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+#: The question models live with their types (builder/questions/); these names stay importable here.
+__all__ = [
+    "ANSWER_SPACE", "QUESTION_TYPES", "SLUG_PATTERN", "Allow", "ChoiceQuestion", "Matching", "Model", "Multiple", "Option",
+    "Ordering", "Pair", "Question", "ShortAnswer", "Single", "Slug", "Text", "TrueFalse", "normalize_answer",
+]
+
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Percent = Annotated[int, Field(ge=0, le=100)]
 # Dates are read by YAML as dates when unquoted; quoted ISO dates are accepted too.
@@ -37,10 +44,6 @@ DocDate = Annotated[str, BeforeValidator(_as_text), StringConstraints(min_length
 #: modules. At 200 modules it would be a 13 MB page (a quarter of the site) that a browser can
 #: hardly print; each module page prints on its own.
 PRINT_PAGE_AUTO_MODULES = 50
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class FinalAssessment(Model):
@@ -159,91 +162,6 @@ class ModuleMeta(Model):
     review_by: Date | None = None
 
 
-class Option(Model):
-    id: Slug | None = None
-    text: Text
-    correct: bool = False
-    feedback: Text | None = None
-    pin: bool = False
-
-
-#: Item-quality warnings silenced, each with the reason: `{code: reason}`.
-Allow = dict[Slug, Text]
-
-
-class _Question(Model):
-    id: Slug
-    prompt: Text
-    objectives: Annotated[list[Slug], Field(min_length=1)]
-    explanation: Text
-    shuffle: bool = False
-    allow: Allow = {}
-
-
-class ChoiceQuestion(_Question):
-    options: Annotated[list[Option], Field(min_length=2)]
-    keep_order: bool = False
-    """Show the options as written (builder/arrange.py arranges them otherwise)."""
-
-    def option_ids(self) -> list[str]:
-        """Each option's id: its own, or a letter by position (a, b, c …)."""
-        return [option.id or _letter(index) for index, option in enumerate(self.options)]
-
-    def correct_ids(self) -> list[str]:
-        return [oid for oid, option in zip(self.option_ids(), self.options) if option.correct]
-
-
-class Single(ChoiceQuestion):
-    type: Literal["single"]
-
-
-class Multiple(ChoiceQuestion):
-    type: Literal["multiple"]
-
-
-class TrueFalse(ChoiceQuestion):
-    type: Literal["true_false"]
-    options: Annotated[list[Option], Field(min_length=2, max_length=2)]
-
-
-class Pair(Model):
-    left: Text
-    right: Text
-
-
-class Matching(_Question):
-    type: Literal["matching"]
-    pairs: Annotated[list[Pair], Field(min_length=2)]
-
-
-class Ordering(_Question):
-    type: Literal["ordering"]
-    items: Annotated[list[Text], Field(min_length=2)]
-
-
-class ShortAnswer(_Question):
-    type: Literal["short_answer"]
-    accepted: Annotated[list[Text], Field(min_length=1)]
-
-
-Question = Annotated[Single | Multiple | TrueFalse | Matching | Ordering | ShortAnswer, Field(discriminator="type")]
-QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_answer")
-
-
-#: The white space `normalize_answer` collapses, written out so that quiz.js can use the very same
-#: class (Python's `str.split()` and JavaScript's `\s` each miss some of these).
-ANSWER_SPACE = "\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_ANSWER_SPACE = re.compile(f"[{ANSWER_SPACE}]+")
-
-
-def normalize_answer(text: str) -> str:
-    """How short answers are compared, here and in quiz.js (`normalize`), step for step: Unicode
-    NFKC, lower, upper, then lower case again (JavaScript has no case folding; both languages
-    apply Unicode's full mappings, final sigma included: ß, ẞ and SS all become ss), runs of `ANSWER_SPACE` as one space, trimmed.
-    tests/vectors/normalize.json holds the cases both are tested on."""
-    return _ANSWER_SPACE.sub(" ", unicodedata.normalize("NFKC", text).lower().upper().lower()).strip(" ")
-
-
 class Quiz(Model):
     """`quizzes/<module-id>.yml`."""
 
@@ -336,7 +254,3 @@ class LocalSections(Model):
 
     sections: Annotated[list[LocalSection], Field(min_length=1)]
 
-
-def _letter(index: int) -> str:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    return letters[index] if index < 26 else f"o{index + 1}"

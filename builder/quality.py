@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from builder.arrange import scrambled, shown
 from builder.course import Course, QuizFile
 from builder.diagnostics import Diagnostic, Pos, closest, error, warning
-from builder.models import QUESTION_TYPES, ItemChecks, Matching, Multiple, Option, Ordering, Question, Single, TrueFalse
+from builder.models import QUESTION_TYPES, ChoiceQuestion, ItemChecks, Option, Question
+from builder.questions import question_type
 
 #: Checks a question's `allow` may silence (it then leaves the question out of that check).
 QUESTION_CODES = ("key-position", "key-longest", "key-much-longer", "true-false-balance", "correct-first", "absolute-words", "similar-prompts")
@@ -49,7 +50,7 @@ def plain(text: str) -> str:
     return " ".join(_MARKUP.sub("", _LINK.sub(r"\1", text)).split())
 
 
-def true_option(question: TrueFalse) -> int:
+def true_option(question: ChoiceQuestion) -> int:
     """The index of the option that says "True" (the first one when neither says it in a known language)."""
     for index, option in enumerate(question.options):
         if plain(option.text).casefold() in TRUE_WORDS:
@@ -72,32 +73,26 @@ class Seen:
         return [len(plain(o.text)) for o in self.options]
 
 
-def _well_formed(question: Question) -> bool:
-    """Whether the checks can judge it: a choice question with as many keys as its type needs
-    (`check` reports the others as errors; they are not judged again here)."""
-    if isinstance(question, (Single, TrueFalse)):
-        return sum(o.correct for o in question.options) == 1
-    if isinstance(question, Multiple):
-        return any(o.correct for o in question.options)
-    return True
-
-
 def seen(quiz_file: QuizFile) -> list[Seen]:
-    """The quiz's questions as shown; none for a quiz with repeated question ids (an error already)."""
+    """The quiz's questions as shown; none for a quiz with repeated question ids (an error already).
+    Only questions the checks can judge (`QuestionType.well_formed`: `check` reports the others)."""
     questions = quiz_file.quiz.questions
     if len({q.id for q in questions}) != len(questions):
         return []
     out = []
-    for question in filter(_well_formed, questions):
-        if isinstance(question, (Single, Multiple, TrueFalse)):
-            options = tuple(o for _, o in shown(question, quiz_file.option_orders.get(question.id)))
+    for question in questions:
+        kind = question_type(question)
+        if not kind.well_formed(question):
+            continue
+        order = quiz_file.option_orders.get(question.id)
+        if order is not None:  # a question with options (builder/arrange.py)
+            assert isinstance(question, ChoiceQuestion)
+            options = tuple(o for _, o in shown(question, order))
             out.append(Seen(question, options, tuple(o.correct for o in options)))
-        elif isinstance(question, (Matching, Ordering)):
-            # The ids render.py gives the right-hand column (r1…) and the items (i1…): the same scramble.
-            prefix, count = ("r", len(question.pairs)) if isinstance(question, Matching) else ("i", len(question.items))
-            ids = [f"{prefix}{i + 1}" for i in range(count)]
-            order = scrambled(ids, ids, f"{quiz_file.quiz.module}/{question.id}")
-            out.append(Seen(question, order_right=order[::-1] == ids))
+        elif ids := kind.scrambled_ids(question):
+            # The ids its form lists in builder/arrange.py's fixed order (render.py: the same scramble).
+            order_ids = scrambled(ids, ids, f"{quiz_file.quiz.module}/{question.id}")
+            out.append(Seen(question, order_right=order_ids[::-1] == ids))
         else:
             out.append(Seen(question))
     return out
@@ -131,7 +126,7 @@ def _tick(chosen: Callable[[Seen], Sequence[int]]) -> Callable[[Seen], bool]:
 
 
 def _true(s: Seen) -> bool:
-    assert isinstance(s.question, TrueFalse)
+    assert isinstance(s.question, ChoiceQuestion) and s.question.type == "true_false"
     return s.question.options[true_option(s.question)].correct
 
 
@@ -140,7 +135,8 @@ def _longest_half(s: Seen) -> list[int]:
     return by_length[: max(1, len(s.options) // 2)]
 
 
-#: Per question type, the fixed strategies a trainee could follow without reading: name and test.
+#: Per question type, the fixed strategies a trainee could follow without reading: name and test
+#: (a type without an entry has none: its items count as not guessable).
 STRATEGIES: dict[str, tuple[tuple[str, Callable[[Seen], bool]], ...]] = {
     "single": (
         ("the longest option", _pick(_longest)),
@@ -187,7 +183,7 @@ def score_without_reading(items: Sequence[Seen]) -> Guessing:
         by_type[item.question.type].append(item)
     right, used = 0, []
     for kind, group in sorted(by_type.items(), key=lambda item: QUESTION_TYPES.index(item[0])):
-        scores = [(sum(test(s) for s in group), name) for name, test in STRATEGIES[kind]]
+        scores = [(sum(test(s) for s in group), name) for name, test in STRATEGIES.get(kind, ())]
         best, name = max(scores, key=lambda x: x[0], default=(0, "none"))
         right += best
         if best:
@@ -251,7 +247,7 @@ def _key_longest(items: list[Seen], limits: ItemChecks) -> str | None:
 
 
 def _true_false(items: list[Seen], limits: ItemChecks) -> str | None:
-    statements = [s for s in items if isinstance(s.question, TrueFalse)]
+    statements = [s for s in items if s.question.type == "true_false"]
     if len(statements) < limits.min_items:
         return None
     true = sum(_true(s) for s in statements)
@@ -278,7 +274,7 @@ def _correct_first(items: list[Seen], limits: ItemChecks) -> str | None:
 
 def _answers(s: Seen) -> Iterator[tuple[bool, str]]:
     """(is it a right answer?, its text): choice options, and true/false statements by their key."""
-    if isinstance(s.question, TrueFalse):
+    if s.question.type == "true_false":
         yield _true(s), s.question.prompt
     else:
         yield from zip(s.right, (o.text for o in s.options))

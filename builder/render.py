@@ -19,16 +19,18 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from builder.arrange import scrambled
 from builder.course import Course, Module, ScenarioFile
 from builder.i18n import counted, course_strings
 from builder.links import PRINT_ID, SiteMap, TextLinks
 from builder.markdown_scan import CITATION, CITE_KEY, apply_local_sections, directives, mask_code, strip_instructor
-from builder.models import ChoiceQuestion, CourseMeta, Matching, Ordering, Question, Quiz, ShortAnswer
+from builder.models import CourseMeta, Question, Quiz
+from builder.questions import TYPES, question_type
+from builder.questions.base import ViewContext
 
 #: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
 #: progress, assessment and certificate pages carry all of them in their own data.
-QUIZ_STRINGS = ("correct", "incorrect", "partly", "empty", "empty_matching", "empty_short", "moved", "score", "score_one", "best_passed", "best_not_passed", "practise", "passed", "not_passed", "wrong_pairs", "wrong_places")
+#: quiz.js's own, then each question type's (`QuestionType.quiz_strings`).
+QUIZ_STRINGS = tuple(dict.fromkeys(("correct", "incorrect", "partly", "empty", "score", "score_one", "best_passed", "best_not_passed", "practise", "passed", "not_passed", *(s for kind in TYPES.values() for s in kind.quiz_strings))))
 #: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`Renderer.defer`).
 DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 #: The paragraph that separates fragments converted in one pass (`Renderer.blocks`).
@@ -89,31 +91,79 @@ class Cite:
     number: int
 
 
-class Renderer:
-    """Renders one course; holds the Jinja environment and one reusable Markdown converter."""
+def templates() -> Environment:
+    """The Jinja environment over builder/templates/: HTML autoescaped, the `md` filter (Markdown
+    escaping) and the `tel` and `host` functions."""
+    env = Environment(
+        loader=PackageLoader("builder", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.globals.update(tel=tel_uri, host=url_host)
+    return env
+
+
+class QuizText:
+    """The quiz-text converter: Markdown written by trainers in YAML, as inert HTML (raw HTML shown
+    as typed, unsafe links as text), through one reusable Python-Markdown converter. All the
+    exports need to render a course's text: it knows no course and no page (a Renderer hands it
+    `links`, which writes links, images and citations for the page that shows the text)."""
+
+    def __init__(self, links: TextLinks | None = None) -> None:
+        self._md = markdown.Markdown(extensions=[_QuizTextExtension(links), "sane_lists"])
+
+    def block(self, text: str) -> Markup:
+        return _paragraph(text) if _plain(text) else self.convert(text)
+
+    def convert(self, text: str) -> Markup:
+        """Quiz text through Python-Markdown, always."""
+        self._md.reset()
+        return Markup(self._md.convert(text))
+
+    def inline(self, text: str) -> Markup:
+        return _unwrap(self.block(text))
+
+    def blocks(self, texts: list[str]) -> list[Markup]:
+        """Several fragments in one Markdown pass, each converted as `block` would convert it alone.
+
+        Starting a conversion costs Python-Markdown about as much as converting a short option,
+        and a question has up to a dozen fragments (4,000 questions: 36,800 conversions, a fifth
+        of the build). The fragments are joined by a paragraph that none of them contains, which
+        ends any list, quote or code block before it, and the output is cut at that paragraph.
+        The rare batch with a fragment that would convert differently in company (`_NOT_BATCHED`)
+        is converted one fragment at a time; tests/test_properties.py compares both ways.
+        """
+        out = [_paragraph(text) if _plain(text) else None for text in texts]
+        rest = [text for text, html in zip(texts, out) if html is None]
+        if len(rest) < 2 or any(_SPLIT in text or _NOT_BATCHED.search(text) for text in rest):
+            converted = [self.block(text) for text in rest]
+        else:
+            parts = str(self.convert(f"\n\n{_SPLIT}\n\n".join(rest))).split(f"<p>{_SPLIT}</p>")
+            converted = [Markup(part.strip()) for part in parts] if len(parts) == len(rest) else [self.block(text) for text in rest]
+        pending = iter(converted)
+        return [html if html is not None else next(pending) for html in out]
+
+
+class Renderer(QuizText):
+    """Renders one course's pages, from the Jinja templates, converting its quiz text as QuizText does."""
 
     def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None, edition: str = "trainee") -> None:
         assert course.meta is not None, "render only a course that passed check"
         self.course = course
         self.meta = course.meta
         self.t = course_strings(language or self.meta.language, self.meta.draft_banner)
+        #: Where quiz and scenario text is written and shown, for its links (set per page).
+        self.links = TextLinks(SiteMap(course), self.t["source_n"])
+        super().__init__(self.links)
         self.changed = changed or {}
         #: "trainee" strips `!!! instructor` blocks before anything is rendered; "instructor" keeps
         #: them and shows the answer keys.
         self.edition = edition
-        self.env = Environment(
-            loader=PackageLoader("builder", "templates"),
-            autoescape=select_autoescape(["html"]),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["md"] = md_escape
-        self.env.globals.update(tel=tel_uri, host=url_host)
-        #: Where quiz and scenario text is written and shown, for its links (set per page).
-        self.links = TextLinks(SiteMap(course), self.t["source_n"])
-        self._md = markdown.Markdown(extensions=[_QuizTextExtension(self.links), "sane_lists"])
+        self.env = templates()
         self._questions: dict[tuple[str, ...], tuple[dict[str, Any], dict[str, Any]]] = {}
         #: Questions whose text links to the site's own files: their HTML depends on the page's folder.
         self._linked: set[tuple[str, str]] = set()
@@ -147,38 +197,6 @@ class Renderer:
     def unfilled(self) -> int:
         """How many placeholders of `defer` no page has received through `fill`."""
         return len(self._deferred)
-
-    # -- quiz text --------------------------------------------------------------------------
-    def block(self, text: str) -> Markup:
-        return _paragraph(text) if _plain(text) else self.convert(text)
-
-    def convert(self, text: str) -> Markup:
-        """Quiz text through Python-Markdown, always."""
-        self._md.reset()
-        return Markup(self._md.convert(text))
-
-    def inline(self, text: str) -> Markup:
-        return _unwrap(self.block(text))
-
-    def blocks(self, texts: list[str]) -> list[Markup]:
-        """Several fragments in one Markdown pass, each converted as `block` would convert it alone.
-
-        Starting a conversion costs Python-Markdown about as much as converting a short option,
-        and a question has up to a dozen fragments (4,000 questions: 36,800 conversions, a fifth
-        of the build). The fragments are joined by a paragraph that none of them contains, which
-        ends any list, quote or code block before it, and the output is cut at that paragraph.
-        The rare batch with a fragment that would convert differently in company (`_NOT_BATCHED`)
-        is converted one fragment at a time; tests/test_properties.py compares both ways.
-        """
-        out = [_paragraph(text) if _plain(text) else None for text in texts]
-        rest = [text for text, html in zip(texts, out) if html is None]
-        if len(rest) < 2 or any(_SPLIT in text or _NOT_BATCHED.search(text) for text in rest):
-            converted = [self.block(text) for text in rest]
-        else:
-            parts = str(self.convert(f"\n\n{_SPLIT}\n\n".join(rest))).split(f"<p>{_SPLIT}</p>")
-            converted = [Markup(part.strip()) for part in parts] if len(parts) == len(rest) else [self.block(text) for text in rest]
-        pending = iter(converted)
-        return [html if html is not None else next(pending) for html in out]
 
     # -- module page ------------------------------------------------------------------------
     def module_page(self, module: Module, p: str = "") -> str:
@@ -322,66 +340,14 @@ class Renderer:
         )
 
     # -- trainee journey: progress, final self-assessment, certificate ---------------------
-    def _js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
+    def js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
+        """The interface strings of the site's scripts (`js_…` in builder/i18n.py): all, or `only` these."""
         return {k[3:]: v for k, v in self.t.items() if k.startswith("js_") and (only is None or k[3:] in only)}
 
     def course_page(self, markdown: str, uri: str) -> str:
         """A page of course/ (`uri` as the site has it) with links to modules by file name and
         other repository paths written as the site's own (builder/links.py)."""
         return self.links.sitemap.for_mkdocs(markdown, uri, f"course/{uri}")
-
-    def course_data_js(self) -> str:
-        """The start of assets/course/course.js: the little every page needs (storage key, pass marks), cacheable."""
-        pass_marks = {}
-        for module in self.course.modules:
-            quiz = self.course.quiz_for(module.id)
-            pass_marks[module.id] = quiz.quiz.pass_mark if quiz and quiz.quiz.pass_mark is not None else self.meta.pass_mark
-        data = {"id": self.meta.id, "epoch": self.meta.progress_epoch, "version": self.meta.version, "passMarks": pass_marks, "strings": {"passed_mark": self.t["js_passed_mark"], "lms_unavailable": self.t["js_lms_unavailable"]}}
-        return self.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
-
-    def _journey_data(self) -> Markup:
-        """What the progress, assessment and certificate pages need: titles, question ids, strings."""
-        modules = []
-        for module in self.course.modules:
-            quiz = self.course.quiz_for(module.id)
-            modules.append({"id": module.id, "title": module.meta.title, "questions": [q.id for q in quiz.quiz.questions] if quiz else []})
-        strings = {**self._js_strings(), **{k: v for k, v in self.t.items() if k.startswith("status_")}}
-        return Markup(json_for_html([{"modules": modules, "strings": strings}]))
-
-    def progress_page(self) -> str:
-        modules = [{"id": m.id, "title": m.meta.title, "number": n} for n, m in enumerate(self.course.modules, 1)]
-        return self.env.get_template("progress.md").render(t=self.t, modules=modules, journey=self._journey_data())
-
-    def assessment_page(self) -> str:
-        """The final self-assessment: every question of every quiz as data; journey-pages.js draws
-        `per_module` of each and builds their forms as question.html would (without JavaScript
-        there is no draw). The pool as HTML was 8.7 MiB at 200 modules x 20 questions; as data it
-        is a third of that."""
-        per_module = self.meta.final_assessment.per_module
-        self.links.showing("assessment.md")
-        data, total = [], 0
-        for module in self.course.modules:
-            quiz = self.course.quiz_for(module.id)
-            if quiz is None:
-                continue
-            total += min(per_module, len(quiz.quiz.questions))
-            for question in quiz.quiz.questions:
-                view, datum = self.question(question, module.id, "")
-                data.append({**datum, **_form_data(view), "module": module.id, "objectives": list(question.objectives)})
-        objectives = {f"{m.id}/{o.id}": o.text for m in self.course.modules for o in m.meta.objectives}
-        strings = {k: self.t[k] for k in _FORM_STRINGS}
-        payload = {"perModule": per_module, "passMark": self.meta.pass_mark, "questions": data, "objectives": objectives, "form": strings}
-        return self.env.get_template("assessment.md").render(t=self.t, per_module=per_module, total=total, pass_mark=self.meta.pass_mark, data=Markup(json_for_html([payload])), journey=self._journey_data())
-
-    def certificate_page(self) -> str:
-        """The certificate; its data also makes the roster file (a JSON array: see `quiz`)."""
-        credit = self.meta.credit
-        data = {
-            "title": self.meta.title,
-            "passMark": self.meta.pass_mark,
-            "credit": {"hours": credit.hours, "courseNumber": credit.course_number, "provider": credit.provider, "approvingBody": credit.approving_body, "approvalNumber": credit.approval_number},
-        }
-        return self.env.get_template("certificate.md").render(t=self.t, title=self.meta.title, credit=self.credit_lines(), data=Markup(json_for_html([data])), journey=self._journey_data())
 
     def print_page(self) -> str:
         """Every module on one page, for a classroom binder (kept out of the search index)."""
@@ -418,7 +384,7 @@ class Renderer:
         """The instructor edition's coverage report: objectives, questions, sources, review dates."""
         from builder.report import format_markdown
 
-        return "# Instructor report\n\n" + format_markdown(self.course, collapsible=False).split("\n", 1)[1]
+        return format_markdown(self.course, collapsible=False, title="# Instructor report")
 
     def glossary_page(self) -> str | None:
         """The glossary page from course/glossary.yml, terms in alphabetical order."""
@@ -463,19 +429,8 @@ class Renderer:
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
         qf = self._quizzes.get(module_id)
         self.links.writing(f"modules/{module_id}.md", qf.path if qf else "", self._modules.get(module_id))
-        texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation}
-        if isinstance(question, ChoiceQuestion):
-            for i, o in enumerate(question.options):
-                texts["text", i] = o.text
-                if o.feedback:
-                    texts["feedback", i] = o.feedback
-        elif isinstance(question, Matching):
-            for i, p in enumerate(question.pairs):
-                texts["left", i], texts["right", i] = p.left, p.right
-        elif isinstance(question, Ordering):
-            texts.update((("item", i), text) for i, text in enumerate(question.items))
-        elif isinstance(question, ShortAnswer):
-            texts.update((("accepted", i), text) for i, text in enumerate(question.accepted))
+        kind = question_type(question)
+        texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation, **kind.texts(question)}
         html = dict(zip(texts, self.blocks(list(texts.values()))))
         inline = {key: _unwrap(value) for key, value in html.items()}
         prompt = html["prompt", 0]
@@ -483,34 +438,16 @@ class Renderer:
         view: dict[str, Any] = {
             "id": question.id,
             "type": question.type,
+            "partial": kind.partial,
             "dom_id": f"q-{module_id}-{question.id}",
             "prompt_inline": inline["prompt", 0] if single_paragraph else None,
             "prompt_block": None if single_paragraph else prompt,
             "explanation": html["explanation", 0],
             "feedback": [],
         }
-        data: dict[str, Any] = {"id": question.id, "type": question.type}
-        if isinstance(question, ChoiceQuestion):
-            ids = question.option_ids()
-            options = [
-                {"id": ids[i], "text": inline["text", i], "correct": o.correct, "pin": o.pin, "feedback": inline["feedback", i] if o.feedback else None}
-                for i, o in ((i, question.options[i]) for i in self._quizzes[module_id].option_orders[question.id])
-            ]
-            view.update(options=options, feedback=[o for o in options if o["feedback"]], how=self.t["choose_all" if question.type == "multiple" else "choose_one"])
-            data.update(correct=question.correct_ids(), shuffle=question.shuffle)
-        elif isinstance(question, Matching):
-            rights = [{"id": f"r{i + 1}", "text": inline["right", i]} for i in range(len(question.pairs))]
-            pairs = [{"id": f"l{i + 1}", "left": inline["left", i], "right": rights[i]["text"]} for i in range(len(question.pairs))]
-            view.update(pairs=pairs, rights=scrambled(rights, [r["id"] for r in rights], f"{module_id}/{question.id}"), how=self.t["how_matching"])
-            data.update(answer={p["id"]: r["id"] for p, r in zip(pairs, rights)}, shuffle=question.shuffle)
-        elif isinstance(question, Ordering):
-            items = [{"id": f"i{i + 1}", "text": inline["item", i]} for i in range(len(question.items))]
-            view.update(order_items=scrambled(items, [i["id"] for i in items], f"{module_id}/{question.id}"), correct_order=[i["text"] for i in items], how=self.t["how_ordering"])
-            data.update(answer=[i["id"] for i in items])
-        elif isinstance(question, ShortAnswer):
-            view.update(accepted=[inline["accepted", i] for i in range(len(question.accepted))], how=self.t["how_short"])
-            data.update(accepted=list(question.accepted))
-        return view, data
+        seed = f"{module_id}/{question.id}"
+        view.update(kind.view(question, inline, ViewContext(self.t, seed, self._quizzes[module_id].option_orders.get(question.id))))
+        return view, {"id": question.id, "type": question.type, **kind.data(question)}
 
     def quiz(self, module: Module, quiz: Quiz, p: str = "") -> str:
         total = len(quiz.questions)
@@ -521,7 +458,7 @@ class Renderer:
             "module": module.id,
             "passMark": pass_mark,
             "questions": [d for _, d in pairs],
-            "strings": self._js_strings(QUIZ_STRINGS),
+            "strings": self.js_strings(QUIZ_STRINGS),
         }
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
@@ -562,32 +499,6 @@ def credit_lines(meta: CourseMeta, t: dict[str, str]) -> list[tuple[str, str]]:
         "credit_approval_number": credit.approval_number,
     }
     return [(t[key], value) for key, value in values.items() if value]
-
-
-#: The interface strings of question.html, for the forms journey-pages.js builds.
-_FORM_STRINGS = ("choose_one", "choose_all", "how_matching", "how_ordering", "how_short", "print_how_matching", "print_how_ordering", "print_how_short_answer", "choose", "move_up", "move_down", "your_answer", "show_answer", "answer")
-
-
-def _form_data(view: dict[str, Any]) -> dict[str, Any]:
-    """What journey-pages.js needs to build a question's form as question.html does: its
-    rendered (inert) text fragments, compactly. Options are `[id, text, feedback]` (feedback
-    `null` when there is none); matching and ordering give their texts in answer order
-    (ids l1…, r1…, i1…) and `shown`, the ids in the order the form lists them."""
-    form: dict[str, Any] = {"prompt": view["prompt_inline"] or view["prompt_block"], "explanation": view["explanation"]}
-    if view["prompt_block"]:
-        form["block"] = True
-    if "options" in view:
-        form["options"] = [[o["id"], o["text"], o["feedback"]] for o in view["options"]]
-        pinned = [o["id"] for o in view["options"] if o["pin"]]
-        if pinned:
-            form["pinned"] = pinned
-    elif "pairs" in view:
-        form.update(left=[p["left"] for p in view["pairs"]], right=[p["right"] for p in view["pairs"]], shown=[r["id"] for r in view["rights"]])
-    elif "order_items" in view:
-        form.update(items=view["correct_order"], shown=[i["id"] for i in view["order_items"]])
-    else:
-        form["acceptedHtml"] = view["accepted"]
-    return form  # Markup is a str: json.dumps writes it as it is
 
 
 def _unwrap(html: Markup) -> Markup:

@@ -145,11 +145,12 @@ def format_text(course: Course) -> str:
     return "\n".join(lines)
 
 
-def format_markdown(course: Course, collapsible: bool = True) -> str:
+def format_markdown(course: Course, collapsible: bool = True, title: str = "## Course report") -> str:
     """A summary table and, per module, its objectives and the questions that assess them.
 
     `collapsible` wraps each module's table in <details> (for pull-request comments); the site's
-    instructor report uses plain headings, since Markdown inside raw HTML is not rendered there.
+    instructor report uses plain headings, since Markdown inside raw HTML is not rendered there,
+    and its own `title`.
     """
     table = [
         "| # | module | minutes | questions | by type | not assessed | without reading | sources | checked | review by | reviewer |",
@@ -169,4 +170,4 @@ def format_markdown(course: Course, collapsible: bool = True) -> str:
             details.append(f"| `{o.id}` | {o.assessed_by} | {questions} |")
         details.append("\n</details>\n" if collapsible else "")
     notes = [without_reading_summary(course), ""] + [f"- {line}" for line in _silenced_lines(course)]
-    return "\n".join(["## Course report", "", *table, "", *notes, "", *details])
+    return "\n".join([title, "", *table, "", *notes, "", *details])

@@ -16,8 +16,8 @@ from builder.html_safety import unsafe_html
 from builder.i18n import STRINGS
 from builder.links import PRINT_ID, check_links
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
-from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, ShortAnswer, normalize_answer
 from builder.quality import check_quality
+from builder.questions import question_type
 from builder.source import DataPath
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
@@ -91,27 +91,12 @@ def question_ids_unique(course: Course, today: datetime.date) -> Iterator[Diagno
                 seen[question.id] = index
 
 
-def correct_options(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+def question_problems(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
+    """Each question type's own errors (`QuestionType.problems`: the right options of a choice question)."""
     for qf in course.quizzes:
         for index, question in enumerate(qf.quiz.questions):
-            if not isinstance(question, ChoiceQuestion):
-                continue
-            where = ("questions", index)
-            correct = [i for i, option in enumerate(question.options) if option.correct]
-            if isinstance(question, Multiple):
-                if not correct:
-                    yield error("no-correct-option", qf.path, qf.positions.of(where + ("options",)), f"question `{question.id}` has no correct option", "mark at least one option with `correct: true`")
-            elif len(correct) != 1:
-                kind = question.type.replace("_", "/")
-                if not correct:
-                    yield error("no-correct-option", qf.path, qf.positions.of(where + ("options",)), f"{kind} question `{question.id}` has no correct option", "mark exactly one option with `correct: true`")
-                else:
-                    yield error("several-correct-options", qf.path, qf.positions.of(where + ("options", correct[1], "correct")), f"{kind} question `{question.id}` has {len(correct)} correct options; it needs exactly one", "keep one `correct: true`, or make it a `multiple` question")
-            seen: dict[str, int] = {}
-            for o_index, oid in enumerate(question.option_ids()):
-                if oid in seen:
-                    yield error("duplicate-option-id", qf.path, qf.positions.of(where + ("options", o_index)), f"option id `{oid}` is used twice in question `{question.id}`", "give each option its own id, or remove the ids")
-                seen.setdefault(oid, o_index)
+            for p in question_type(question).problems(question):
+                yield error(p.code, qf.path, qf.positions.of(("questions", index, *p.loc)), p.message, p.hint)
 
 
 def objectives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -164,25 +149,12 @@ def distinct_entries(course: Course, today: datetime.date) -> Iterator[Diagnosti
     for qf in course.quizzes:
         for index, question in enumerate(qf.quiz.questions):
             where = ("questions", index)
-            lists: list[tuple[str, list[str], str | None]]
-            if isinstance(question, Matching):
-                lists = [("pairs", [p.left for p in question.pairs], "left"), ("pairs", [p.right for p in question.pairs], "right")]
-            elif isinstance(question, Ordering):
-                lists = [("items", list(question.items), None)]
-            elif isinstance(question, ShortAnswer):
-                lists = [("accepted", [normalize_answer(a) for a in question.accepted], None)]
-                for i, value in enumerate(lists[0][1]):
-                    if not value:
-                        yield error("blank-answer", qf.path, qf.positions.of(where + ("accepted", i)), f"question `{question.id}`: accepted answer {i + 1} is only white space, so no typed answer can match it", "write the answer, or remove the entry")
-            else:
-                continue
-            for key, values, side in lists:
+            for entries in question_type(question).entries(question):
                 seen: dict[str, int] = {}
-                for i, value in enumerate(values):
+                for i, value in enumerate(entries.values):
                     if value in seen:
-                        path = where + (key, i) + ((side,) if side else ())
-                        noun = {"pairs": f"{side} side of a pair", "items": "item", "accepted": "accepted answer"}[key]
-                        yield error("duplicate-entry", qf.path, qf.positions.of(path), f"question `{question.id}`: the same {noun} appears twice (entries {seen[value] + 1} and {i + 1})", "each entry must be different, or trainees cannot tell them apart")
+                        path = where + (entries.key, i) + ((entries.side,) if entries.side else ())
+                        yield error("duplicate-entry", qf.path, qf.positions.of(path), f"question `{question.id}`: the same {entries.noun} appears twice (entries {seen[value] + 1} and {i + 1})", "each entry must be different, or trainees cannot tell them apart")
                     seen.setdefault(value, i)
 
 
@@ -560,7 +532,7 @@ RULES: tuple[Rule, ...] = (
     quiz_module_exists,
     module_has_quiz,
     question_ids_unique,
-    correct_options,
+    question_problems,
     objectives_known,
     objectives_assessed,
     objectives_by_scenario,

@@ -253,12 +253,15 @@ def test_reserved_module_id(tmp_path):
 
 
 def test_module_pages_carry_every_interface_string_quiz_js_uses():
-    """Module pages carry only quiz.js's strings (QUIZ_STRINGS): none may be missing."""
+    """Module pages carry only the strings of quiz.js and the question types' grading parts
+    (QUIZ_STRINGS): none may be missing. A type names some by key (`empty: "empty_short"`)."""
     from builder.i18n import STRINGS
+    from builder.minify import question_script
+    from builder.questions import PARTIALS
     from builder.render import QUIZ_STRINGS
 
-    source = (REPO / "builder" / "assets" / "quiz.js").read_text(encoding="utf-8")
-    used = set(re.findall(r"\b(?:s|strings)\.([a-z_]+)", source))
+    source = (REPO / "builder" / "assets" / "quiz.js").read_text(encoding="utf-8") + "".join(question_script(p) for p in PARTIALS)
+    used = set(re.findall(r"\b(?:s|strings)\.([a-z_]+)", source)) | set(re.findall(r'"([a-z_]+)"', source))
     known = {key[3:] for key in STRINGS["en"] if key.startswith("js_")}
     assert used & known == set(QUIZ_STRINGS)
 
@@ -288,7 +291,7 @@ def test_scenario_script_and_styles_only_on_scenario_pages(tmp_path):
             assert name not in (site / "modules" / "basics.html").read_text(encoding="utf-8")
         assert "setupScenario" not in (site / "assets" / "course" / "course.js").read_text(encoding="utf-8")
     page = (with_scenario / "site" / "scenarios" / "first-call.html").read_text(encoding="utf-8")
-    assert '<link rel="stylesheet" href="../assets/course/scenario.css">' in page and '<script src="../assets/course/scenario.js"></script>' in page
+    assert '<link rel="stylesheet" href="../assets/course/scenario.css">' in page and '<script src="../assets/course/scenario.js" defer></script>' in page
 
 
 def test_a_build_leaves_the_process_warning_filters_as_they_were(tmp_path):

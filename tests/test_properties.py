@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from builder.check import check_course
 from builder.models import normalize_answer
-from builder.render import Renderer
+from builder.render import QuizText, Renderer
 
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 LOCATED = re.compile(r"^[\w./-]+:\d+:\d+: (error|warning): ")
@@ -127,9 +127,8 @@ fragment = st.lists(st.one_of(markdown_piece, text), min_size=1, max_size=8).map
 
 @SETTINGS
 @given(texts=st.lists(fragment, min_size=1, max_size=12))
-def test_fragments_converted_together_match_one_by_one(tmp_path_factory, texts):
-    course, _ = check_course(_course(tmp_path_factory))
-    renderer = Renderer(course)
+def test_fragments_converted_together_match_one_by_one(texts):
+    renderer = QuizText()  # the converter alone, as the exports use it: no course, no pages
     # Python-Markdown sometimes leaks an inline-stash placeholder (`klzzwxh:0001`) into its
     # output for tangled emphasis; alone or in company it is the same leak with another number.
     def same(html: list) -> list[str]:
@@ -171,9 +170,8 @@ plain_piece = st.sampled_from(["word", " ", "  ", ".", ",", "?", ":", ";", "'", 
 @example(text='---')
 @example(text='2024 was a year.')
 @example(text='He said "no" (twice): 50% / 3;')
-def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_path_factory, text):
-    course, _ = check_course(_course(tmp_path_factory))
-    renderer = Renderer(course)
+def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(text):
+    renderer = QuizText()
     assert renderer.block(text) == renderer.convert(text)
 
 

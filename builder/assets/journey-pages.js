@@ -1,18 +1,13 @@
 /* The My progress page (export, import, reset, forget), the final self-assessment and the
- * certificate. Loaded only by those pages, after journey.js (window.cbJourney, part of the
- * site-wide course.js); each page carries its own data (titles, question ids, strings) in a
- * JSON block. */
-// This script sits in the page, before course.js (a site-wide script at the end of the body):
-// on a first load everything waits for DOMContentLoaded, when both have run; after Material's
-// instant navigation (which re-runs page scripts) course.js is already there.
-(function (start) {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})(function () {
+ * certificate. Loaded only by those pages, with `defer`: it runs after course.js (core.js), and
+ * uses cb.journey (journey.js), cb.quiz (quiz.js) and cb.types (each type's form builder, after
+ * this file in the published script); each page carries its own data (titles, question ids,
+ * strings) in a JSON block. */
+(function (cb) {
   "use strict";
-  var J = window.cbJourney;
+  var J = cb.journey;
   if (!J) return;
-  var course = J.course, SCHEMA = J.SCHEMA, format = J.format, storage = J.storage;
+  var course = J.course, SCHEMA = J.SCHEMA, format = cb.format, storage = J.storage;
   var s = {}, questions = {};
   function load() { return J.load(questions); }
   function save(data) { return J.save(data); }
@@ -27,7 +22,7 @@
     function say(text) { message.textContent = ""; window.setTimeout(function () { message.textContent = text; }, 50); }
     function refresh() {
       var data = load();
-      Array.prototype.forEach.call(root.querySelectorAll("tr[data-module]"), function (row) {
+      cb.all(root, "tr[data-module]").forEach(function (row) {
         var id = row.getAttribute("data-module");
         row.querySelector(".cb-progress__status").textContent = s[{passed: "status_passed", in_progress: "status_in_progress", not_started: "status_not_started"}[status(data, id)]] || "";
         row.querySelector(".cb-progress__best").textContent = data.best[id] !== undefined ? data.best[id] + "%" : "–";
@@ -79,7 +74,7 @@
       };
       reader.readAsText(file);
     });
-    Array.prototype.forEach.call(root.querySelectorAll(".cb-js-only"), function (el) { el.hidden = false; });
+    cb.all(root, ".cb-js-only").forEach(function (el) { el.hidden = false; });
     refresh();
   }
 
@@ -101,17 +96,10 @@
   }
 
   // --- Final self-assessment --------------------------------------------------------------
-  function shuffle(list) {
-    for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = list[i]; list[i] = list[j]; list[j] = swap;
-    }
-    return list;
-  }
-
   // A drawn question's form, built from the assessment's data as builder/templates/question.html
   // builds it on a module page, ids prefixed with "a-" (tests/browser/test_journey.py holds the
-  // two to the same markup). Text fragments come rendered and inert from the builder.
+  // two to the same markup); its type builds its inputs and key (questions/<type>.js, `build`).
+  // Text fragments come rendered and inert from the builder.
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) {
@@ -124,64 +112,17 @@
     });
     return node;
   }
-  function html(text) { return {html: text}; }
-  function joined(fragments, separator) {
-    var out = [];
-    fragments.forEach(function (f, i) { if (i) out.push(separator); out.push(html(f)); });
-    return out;
-  }
+  var helpers = {el: el, html: function (text) { return {html: text}; }};
 
   function questionForm(q, number, t) {
     var dom = "a-q-" + q.module + "-" + q.id;
-    var type = q.type;
-    var choice = type === "single" || type === "multiple" || type === "true_false";
-    var how = {single: t.choose_one, true_false: t.choose_one, multiple: t.choose_all, matching: t.how_matching, ordering: t.how_ordering, short_answer: t.how_short}[type];
+    var html = helpers.html;
+    var parts = cb.types[q.type].build(q, dom, t, helpers);
     var legend = el("legend", {"class": "cb-quiz__legend"}, [el("span", {"class": "cb-quiz__number", id: dom + "-n"}, [number])].concat(q.block ? [] : [" ", html(q.prompt)]));
     var body = [legend];
     if (q.block) body.push(el("div", {"class": "cb-quiz__prompt", id: dom + "-prompt"}, [html(q.prompt)]));
-    body.push(el("p", {"class": "cb-quiz__how"}, [how]));
-    // On paper: what to write, not what to choose (as question.html).
-    if (!choice) body.push(el("p", {"class": "cb-quiz__how cb-quiz__how--print"}, [t["print_how_" + type]]));
-    var answer;
-    if (choice) {
-      body.push(el("div", {"class": "cb-quiz__options"}, q.options.map(function (o) {
-        return el("div", {"class": "cb-quiz__option", "data-pin": (q.pinned || []).indexOf(o[0]) >= 0}, [
-          el("input", {type: type === "multiple" ? "checkbox" : "radio", id: dom + "-" + o[0], name: dom.slice(2), value: o[0]}),
-          el("label", {"for": dom + "-" + o[0]}, [html(o[1])])]);
-      })));
-      // One right option in the answer line; several as a list (as question.html).
-      var keys = q.options.filter(function (o) { return q.correct.indexOf(o[0]) >= 0; });
-      answer = keys.length === 1 ? [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer]), " ", html(keys[0][1])])] :
-        [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
-          el("ul", {"class": "cb-quiz__answer-list"}, keys.map(function (o) { return el("li", {}, [html(o[1])]); }))];
-    } else if (type === "matching") {
-      body.push(el("div", {"class": "cb-quiz__pairs"}, q.left.map(function (left, i) {
-        var id = "l" + (i + 1);
-        var choices = [el("option", {value: ""}, [t.choose])].concat(q.shown.map(function (r) {
-          return el("option", {value: r}, [html(q.right[+r.slice(1) - 1])]);
-        }));
-        return el("div", {"class": "cb-quiz__pair"}, [el("label", {"for": dom + "-" + id}, [html(left)]), el("select", {id: dom + "-" + id, name: id}, choices)]);
-      })));
-      body.push(el("ol", {"class": "cb-quiz__choices", type: "A"}, q.shown.map(function (r) { return el("li", {}, [html(q.right[+r.slice(1) - 1])]); })));
-      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
-        el("ul", {"class": "cb-quiz__answer-list"}, q.left.map(function (left, i) { return el("li", {}, [html(left), " — ", html(q.right[i])]); }))];
-    } else if (type === "ordering") {
-      body.push(el("ol", {"class": "cb-quiz__order", id: dom + "-list"}, q.shown.map(function (item) {
-        var text = dom + "-" + item;
-        return el("li", {"class": "cb-quiz__item", "data-item": item}, [
-          el("span", {"class": "cb-quiz__item-text", id: text}, [html(q.items[+item.slice(1) - 1])]), " ",
-          el("span", {"class": "cb-quiz__moves", hidden: true}, [
-            el("button", {type: "button", "class": "cb-quiz__move", "data-move": "up", "aria-describedby": text}, [t.move_up]), " ",
-            el("button", {type: "button", "class": "cb-quiz__move", "data-move": "down", "aria-describedby": text}, [t.move_down])])]);
-      })));
-      body.push(el("p", {"class": "cb-quiz__moved cb-visually-hidden", "aria-live": "polite"}));
-      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer])]),
-        el("ol", {"class": "cb-quiz__answer-list"}, q.items.map(function (item) { return el("li", {}, [html(item)]); }))];
-    } else {
-      body.push(el("div", {"class": "cb-quiz__short"}, [el("label", {"for": dom + "-answer"}, [t.your_answer]), " ",
-        el("input", {type: "text", id: dom + "-answer", name: "answer", autocomplete: "off", spellcheck: "false"})]));
-      answer = [el("p", {"class": "cb-quiz__answer"}, [el("strong", {}, [t.answer]), " "].concat(joined(q.acceptedHtml, "; ")))];
-    }
+    body.push(el("p", {"class": "cb-quiz__how"}, [parts.how]));
+    var answer = parts.key;
     var feedback = (q.options || []).filter(function (o) { return o[2] !== null; });
     if (feedback.length) {
       answer.push(el("ul", {"class": "cb-quiz__feedback"}, feedback.map(function (o) {
@@ -189,15 +130,14 @@
       })));
     }
     answer.push(el("div", {"class": "cb-quiz__explanation"}, [html(q.explanation)]));
-    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + type, id: dom, "aria-labelledby": dom + "-n", "data-question": q.id, method: "dialog", novalidate: true}, [
-      el("fieldset", {"aria-describedby": q.block ? dom + "-prompt" : null}, body),
+    return el("form", {"class": "cb-quiz__question cb-quiz__question--" + q.type, id: dom, "aria-labelledby": dom + "-n", "data-question": q.id, method: "dialog", novalidate: true}, [
+      el("fieldset", {"aria-describedby": q.block ? dom + "-prompt" : null}, body.concat(parts.inputs)),
       el("details", {"class": "cb-quiz__key"}, [el("summary", {}, [t.show_answer])].concat(answer))]);
   }
 
   function setupAssessment(root) {
-    var dataEl = root.querySelector("script");
-    var data;
-    try { data = JSON.parse(dataEl.textContent)[0]; } catch (e) { return; }
+    var data = cb.data(root);
+    if (!data) return;
     var start = root.querySelector(".cb-assessment__start");
     var submit = root.querySelector(".cb-assessment__submit");
     var list = root.querySelector(".cb-assessment__questions");
@@ -217,8 +157,8 @@
       var byModule = {};
       data.questions.forEach(function (q) { (byModule[q.module] = byModule[q.module] || []).push(q); });
       drawn = [];
-      pageData.modules.forEach(function (m) { drawn = drawn.concat(shuffle((byModule[m.id] || []).slice()).slice(0, data.perModule)); });
-      shuffle(drawn);
+      pageData.modules.forEach(function (m) { drawn = drawn.concat(cb.shuffle((byModule[m.id] || []).slice()).slice(0, data.perModule)); });
+      cb.shuffle(drawn);
       list.textContent = "";
       summary.textContent = "";
       details.textContent = "";
@@ -228,7 +168,7 @@
         // Enter in a text box must never send the form anywhere: method="dialog" does it, this
         // for browsers without it (module pages: quiz.js's Check).
         form.addEventListener("submit", function (event) { event.preventDefault(); });
-        if (window.cbQuiz) window.cbQuiz.prepareForm(form, q, s);
+        cb.quiz.prepareForm(form, q, s);
       });
       submit.hidden = false;
       var first = list.querySelector("form");
@@ -241,15 +181,16 @@
       var missed = [];
       drawn.forEach(function (q, index) {
         var form = forms[index];
-        var answer = window.cbQuiz.answerOf(form, q);
-        if (answer.empty && form.querySelector("option:checked:not([value=''])")) answer = {value: {}};  // matching, partly answered: wrong, not unanswered
-        var ok = !answer.empty && window.cbQuiz.isRight(q, answer.value);
-        if (window.cbProgress) window.cbProgress.interaction(q.module, q, answer.empty ? null : answer.value, ok, true);
+        var type = cb.types[q.type];
+        var answer = type.answer(form, q);
+        if (answer.some) answer = {value: {}};  // matching, partly answered: wrong, not unanswered
+        var ok = !answer.empty && type.isRight(q, answer.value);
+        if (cb.progress) cb.progress.interaction(q.module, q, answer.empty ? null : answer.value, ok, true);
         form.setAttribute("data-result", ok ? "right" : "wrong");
         // Each question's result in words, an icon and what to learn, in reading order ("Not
         // answered." where quiz.js would say "Not quite.").
         var said = answer.empty ? Object.assign({}, s, {incorrect: s.unanswered}) : s;
-        form.insertBefore(el("div", {"class": "cb-quiz__result"}, window.cbQuiz.feedback(form, q, answer, ok, said)), form.querySelector(".cb-quiz__key"));
+        form.insertBefore(el("div", {"class": "cb-quiz__result"}, cb.quiz.feedback(form, q, answer, ok, said)), form.querySelector(".cb-quiz__key"));
         var tally = perModule[q.module] = perModule[q.module] || {right: 0, total: 0};
         tally.total++;
         if (ok) { right++; tally.right++; } else {
@@ -266,7 +207,7 @@
         saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: course.version};
         stored = save(saved);
       }
-      summary.textContent = format(drawn.length === 1 ? s.result_one : s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
+      summary.textContent = format(s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
       details.textContent = "";
       var heading = document.createElement("h2");
       heading.textContent = s.by_module;
@@ -339,8 +280,8 @@
   }
 
   function setupCertificate(root) {
-    var data;
-    try { data = JSON.parse(root.querySelector("script").textContent)[0]; } catch (e) { return; }
+    var data = cb.data(root);
+    if (!data) return;
     var final = load().final;
     if (!final.passed) final = handedOver(data.passMark);
     if (!final) return;
@@ -391,16 +332,16 @@
   function setup() {
     // Found by its holder: Material's instant navigation re-creates every <script> of the new
     // page without its type and class (quiz.js).
-    var dataEl = document.querySelector(".cb-journey__data script");
-    if (!dataEl) return;
-    try { pageData = JSON.parse(dataEl.textContent)[0]; } catch (e) { return; }
+    var found = cb.data(document.querySelector(".cb-journey__data"));
+    if (!found) return;
+    pageData = found;
     s = pageData.strings;
     pageData.modules.forEach(function (m) { questions[m.id] = m.questions; });
-    Array.prototype.forEach.call(document.querySelectorAll(".cb-progress:not([data-enhanced])"), function (root) { root.setAttribute("data-enhanced", "true"); setupProgress(root); });
-    Array.prototype.forEach.call(document.querySelectorAll(".cb-assessment:not([data-enhanced])"), function (root) { root.setAttribute("data-enhanced", "true"); setupAssessment(root); });
-    Array.prototype.forEach.call(document.querySelectorAll(".cb-certificate:not([data-enhanced])"), function (root) { root.setAttribute("data-enhanced", "true"); setupCertificate(root); });
+    cb.all(document, ".cb-progress:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupProgress(root); });
+    cb.all(document, ".cb-assessment:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupAssessment(root); });
+    cb.all(document, ".cb-certificate:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupCertificate(root); });
   }
 
   J.questionForm = questionForm;  // tests/browser/test_journey.py compares it with question.html
   setup();
-});
+})(window.cb);

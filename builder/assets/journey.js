@@ -1,19 +1,16 @@
 /* The trainee's progress, kept in this browser only: saving each checked answer, the best score
  * per module, and the navigation's "passed" marks. No server, no account, no tracking; storage
- * that is blocked or corrupt means "nothing saved", never an error. Needs window.cbCourse
+ * that is blocked or corrupt means "nothing saved", never an error. Needs cb.course
  * (course-data.js). The progress, assessment and certificate pages add journey-pages.js. */
-(function () {
+(function (cb) {
   "use strict";
-  var course = window.cbCourse;
+  var course = cb.course;
   if (!course) return;
   var s = course.strings;
   var KEY = course.id + ":" + course.epoch;
   var SCHEMA = 1;
   var passMarks = course.passMarks;
 
-  function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
-  }
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
   }
@@ -90,7 +87,7 @@
   }
   function showStorageNotes() {
     var inLms = !available && lms();
-    Array.prototype.forEach.call(document.querySelectorAll(".cb-storage-note"), function (note) {
+    cb.all(document, ".cb-storage-note").forEach(function (note) {
       if (inLms) note.textContent = s.lms_unavailable;  // not "this browser": the LMS refused it
       note.hidden = available;
     });
@@ -103,7 +100,7 @@
   }
 
   // Called by quiz.js after each check, with the ids of all the module's questions.
-  window.cbProgress = {
+  cb.progress = {
     record: function (moduleId, questionId, right, questionIds) {
       var only = {};
       only[moduleId] = questionIds;
@@ -124,7 +121,7 @@
   };
 
   function markNavigation(data) {
-    var links = Array.prototype.slice.call(document.querySelectorAll("a.md-nav__link[href]"));
+    var links = cb.all(document, "a.md-nav__link[href]");
     Object.keys(passMarks).forEach(function (id) {
       if (status(data, id) !== "passed") return;
       var path = "/modules/" + id + ".html";
@@ -133,37 +130,23 @@
         if (href.indexOf("#") >= 0) return;  // the table of contents: sections, not modules
         var target = new URL(href, location.href).pathname;
         if (target.slice(-path.length) !== path || link.querySelector(".cb-nav-passed")) return;
-        var mark = document.createElement("span");
-        mark.className = "cb-nav-passed";
-        var icon = document.createElement("span");
+        var mark = cb.element("span", "cb-nav-passed");
+        var icon = mark.appendChild(cb.element("span", "", " \u2713"));
         icon.setAttribute("aria-hidden", "true");
-        icon.textContent = " \u2713";
-        var words = document.createElement("span");
-        words.className = "cb-visually-hidden";
-        words.textContent = " (" + s.passed_mark + ")";
-        mark.appendChild(icon);
-        mark.appendChild(words);
+        mark.appendChild(cb.element("span", "cb-visually-hidden", " (" + s.passed_mark + ")"));
         (link.querySelector(".md-ellipsis") || link).appendChild(mark);
       });
     });
   }
 
   // What the progress, assessment and certificate pages build on (journey-pages.js).
-  window.cbJourney = {
-    KEY: KEY, SCHEMA: SCHEMA, course: course, format: format, storage: storage, clean: clean,
+  cb.journey = {
+    KEY: KEY, SCHEMA: SCHEMA, course: course, storage: storage, clean: clean,
     load: load, save: save, reset: reset, lms: lms, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes
   };
 
-  function setup() {
+  cb.everyPage(function () {
     markNavigation(load());
     showStorageNotes();
-  }
-
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
-})();
+  });
+})(window.cb);

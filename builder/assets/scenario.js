@@ -1,27 +1,19 @@
 /* Branching scenarios: enhances the server-rendered steps of builder/templates/scenario.html.
  * Loaded only by scenario pages (scenario.md), not by every page's course.js. No dependencies,
  * no network, no inline handlers. */
-// The page's own script: it runs at DOMContentLoaded, and again after Material's instant
-// navigation (which re-runs page scripts), when the step sections carry data-enhanced.
-(function (start) {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})(function () {
+// The page's own script, loaded with `defer`: it runs once the page is parsed, after course.js
+// (cb.element, core.js), and again after Material's instant navigation (which re-runs page
+// scripts), when the step sections carry data-enhanced.
+(function (cb) {
   "use strict";
-
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text) el.textContent = text;
-    return el;
-  }
+  var element = cb.element;
 
   // Branching scenarios: one step at a time; a choice shows where it led and why, and focus
   // moves to the new step's heading. Without JavaScript every step stays on the page.
   function setupScenario(root) {
     if (root.getAttribute("data-enhanced")) return;
     root.setAttribute("data-enhanced", "true");
-    var steps = Array.prototype.slice.call(root.querySelectorAll(".cb-scenario__step"));
+    var steps = cb.all(root, ".cb-scenario__step");
     var label = root.getAttribute("data-you-chose") || "";
     // `id` is a step's or an end's id, or "" for every end (the debrief, the way out).
     function show(id, chosen, feedback) {
@@ -45,7 +37,7 @@
       });
     }
     steps.forEach(function (step) {
-      Array.prototype.forEach.call(step.querySelectorAll("details.cb-scenario__choice"), function (details) {
+      cb.all(step, "details.cb-scenario__choice").forEach(function (details) {
         var button = element("button", "cb-scenario__option md-button");
         button.type = "button";
         button.innerHTML = details.querySelector("summary").innerHTML;  // built and escaped at build time
@@ -65,7 +57,7 @@
     });
     steps.forEach(function (step) { step.hidden = step.getAttribute("data-step") !== root.getAttribute("data-start"); });
     // The content note's "Debrief" link (outside the scenario) points at a hidden end: show the ends.
-    Array.prototype.forEach.call(document.querySelectorAll(".cb-note--content a[href^='#end-']"), function (link) {
+    cb.all(document, ".cb-note--content a[href^='#end-']").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
         show("");
@@ -73,5 +65,5 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("section.cb-scenario"), setupScenario);
-});
+  cb.all(document, "section.cb-scenario").forEach(setupScenario);
+})(window.cb);

@@ -211,24 +211,11 @@
     entry[1].forEach(function (q, i) { objectivesOf[entry[0] + "/" + q] = lists[i] || []; });
   });
   // The SCORM type, the learner's response (null: not answered) and the correct patterns of a
-  // question of the page's quiz data (quiz.js), given what the trainee answered (cbQuiz.answerOf).
+  // question of the page's quiz data (quiz.js), given what the trainee answered (its type's
+  // `answer`, cb.types): each question type says it (questions/<partial>.js, after its LMS mark;
+  // the export puts those parts before this file), as window.cbLmsTypes[type](q, value, helpers).
   function describe(module, q, value) {
-    var r = scorm.record;
-    var truth = trueOption[module + "/" + q.id];
-    if (q.type === "true_false" && truth) {
-      var tf = function (id) { return r.truth[id === truth ? 0 : 1]; };
-      return {type: "true-false", response: value && tf(value[0]), patterns: [tf(q.correct[0])]};
-    }
-    if (q.type === "matching") {
-      var lefts = Object.keys(q.answer);
-      var pairs = function (map) { return fit(lefts.map(function (left) { return left + r.pair + map[left]; })); };
-      return {type: "matching", response: value && pairs(value), patterns: [pairs(q.answer)]};
-    }
-    if (q.type === "ordering") return {type: "sequencing", response: value && fit(value), patterns: [fit(q.answer)]};
-    // Each accepted answer is a correct response (at most 10); the response is as compared:
-    // NFKC, case-folded, spaces collapsed.
-    if (q.type === "short_answer") return {type: "fill-in", response: value === null ? null : r.text(value), patterns: q.accepted.slice(0, 10).map(r.text)};
-    return {type: "choice", response: value && fit(value), patterns: [fit(q.correct)]};
+    return window.cbLmsTypes[q.type](q, value, {record: scorm.record, fit: fit, truth: trueOption[module + "/" + q.id]});
   }
   // The question's prompt in plain text, from its form in the page (a module's knowledge check
   // or the final self-assessment); "" when the page is not what the bridge expects.
@@ -249,7 +236,7 @@
     window.setTimeout(function () { if (unsaved && !finished) commit(); }, 0);
   }
   // Append one interaction record (SCORM 1.2's are write-only: journaling, n = _count). `value`
-  // is what cbQuiz.answerOf gave (null: unanswered, in the final self-assessment).
+  // is what the question type's `answer` gave (null: unanswered, in the final self-assessment).
   function interaction(module, q, value, right, final) {
     var n = parseInt(get("cmi.interactions._count"), 10);
     if (isNaN(n)) return false;  // an LMS without interactions (optional in 1.2)

@@ -64,26 +64,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from builder.arrange import shown
 from builder.course import Course, Module, QuizFile
 from builder.exports import Export
-from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, Question, ShortAnswer, Single, TrueFalse, normalize_answer
+from builder.models import Question
+from builder.questions import question_type
+from builder.questions.base import NotExpressible
+from builder.questions.choice import MOODLE_FRACTIONS, WRONG_WEIGHT, weight_text
 
-#: Moodle's grade options (`question_bank::fraction_options_full()`), positive half. An imported
-#: weight must be within 0.00001 of one of them (or its negative), else the question is refused.
-MOODLE_FRACTIONS = (
-    1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
-    0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0,
-)
-#: The weight of a wrong option of a multiple-answer question: any wrong choice scores 0.
-WRONG_WEIGHT = -100
+__all__ = ["MOODLE_FRACTIONS", "WRONG_WEIGHT", "NotExpressible", "export", "question_gift", "weight_text"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"})
-_FORMATS = ("[moodle]", "[html]", "[plain]", "[markdown]")
-
-
-class NotExpressible(Exception):
-    """A question GIFT cannot express; the message says why."""
 
 
 def export(course: Course) -> Export:
@@ -144,89 +134,18 @@ def _category(names: list[str]) -> str:
 
 
 def question_gift(name: str, question: Question, order: Sequence[int] | None = None) -> str:
-    """One question in GIFT, or NotExpressible; choice options in `order` (the site's, builder/arrange.py)."""
+    """One question in GIFT, or NotExpressible; choice options in `order` (the site's, builder/arrange.py).
+    Each type writes its answers (`QuestionType.gift`, builder/questions/)."""
     head = f"::{escape(name)}::{markdown(question.prompt)}"
     general = f"####{markdown(question.explanation)}"
-    if isinstance(question, TrueFalse) and _is_true_false(question):
-        return head + "{" + _true_false(question) + general + "}"
-    if isinstance(question, (Single, TrueFalse)):
-        answers = _single(question, order)
-    elif isinstance(question, Multiple):
-        answers = _multiple(question, order)
-    elif isinstance(question, Matching):
-        answers = [f"={markdown(pair.left, arrow=True)} -> {escape(_line(pair.right))}" for pair in question.pairs]
-    elif isinstance(question, ShortAnswer):
-        answers = _short_answer(question)
-    elif isinstance(question, Ordering):
-        raise NotExpressible("ordering questions cannot be expressed in GIFT (Moodle's GIFT format has no ordering type)")
-    else:  # pragma: no cover - a new question type must choose its GIFT form
-        raise NotExpressible(f"{question.type} questions are not supported by the GIFT export")
+    answers = question_type(question).gift(question, tuple(order) if order is not None else None, _WRITER)
+    if isinstance(answers, str):  # written inline, as `{T}`
+        return head + "{" + answers + general + "}"
     return head + "{\n" + "".join(f"\t{answer}\n" for answer in answers) + f"\t{general}\n}}"
-
-
-def _is_true_false(question: TrueFalse) -> bool:
-    return sorted(option.text.strip().casefold() for option in question.options) == ["false", "true"]
-
-
-def _true_false(question: TrueFalse) -> str:
-    """`T#<wrong option's feedback>#<right option's feedback>` (Moodle's order, by position)."""
-    right = [option for option in question.options if option.correct]
-    if len(right) != 1:
-        raise NotExpressible(f"a true/false question needs exactly one right option, not {len(right)}")
-    wrong = next(option for option in question.options if not option.correct)
-    answer = "T" if right[0].text.strip().casefold() == "true" else "F"
-    wrong_feedback = _feedback(wrong.feedback)[1:]
-    right_feedback = _feedback(right[0].feedback)[1:]
-    if right_feedback:
-        return f"{answer}#{wrong_feedback}#{right_feedback}"
-    return f"{answer}#{wrong_feedback}" if wrong_feedback else answer
-
-
-def _single(question: ChoiceQuestion, order: Sequence[int] | None) -> list[str]:
-    right = sum(option.correct for option in question.options)
-    if right != 1:
-        raise NotExpressible(f"a single-answer question needs exactly one right option, not {right}")
-    return [("=" + markdown(o.text, arrow=True) if o.correct else "~" + markdown(o.text)) + _feedback(o.feedback) for _, o in shown(question, order)]
-
-
-def _multiple(question: Multiple, order: Sequence[int] | None) -> list[str]:
-    right = sum(option.correct for option in question.options)
-    if right == 0:
-        raise NotExpressible("a multiple-answer question needs at least one right option")
-    weight = weight_text(100 / right)
-    if not any(abs(float(weight) / 100 - fraction) < 0.00001 for fraction in MOODLE_FRACTIONS):
-        raise NotExpressible(
-            f"with {right} right options each would weigh {weight}%, which is not one of Moodle's grade options "
-            "(it has 100/k % only for 1 to 10 or 20 right options)"
-        )
-    return [f"~%{weight if o.correct else WRONG_WEIGHT}%{markdown(o.text)}{_feedback(o.feedback)}" for _, o in shown(question, order)]
-
-
-def _short_answer(question: ShortAnswer) -> list[str]:
-    answers: list[str] = []
-    seen: set[str] = set()
-    for accepted in question.accepted:
-        text = _line(accepted)
-        if "->" in text:
-            raise NotExpressible(f"the accepted answer {text!r} contains `->`, which Moodle would read as a matching question")
-        key = normalize_answer(text)
-        if key in seen:  # Moodle compares case-insensitively: "Simple" and "simple" are one answer
-            continue
-        seen.add(key)
-        text = text.replace("*", "\\*")  # Moodle's wildcard; `\*` is a literal asterisk
-        if text.startswith(_FORMATS):  # Moodle would take it for a text format
-            text = "[plain]" + text
-        answers.append(f"=%100%{escape(text)}")
-    return answers
 
 
 def _feedback(text: str | None) -> str:
     return f"#{markdown(text)}" if text and text.strip() else ""
-
-
-def weight_text(percent: float) -> str:
-    """A weight as Moodle writes grade options: at most 5 decimals, no trailing zeros."""
-    return f"{percent:.5f}".rstrip("0").rstrip(".")
 
 
 def markdown(text: str, *, arrow: bool = False) -> str:
@@ -250,3 +169,15 @@ def _tidy(text: str) -> str:
 def _line(text: str) -> str:
     """All white space, line breaks included, as single spaces."""
     return " ".join(text.split())
+
+
+class _Writer:
+    """The helpers above, for the types' `gift` hooks (builder/questions/base.py GiftWriter)."""
+
+    markdown = staticmethod(markdown)
+    escape = staticmethod(escape)
+    line = staticmethod(_line)
+    feedback = staticmethod(_feedback)
+
+
+_WRITER = _Writer()

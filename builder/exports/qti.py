@@ -33,12 +33,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
-from builder.arrange import scrambled, shown
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
 from builder.i18n import strings_for
-from builder.models import ChoiceQuestion, Matching, Multiple, Ordering, Question, ShortAnswer, normalize_answer
-from builder.render import Renderer
+from builder.models import Question
+from builder.questions import question_type
+from builder.render import QuizText
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -73,7 +73,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def export(course: Course) -> Export:
     assert course.meta is not None, "export only a course that passed check"
-    renderer = Renderer(course)
+    renderer = QuizText()
     t = strings_for(course.meta.language)
     files: dict[str, bytes] = {}
     resources: list[tuple[str, str]] = []
@@ -108,7 +108,7 @@ def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: s
 class _Item:
     """One question as an assessmentItem."""
 
-    def __init__(self, renderer: Renderer, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str, order: Sequence[int] | None = None) -> None:
+    def __init__(self, renderer: QuizText, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str, order: Sequence[int] | None = None) -> None:
         self.r = renderer
         self.order = order  # the site's order of a choice question's options (builder/arrange.py)
         self.t = t
@@ -127,41 +127,32 @@ class _Item:
         root.set("timeDependent", "false")
         root.set("toolName", "course-builder")
         root.set(XML_LANG, self.language)
-        if isinstance(question, ChoiceQuestion):
-            self._choice(root, question)
-        elif isinstance(question, Matching):
-            self._matching(root, question)
-        elif isinstance(question, Ordering):
-            self._ordering(root, question)
-        elif isinstance(question, ShortAnswer):
-            self._short_answer(root, question)
-        else:  # pragma: no cover - the models allow nothing else
-            raise TypeError(f"no QTI mapping for {type(question).__name__}")
+        question_type(question).qti(question, self, root)  # builder/questions/<type>.py
         return root
 
     # -- the parts every item has, in the order the schema wants them ---------------------
-    def _response(self, root: ET.Element, cardinality: str, base_type: str, correct: list[str]) -> ET.Element:
+    def response(self, root: ET.Element, cardinality: str, base_type: str, correct: list[str]) -> ET.Element:
         declaration = _el(root, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type)
         values = _el(declaration, "correctResponse")
         for value in correct:
             _el(values, "value", value)
         return declaration
 
-    def _outcomes(self, root: ET.Element, feedback_cardinality: str | None) -> None:
+    def outcomes(self, root: ET.Element, feedback_cardinality: str | None) -> None:
         score = _el(root, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1")
         _el(_el(score, "defaultValue"), "value", "0")
         if feedback_cardinality:
             _el(root, "outcomeDeclaration", identifier="FEEDBACK", cardinality=feedback_cardinality, baseType="identifier")
         _el(root, "outcomeDeclaration", identifier="EXPLANATION", cardinality="single", baseType="identifier")
 
-    def _body(self, root: ET.Element, how: str) -> tuple[ET.Element, ET.Element]:
+    def body(self, root: ET.Element, how: str) -> tuple[ET.Element, ET.Element]:
         body = _el(root, "itemBody")
         prompt = ET.Element("prompt")
         _append_html(prompt, str(self.r.block(self.question.prompt)))
         _el(prompt, "p", how)
         return body, prompt
 
-    def _processing(self, root: ET.Element, *, mapped: bool = False, feedback: bool = False) -> None:
+    def processing(self, root: ET.Element, *, mapped: bool = False, feedback: bool = False) -> None:
         rp = _el(root, "responseProcessing")
         condition = _el(rp, "responseCondition")
         if mapped:  # the body of the map_response template
@@ -182,95 +173,28 @@ class _Item:
             _el(_el(rp, "setOutcomeValue", identifier="FEEDBACK"), "variable", identifier="RESPONSE")
         _el(_el(rp, "setOutcomeValue", identifier="EXPLANATION"), "baseValue", "explanation", baseType="identifier")
 
-    def _explanation(self, root: ET.Element) -> None:
+    def explanation(self, root: ET.Element) -> None:
         feedback = _el(root, "modalFeedback", outcomeIdentifier="EXPLANATION", identifier="explanation", showHide="show", title=self.t["explanation"])
         _append_html(feedback, str(self.r.block(self.question.explanation)))
 
-    # -- by type ------------------------------------------------------------------------------
-    def _choice(self, root: ET.Element, question: ChoiceQuestion) -> None:
-        multiple = isinstance(question, Multiple)
-        cardinality = "multiple" if multiple else "single"
-        ids = _choice_ids(question.option_ids())
-        has_feedback = any(o.feedback for o in question.options)
-        self._response(root, cardinality, "identifier", [ids[oid] for oid in question.correct_ids()])
-        self._outcomes(root, cardinality if has_feedback else None)
-        body, prompt = self._body(root, self.t["choose_all" if multiple else "choose_one"])
-        interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle=_bool(question.shuffle), maxChoices="0" if multiple else "1")
-        interaction.append(prompt)
-        for oid, option in shown(question, self.order):
-            choice = _el(interaction, "simpleChoice", identifier=ids[oid])
-            if option.pin:
-                choice.set("fixed", "true")
-            _append_html(choice, str(self.r.inline(option.text)))
-        self._processing(root, feedback=has_feedback)
-        for oid, option in shown(question, self.order):
-            if option.feedback:
-                modal = _el(root, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=ids[oid], showHide="show", title=_plain(str(self.r.inline(option.text))))
-                _append_html(modal, _labelled(str(self.r.inline(option.text)), str(self.r.block(option.feedback))))
-        self._explanation(root)
+    # -- what the types' `qti` hooks use (builder/questions/base.py QtiItem) ----------------
+    def element(self, parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        return _el(parent, tag, text, **attrs)
 
-    def _matching(self, root: ET.Element, question: Matching) -> None:
-        # `check` refuses repeated left or right sides, so each side is used exactly once.
-        pairs = [(f"l{i + 1}", f"r{i + 1}", pair) for i, pair in enumerate(question.pairs)]
-        self._response(root, "multiple", "directedPair", [f"{lid} {rid}" for lid, rid, _ in pairs])
-        self._outcomes(root, None)
-        body, prompt = self._body(root, self.t["how_matching"])
-        interaction = _el(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle=_bool(question.shuffle), maxAssociations=str(len(pairs)))
-        interaction.append(prompt)
-        sources = _el(interaction, "simpleMatchSet")
-        for lid, _, pair in pairs:
-            _append_html(_el(sources, "simpleAssociableChoice", identifier=lid, matchMax="1"), str(self.r.inline(pair.left)))
-        targets = _el(interaction, "simpleMatchSet")
-        # Written in a fixed order that is never the answer's (the site's order).
-        for text, rid in scrambled([(pair.right, rid) for _, rid, pair in pairs], [rid for _, rid, _ in pairs], f"{self.module_id}/{question.id}"):
-            _append_html(_el(targets, "simpleAssociableChoice", identifier=rid, matchMax="1"), str(self.r.inline(text)))
-        self._processing(root)
-        self._explanation(root)
+    def append_html(self, parent: ET.Element, markdown: str, *, inline: bool = False) -> None:
+        """A quiz text rendered as on the site, as QTI XHTML (`inline`: one paragraph unwrapped)."""
+        _append_html(parent, str(self.r.inline(markdown) if inline else self.r.block(markdown)))
 
-    def _ordering(self, root: ET.Element, question: Ordering) -> None:
-        items = [(f"i{i + 1}", text) for i, text in enumerate(question.items)]
-        self._response(root, "ordered", "identifier", [iid for iid, _ in items])
-        self._outcomes(root, None)
-        body, prompt = self._body(root, self.t["how_ordering"])
-        # Written in a fixed order that is never the answer's (the site's order).
-        interaction = _el(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle=_bool(question.shuffle), orientation="vertical")
-        interaction.append(prompt)
-        for text, iid in scrambled([(text, iid) for iid, text in items], [iid for iid, _ in items], f"{self.module_id}/{question.id}"):
-            _append_html(_el(interaction, "simpleChoice", identifier=iid), str(self.r.inline(text)))
-        self._processing(root)
-        self._explanation(root)
+    def choice_ids(self, option_ids: list[str]) -> dict[str, str]:
+        """The site's option ids (a, b, …), made valid QTI identifiers (NCName) where needed."""
+        used: set[str] = set()
+        return {oid: _unique(_ncname(oid, "o-"), used) for oid in option_ids}
 
-    def _short_answer(self, root: ET.Element, question: ShortAnswer) -> None:
-        declaration = self._response(root, "single", "string", [question.accepted[0]])
-        mapping = _el(declaration, "mapping", lowerBound="0", upperBound="1", defaultValue="0")
-        for key in _answer_keys(question.accepted):
-            _el(mapping, "mapEntry", mapKey=key, mappedValue="1", caseSensitive="false")
-        self._outcomes(root, None)
-        body = _el(root, "itemBody")
-        _append_html(body, str(self.r.block(question.prompt)))
-        line = _el(body, "p", self.t["how_short"] + " ")
-        _el(line, "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=str(max(len(a) for a in question.accepted)))
-        self._processing(root, mapped=True)
-        self._explanation(root)
-
-
-def _answer_keys(accepted: list[str]) -> list[str]:
-    """Each accepted answer, then its normalised form where QTI's case-insensitive match would
-    not find it (NFKC, full case-folding such as ß → ss, collapsed spaces); no duplicates."""
-    keys: list[str] = []
-    seen: set[str] = set()
-    for answer in accepted:
-        for key in (answer, normalize_answer(answer)):
-            if key and key.lower() not in seen:
-                seen.add(key.lower())
-                keys.append(key)
-    return keys
-
-
-def _choice_ids(option_ids: list[str]) -> dict[str, str]:
-    """The site's option ids (a, b, …), made valid QTI identifiers (NCName) where needed."""
-    used: set[str] = set()
-    return {oid: _unique(_ncname(oid, "o-"), used) for oid in option_ids}
+    def option_feedback(self, root: ET.Element, identifier: str, option: str, feedback: str) -> None:
+        """An option's feedback as modalFeedback, named by the option (FEEDBACK outcome)."""
+        label = str(self.r.inline(option))
+        modal = _el(root, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=identifier, showHide="show", title=_plain(label))
+        _append_html(modal, _labelled(label, str(self.r.block(feedback))))
 
 
 def _ncname(slug: str, prefix: str) -> str:
@@ -285,10 +209,6 @@ def _unique(candidate: str, used: set[str]) -> str:
         name = f"{candidate}-{n}"
     used.add(name)
     return name
-
-
-def _bool(value: bool) -> str:
-    return "true" if value else "false"
 
 
 def _labelled(label_html: str, body_html: str) -> str:

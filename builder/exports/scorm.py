@@ -27,9 +27,10 @@ from markupsafe import Markup
 
 from builder.course import Course
 from builder.exports import Export, deterministic_zip
-from builder.minify import asset
-from builder.models import TrueFalse
-from builder.render import Renderer, json_for_html
+from builder.i18n import strings_for
+from builder.minify import asset, question_script
+from builder.questions import PARTIALS, question_type
+from builder.render import json_for_html, templates
 from builder.xmltree import with_prefixes
 
 LAUNCH = "scorm-launch.html"
@@ -131,10 +132,9 @@ def interaction_data(course: Course) -> dict[str, dict[str, object]]:
             continue
         objectives[module.id] = [list(q.objectives) for q in quiz.quiz.questions]
         for q in quiz.quiz.questions:
-            if isinstance(q, TrueFalse):
-                texts = [o.text.strip().casefold() for o in q.options]
-                if sorted(texts) == ["false", "true"]:
-                    true_option[f"{module.id}/{q.id}"] = q.option_ids()[texts.index("true")]
+            truth = question_type(q).true_option_id(q)
+            if truth is not None:
+                true_option[f"{module.id}/{q.id}"] = truth
     return {"objectives": objectives, "trueOption": true_option}
 
 
@@ -154,7 +154,8 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
         files["site/" + path.relative_to(site).as_posix()] = path.read_bytes()
     if START not in files:
         raise ScormError(f"{site} has no index.html: build the site first")
-    files[BRIDGE] = asset(BRIDGE).encode("utf-8")
+    # Each question type's interaction description (its script's LMS part), then the bridge.
+    files[BRIDGE] = ("".join(question_script(partial, "lms") for partial in PARTIALS) + asset(BRIDGE)).encode("utf-8")
     files[LAUNCH] = _launch_page(course, spec).encode("utf-8")
     content = sorted(files)
     schemas = sorted(p.name for p in (SCHEMAS / spec.schemas).iterdir() if p.suffix in (".xsd", ".dtd"))
@@ -170,14 +171,13 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
 
 def _launch_page(course: Course, spec: Version) -> str:
     assert course.meta is not None
-    renderer = Renderer(course)
     data = {"version": spec.name, "passMark": course.meta.pass_mark, "start": START, "modules": quiz_modules(course), **interaction_data(course)}
-    return renderer.env.get_template(LAUNCH).render(
+    return templates().get_template(LAUNCH).render(
         language=course.meta.language,
         title=course.meta.title,
         data=Markup(json_for_html(data)),
         start=START,
-        open=renderer.t["scorm_open_site"],
+        open=strings_for(course.meta.language)["scorm_open_site"],
     )
 
 

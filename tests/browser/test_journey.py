@@ -230,7 +230,7 @@ def test_drawn_forms_are_the_module_pages_forms(page: Page, tmp_path):
                     .forEach(e => e.setAttribute(attr, e.getAttribute(attr).split(" ").map(v => "a-" + v).join(" ")));
                 });
                 server.querySelector(".cb-quiz__number").textContent = "Question 1 of 9.";
-                const built = window.cbJourney.questionForm(q, "Question 1 of 9.", data.form);
+                const built = window.cb.journey.questionForm(q, "Question 1 of 9.", data.form);
                 return [q.id, tidy(server.outerHTML), tidy(built.outerHTML)];
               });
             }"""

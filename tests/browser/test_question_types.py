@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_support import build_and_serve, run_axe
+from browser_support import build_and_serve, pass_final_assessment, run_axe, solve
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -15,9 +15,14 @@ from course_helpers import MINIMAL  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
+def types_site(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("types") / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(types_site):
     """This module's own site: the minimal course, which has one question of every type."""
-    yield from build_and_serve(MINIMAL, tmp_path_factory.mktemp("types") / "site")
+    yield from build_and_serve(MINIMAL, types_site)
 
 
 def form(page: Page, qid: str):
@@ -106,10 +111,10 @@ def test_axe_on_every_question_type(page: Page, base_url, axe_source):
 
 
 def test_typed_answers_are_normalized_as_the_builder_does(page: Page, base_url):
-    """quiz.js and builder/models.py normalize_answer agree on every shared vector."""
+    """questions/short_answer.js and builder/questions/short_answer.py normalize_answer agree on every shared vector."""
     cases = json.loads((Path(__file__).parent.parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
     page.goto(base_url + "modules/basics.html")
-    got = page.evaluate("cases => cases.map(c => window.cbQuiz.normalize(c.input))", cases)
+    got = page.evaluate("cases => cases.map(c => window.cb.types.short_answer.normalize(c.input))", cases)
     assert got == [case["expected"] for case in cases]
 
 
@@ -179,3 +184,36 @@ def test_short_answer_feedback_gives_the_accepted_answers(page: Page, base_url):
     quiz.get_by_role("button", name="Check answer").click()
     status = quiz.get_by_role("status")
     expect(status).to_have_text("✗Not quite.Answer: Simple; very simpleThe rule is simple.")
+
+
+def test_every_type_works_from_a_usb_stick(browser, base_url, types_site):
+    """From file:// the site's scripts are classic scripts (module scripts are refused there):
+    each type is graded on its module page, the final assessment builds every type's form
+    (journey-pages.js, deferred, after course.js) and a scenario step opens, with no error."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    root = types_site.as_uri() + "/"
+    page.goto(root + "modules/basics.html")
+    data = json.loads(page.locator("section.cb-quiz script").text_content())[0]
+    assert {q["type"] for q in data["questions"]} == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
+    for q in data["questions"]:
+        quiz = form(page, q["id"])
+        solve(quiz, q)
+        quiz.get_by_role("button", name="Check answer").click()
+        expect(quiz.locator(".cb-quiz__result")).to_contain_text("Correct")
+    page.goto(root + "assessment.html")
+    built = page.evaluate("""() => {
+        const data = JSON.parse(document.querySelector(".cb-assessment script").textContent)[0];
+        return data.questions.map(q => window.cb.journey.questionForm(q, "1.", data.form).className);
+    }""")
+    assert sorted(c.split("--")[-1] for c in built) == sorted(q["type"] for q in data["questions"])
+    pass_final_assessment(page)
+    expect(page.locator(".cb-assessment__summary")).to_contain_text("(100%)")
+    page.goto(root + "scenarios/first-call.html")
+    page.locator(".cb-scenario__option").first.click()
+    expect(page.locator(".cb-scenario__chosen:visible")).to_have_count(1)
+    assert errors == []
+    context.close()

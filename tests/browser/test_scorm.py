@@ -72,7 +72,7 @@ def launch(page: Page, lms_url: str, version: str, cmi: dict, broken: bool = Fal
     """Open the LMS page, start the API with the learner's stored data, and wait for the site."""
     page.goto(f"{lms_url}{version}/player.html")
     page.evaluate("([v, cmi, launch, broken]) => startLms(v, cmi, launch, broken)", [version, cmi, LAUNCH, broken])
-    page.wait_for_function("() => { const f = document.querySelector('#lms-frame'); const s = f && f.contentDocument && f.contentDocument.querySelector('#cb-sco'); return s && s.contentDocument && s.contentDocument.readyState === 'complete' && s.contentWindow.cbJourney; }")
+    page.wait_for_function("() => { const f = document.querySelector('#lms-frame'); const s = f && f.contentDocument && f.contentDocument.querySelector('#cb-sco'); return s && s.contentDocument && s.contentDocument.readyState === 'complete' && s.contentWindow.cb && s.contentWindow.cb.journey; }")
     return site_frame(page)
 
 
@@ -176,7 +176,7 @@ def test_a_whole_course_of_progress_fits_scorm_12_suspend_data(page: Page, lms_u
         """([modules, version]) => {
           const data = {schema: 1, answers: {}, best: {}, final: {score: 100, passed: true, date: '2026-11-29', version}};
           for (const [id, questions] of modules) { data.best[id] = 100; for (const q of questions) data.answers[id + '/' + q] = 1; }
-          return cbJourney.save(data);
+          return cb.journey.save(data);
         }""",
         [[[m.id, [q.id for q in course.quiz_for(m.id).quiz.questions]] for m in course.modules], course.meta.version],
     )
@@ -184,7 +184,7 @@ def test_a_whole_course_of_progress_fits_scorm_12_suspend_data(page: Page, lms_u
     assert len(suspend) == suspend_data_budget(course) < 4096, len(suspend)
     site.goto(site.url.rsplit("/", 1)[0] + "/progress.html")
     expect(site.locator(".cb-progress__status").filter(has_text="Passed")).to_have_count(len(course.modules))
-    assert site.evaluate("Object.keys(cbJourney.load().answers).length") == course.question_count
+    assert site.evaluate("Object.keys(cb.journey.load().answers).length") == course.question_count
 
 
 def test_scorm2004_pass_and_fail(page: Page, lms_url, page_errors):
@@ -215,7 +215,7 @@ def test_outside_an_lms_the_package_keeps_progress_in_the_browser(page: Page, lm
     form = frame.locator(f'form[data-question="{q["id"]}"]')
     solve(form, q)
     form.get_by_role("button", name="Check answer").click()
-    saved = json.loads(frame.evaluate("localStorage.getItem(cbJourney.KEY)"))
+    saved = json.loads(frame.evaluate("localStorage.getItem(cb.journey.KEY)"))
     assert saved["answers"] == {f"definitions/{q['id']}": 1}
     assert page_errors == []
 
