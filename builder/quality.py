@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from builder.arrange import scrambled, shown
 from builder.course import Course, QuizFile
@@ -67,9 +68,11 @@ class Seen:
     right: tuple[bool, ...] = ()
     order_right: bool = False  # matching/ordering: is the shown order reversed the answer?
 
-    @property
-    def lengths(self) -> list[int]:
-        return [len(plain(o.text)) for o in self.options]
+    @cached_property
+    def lengths(self) -> tuple[int, ...]:
+        """Each shown option's length as read; computed once (the checks ask for it about ten
+        times a question: a tenth of `course check` on 4,000 questions)."""
+        return tuple(len(plain(o.text)) for o in self.options)
 
 
 def _well_formed(question: Question) -> bool:
