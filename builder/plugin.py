@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from builder.check import check_course
 from builder.course import Course
 from builder.history import last_changed
-from builder.minify import asset, minified
+from builder.minify import asset, compact_html, minified
 from builder.render import Renderer
 from builder.rules import PRINT_ID
 
@@ -170,14 +170,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         return markdown.rstrip() + "\n\n" + overview
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Priority 0. Put the generated HTML of quizzes into its page.
+        """Priority 0. Put the generated HTML of quizzes into its page; leave out the blank lines
+        and indentation between tags (`compact_html`: a fifth of a module page).
 
         After the search plugin has indexed `page.content` (on_page_context), which keeps this
         HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
         """
-        if self.renderer is None or page.file.generated_by is None:
+        if self.renderer is None:
             return output
-        return self.renderer.fill(output)
+        return compact_html(self.renderer.fill(output) if page.file.generated_by is not None else output)
 
     def on_post_build(self, config: Any) -> None:
         """Priority 0. Write the search index as a script too, for search from file://."""
