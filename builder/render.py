@@ -81,14 +81,21 @@ def _marked(match: re.Match[str]) -> str:
 
 
 def _simple(text: str) -> Markup | None:
-    """What Python-Markdown makes of a plain or `_SIMPLE` text; None for any other text."""
+    """What Python-Markdown makes of a text of plain or `_SIMPLE` paragraphs, one line each,
+    separated by one blank line (an explanation in two paragraphs, a YAML block's final line
+    break); None for any other text."""
+    paragraphs = [_line(part) for part in text.removesuffix("\n").split("\n\n")]
+    return None if None in paragraphs else Markup("\n".join(paragraphs))  # type: ignore[arg-type]
+
+
+def _line(text: str) -> str | None:
     if _ODD_SPACE.search(text) is not None:
         return None
     if _PLAIN.fullmatch(text) is not None:
-        return _paragraph(text)
+        return f"<p>{text}</p>"
     if _SIMPLE.fullmatch(text) is None:
         return None
-    return Markup(f"<p>{_MARK.sub(_marked, text)}</p>")
+    return f"<p>{_MARK.sub(_marked, text)}</p>"
 
 
 class _InertLinks(markdown.treeprocessors.Treeprocessor):

@@ -179,7 +179,7 @@ def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_p
 
 # Sentences with the Markdown trainers put in options, feedback and explanations, and near misses:
 # marks without their pair, marks inside words, nesting, unsafe or odd link targets, entities.
-simple_piece = st.sampled_from(["word", "two words", " ", ".", ",", "?", ":", "(", ")", "'", '"', "-", "1.", "*", "**", "_", "__", "`", "``",
+simple_piece = st.sampled_from(["word", "two words", " ", "\n\n", "\n\n\n", "\n\n    ", "\n\n- ", "\n\n1. ", ".", ",", "?", ":", "(", ")", "'", '"', "-", "1.", "*", "**", "_", "__", "`", "``",
                                 "[", "]", "](", "https://e.org/a#b", "http://e.org/x?y=1", "javascript:x", "mailto:a@b.c", "&", "<", "!", "\\",
                                 "\n", "\t", "\u00a0", "#", "~", "*em*", "**strong**", "`code_x`", "[link](https://example.org/guide#s-1)",
                                 "[a](https://e.org)b", "*a **b** c*", "`a & b`", "` a`", "[*x*](https://e.org)", "*a*b", "a*b*"])
@@ -206,6 +206,17 @@ simple_piece = st.sampled_from(["word", "two words", " ", ".", ",", "?", ":", "(
 @example(text="1. [b](https://e.org)")
 @example(text="a `<b>` c")
 @example(text="`code_x``code_x`")
+@example(text="a\n")
+@example(text="a *b*\n\nc [d](https://e.org).\n")
+@example(text="a\n\nb\n\nc")
+@example(text="a\n\n\nb")
+@example(text="a\n\n")
+@example(text="\n\na")
+@example(text="a\n\n- b")
+@example(text="a\n\n    b")
+@example(text="a\n\n1. b")
+@example(text="a\nb")
+@example(text="a\n\n=")
 @example(text="a \\`b` c")
 def test_simple_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_path_factory, text):
     if "renderer" not in _ONE:
