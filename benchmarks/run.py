@@ -225,7 +225,7 @@ def make_question(rng: random.Random, index: int) -> Question:
         return Question(qid, kind, "Which of these apply? " + _sentence(rng, rng.randint(10, 16)),
                         _options(rng, 5, set(rng.sample(range(5), 2))), explanation)
     if kind == "true_false":
-        truth = rng.random() < 0.5
+        truth = index % 10 < 5  # the first of a cycle's two is keyed True, the second False (check: true-false-balance)
         options = [Option("True", truth, _sentence(rng, rng.randint(8, 14))), Option("False", not truth, _sentence(rng, rng.randint(8, 14)))]
         return Question(qid, kind, _sentence(rng, rng.randint(10, 16)), options, explanation)
     answer = rng.choice(CONTENT_WORDS)
