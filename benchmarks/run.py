@@ -788,6 +788,17 @@ def report(result: dict[str, Any]) -> str:
     out.append(f"Questions (the same text in every variant): {result['question_mix']}")
     out.append(f"builder/ measured: {where}; mkdocs-quiz {((result['environment']['peers'] or {}).get('mkdocs-quiz')) or 'not run'}\n")
     out.append(table(result["builds"], result["payload"]))
+    out.append("\nNoise: CPU of every timed run (s), its spread ((max - min) / median) and the 1-minute load average at each start:")
+    for variant, r in result["builds"].items():
+        cpus = [run["cpu_s"] for run in r["runs"]]
+        loads = ", ".join(f"{run['load1']:.1f}" for run in r["runs"])
+        out.append(f"  {variant}: {', '.join(f'{c:.2f}' for c in cpus)}; spread {(max(cpus) - min(cpus)) / r['cpu_s'] * 100:.0f} %; load {loads}")
+    ours_runs = result["builds"].get("ours", {}).get("runs", [])
+    for peer in ("mkdocs-quiz", "plain-text"):
+        peer_runs = result["builds"].get(peer, {}).get("runs", [])
+        if ours_runs and peer_runs:  # the variants of one round ran one after another, under about the same load
+            paired = [o["cpu_s"] / p["cpu_s"] for o, p in zip(ours_runs, peer_runs)]
+            out.append(f"  CPU ours / {peer}, round by round: {', '.join(f'{x:.2f}' for x in paired)}")
     baseline = next((p["baseline"] for p in result["payload"].values() if p["baseline"]), None)
     out.append(f"\nPage JS+CSS: mean per module page of external .js/.css files it references plus inline <script>/<style> "
                f"(gzip -9 per item). 'added' = items not on the {baseline or '(none)'} page.")
