@@ -68,11 +68,14 @@ CHECK_PER_MODULE = 20
 
 #: The goals (issue), all at 200 modules x 20 questions unless said otherwise.
 GOAL_CPU_VS_QUIZ = 0.5
-GOAL_CPU_VS_PLAIN = 1.3
-GOAL_SIZE_VS_QUIZ = 0.6
+GOAL_CPU_VS_PLAIN = 1.2
+GOAL_SIZE_VS_QUIZ = 0.8
 GOAL_SIZE_VS_PLAIN = 1.25
 GOAL_QUIZ_ASSETS_GZIP = 8_000  # bytes (8 KB, 1 KB = 1,000 B as in peers.md)
 GOAL_CHECK_CPU = 3.0  # seconds for `course check` on 10,000 questions
+#: Linear growth: from small to large, our build CPU grows at most this much more than plain-text's
+#: (the same text without quizzes), i.e. what the quizzes add grows no faster than the pages do.
+GOAL_GROWTH_VS_PLAIN = 1.1
 
 
 class BenchError(Exception):
@@ -137,10 +140,11 @@ class Option:
 @dataclass
 class Question:
     qid: str
-    kind: str  # single | multiple | true_false
-    prompt: str
-    options: list[Option]
-    explanation: str
+    kind: str  # single | multiple | true_false | short_answer
+    prompt: str  # Markdown; may be several blocks (paragraphs, a list)
+    options: list[Option]  # the accepted answer for short_answer
+    explanation: str  # Markdown; may be two paragraphs
+    blank: str | None = None  # short_answer: the prompt's "…" that mkdocs-quiz writes as [[answer]]
 
 
 @dataclass
@@ -161,29 +165,73 @@ class Page:
     sections: list[Section] = field(default_factory=list)
 
 
-#: The question mix: 60 % single choice (4 options, feedback on each), 20 % multiple choice
-#: (5 options, 2 correct), 20 % true/false. Every question has an explanation.
-MIX = ("single", "single", "multiple", "single", "true_false")
+#: The question mix, one cycle of ten (so 10 and 20 questions a module have the same mix), only
+#: types mkdocs-quiz can also express: 50 % single choice (4 options), 20 % multiple choice
+#: (5 options, 2 correct), 20 % true/false (mkdocs-quiz: a two-answer single choice), 10 % short
+#: answer (mkdocs-quiz: fill in the blank). Every option has feedback, every question an
+#: explanation with emphasis and a link (a third of them two paragraphs). Prompts: 2 in 10 are
+#: blocks (a list of facts, then the question; a short case paragraph, then the question), 1 in
+#: 10 has a code span; about a quarter of options and a third of feedback carry emphasis or code.
+MIX = ("single", "single:list", "multiple", "true_false", "single:code", "short_answer", "single:case", "multiple", "true_false", "single")
+MIX_TEXT = ("50 % single choice (4 options), 20 % multiple choice (5 options, 2 correct), 20 % true/false, "
+            "10 % short answer (fill in the blank); feedback on every option; every explanation with emphasis and a link "
+            "(a third in two paragraphs); prompts: 10 % a list, 10 % two paragraphs, 10 % a code span")
+FIELDS = ("case_status", "referral_date", "contact_method", "interpreter_needed", "safety_plan")
+
+
+def _marked(rng: random.Random, n: int, end: str = ".", kinds: str = "*_`") -> str:
+    """A sentence with one inner word marked up: *emphasis*, **strong** or a `code` span."""
+    words = _sentence(rng, n, end).split()
+    i = rng.randrange(1, len(words) - 1)
+    mark = rng.choice(kinds)
+    words[i] = {"*": f"*{words[i]}*", "_": f"**{words[i]}**", "`": f"`{rng.choice(FIELDS)}`"}[mark]
+    return " ".join(words)
+
+
+def _explanation(rng: random.Random, index: int) -> str:
+    section = rng.randint(1, 12)
+    text = (f"{_marked(rng, rng.randint(10, 14), kinds='*_')} {_sentence(rng, rng.randint(8, 12))} "
+            f"See [the guide, section {section}](https://example.org/guide#section-{section}).")
+    if index % 3 == 2:
+        text += "\n\n" + _paragraph(rng, rng.randint(12, 18))
+    return text
+
+
+def _options(rng: random.Random, count: int, correct: set[int]) -> list[Option]:
+    return [
+        Option(_marked(rng, rng.randint(4, 9)) if rng.random() < 0.25 else _sentence(rng, rng.randint(4, 9)), i in correct,
+               _marked(rng, rng.randint(8, 14), kinds="*_") if rng.random() < 0.33 else _sentence(rng, rng.randint(8, 14)))
+        for i in range(count)
+    ]
 
 
 def make_question(rng: random.Random, index: int) -> Question:
-    kind = MIX[index % len(MIX)]
+    kind, _, shape = MIX[index % len(MIX)].partition(":")
     qid = f"q{index + 1:02d}"
-    explanation = _paragraph(rng, rng.randint(20, 30))
+    explanation = _explanation(rng, index)
     if kind == "single":
-        correct = rng.randrange(4)
-        options = [
-            Option(_sentence(rng, rng.randint(4, 9)), i == correct, _sentence(rng, rng.randint(8, 14)))
-            for i in range(4)
-        ]
-        return Question(qid, kind, _sentence(rng, rng.randint(12, 18), "?"), options, explanation)
+        question = _sentence(rng, rng.randint(12, 18), "?")
+        if shape == "list":
+            facts = "\n".join(f"- {_sentence(rng, rng.randint(5, 9))}" for _ in range(3))
+            prompt = f"{_sentence(rng, rng.randint(6, 10), ':')}\n\n{facts}\n\n{question}"
+        elif shape == "case":
+            prompt = f"{_paragraph(rng, rng.randint(30, 40))}\n\n{question}"
+        elif shape == "code":
+            prompt = _marked(rng, rng.randint(12, 18), "?", kinds="`")
+        else:
+            prompt = question
+        return Question(qid, kind, prompt, _options(rng, 4, {rng.randrange(4)}), explanation)
     if kind == "multiple":
-        correct = set(rng.sample(range(5), 2))
-        options = [Option(_sentence(rng, rng.randint(3, 8)), i in correct) for i in range(5)]
-        return Question(qid, kind, "Which of these apply? " + _sentence(rng, rng.randint(10, 16)), options, explanation)
-    truth = rng.random() < 0.5
-    options = [Option("True", truth), Option("False", not truth)]
-    return Question(qid, kind, _sentence(rng, rng.randint(10, 16)), options, explanation)
+        return Question(qid, kind, "Which of these apply? " + _sentence(rng, rng.randint(10, 16)),
+                        _options(rng, 5, set(rng.sample(range(5), 2))), explanation)
+    if kind == "true_false":
+        truth = index % 10 < 5  # the first of a cycle's two is keyed True, the second False (check: true-false-balance)
+        options = [Option("True", truth, _sentence(rng, rng.randint(8, 14))), Option("False", not truth, _sentence(rng, rng.randint(8, 14)))]
+        return Question(qid, kind, _sentence(rng, rng.randint(10, 16)), options, explanation)
+    answer = rng.choice(CONTENT_WORDS)
+    before, after = _sentence(rng, rng.randint(6, 10), ""), " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 6)))
+    prompt = f"Complete the sentence: {before} … {after}."
+    return Question(qid, kind, prompt, [Option(answer, True)], explanation, blank="…")
 
 
 def make_pages(modules: int, questions: int, seed: int = SEED) -> list[Page]:
@@ -208,6 +256,11 @@ def _yaml():  # type: ignore[no-untyped-def]
     class Dumper(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:  # `course check` refuses YAML aliases
             return True
+
+    def text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:  # several lines as a block, as trainers write them
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+
+    Dumper.add_representer(str, text)
 
     def dump(data: Any) -> str:
         return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
@@ -265,22 +318,30 @@ def write_ours(pages: list[Page], dest: Path, variant: str = "ours") -> None:
         questions = []
         for s in page.sections:
             q = s.question
-            options = []
-            for o in q.options:
-                item: dict[str, Any] = {"text": o.text}
-                if o.correct:
-                    item["correct"] = True
-                if o.feedback:
-                    item["feedback"] = o.feedback
-                options.append(item)
-            questions.append({"id": q.qid, "type": q.kind, "objectives": ["understand"], "prompt": q.prompt,
-                              "options": options, "explanation": q.explanation})
+            question: dict[str, Any] = {"id": q.qid, "type": q.kind, "objectives": ["understand"], "prompt": q.prompt}
+            if q.kind == "short_answer":
+                question["accepted"] = [o.text for o in q.options]
+            else:
+                options = []
+                for o in q.options:
+                    item: dict[str, Any] = {"text": o.text}
+                    if o.correct:
+                        item["correct"] = True
+                    if o.feedback:
+                        item["feedback"] = o.feedback
+                    options.append(item)
+                question["options"] = options
+            questions.append({**question, "explanation": q.explanation})
         (dest / "quizzes" / f"{page.mid}.yml").write_text(dump({"module": page.mid, "questions": questions}), encoding="utf-8")
 
 
 def _quiz_block(q: Question) -> str:
     """mkdocs-quiz's documented syntax: question, `- [x]`/`- [ ]` answers, `>` feedback right
-    under its answer, then the content section (explanation) shown after answering."""
+    under its answer, then the content section (explanation) shown after answering; a short answer
+    as fill in the blank (`[[answer]]` in the sentence, `---` before the content section)."""
+    if q.kind == "short_answer":
+        assert q.blank is not None
+        return "\n".join(["<quiz>", q.prompt.replace(q.blank, f"[[{q.options[0].text}]]", 1), "", "---", q.explanation, "</quiz>"])
     lines = ["<quiz>", q.prompt]
     for o in q.options:
         lines.append(f"- [{'x' if o.correct else ' '}] {o.text}")
@@ -291,11 +352,15 @@ def _quiz_block(q: Question) -> str:
 
 
 def _plain_block(q: Question) -> str:
-    """The same text as static Markdown: prompt, options (with their feedback), explanation."""
+    """The same text as static Markdown: prompt, options (with their feedback), the answer and
+    the explanation."""
     lines = [f"**Question {q.qid[1:]}.** {q.prompt}", ""]
-    for o in q.options:
-        lines.append(f"- {o.text}" + (f" {o.feedback}" if o.feedback else ""))
-    lines += ["", f"*Answer:* {'; '.join(o.text for o in q.options if o.correct)} {q.explanation}"]
+    if q.kind != "short_answer":
+        for o in q.options:
+            lines.append(f"- {o.text}" + (f" {o.feedback}" if o.feedback else ""))
+        lines.append("")
+    answer = "; ".join(o.text for o in q.options if o.correct)
+    lines.append(f"*Answer:* {answer}{'' if answer.endswith(('.', '?', '!')) else '.'} {q.explanation}")
     return "\n".join(lines)
 
 
@@ -645,7 +710,8 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
 
-def evaluate(size: str, builds: dict[str, Any], pay: dict[str, Any], check: dict[str, Any] | None) -> list[dict[str, Any]]:
+def evaluate(size: str, builds: dict[str, Any], pay: dict[str, Any], check: dict[str, Any] | None,
+             linearity: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     goals = []
     at_size = size == "large"
 
@@ -670,6 +736,14 @@ def evaluate(size: str, builds: dict[str, Any], pay: dict[str, Any], check: dict
                     f"moves into files included; net difference in what the page loads: {net:,.0f} B")
         goal("quiz JS+CSS on a module page, gzip -9", added["added_max_gzip"] if added.get("baseline") else None,
              GOAL_QUIZ_ASSETS_GZIP, "B", False, note)
+        growth = (linearity or {}).get("builds", {})
+        if "ours" in growth and "plain-text" in growth:
+            ours_x, plain_x = growth["ours"]["ratio"], growth["plain-text"]["ratio"]
+            goal("linear growth, CPU small -> large, ours / plain-text", ours_x / plain_x, GOAL_GROWTH_VS_PLAIN, "x", True,
+                 f"ours x{ours_x:.1f}, plain-text x{plain_x:.1f}, for x{linearity['questions_factor']:.0f} questions")  # type: ignore[index]
+        else:
+            goal("linear growth, CPU small -> large, ours / plain-text", None, GOAL_GROWTH_VS_PLAIN, "x", True,
+                 "measured by --size large only")
     if check:
         goal(f"course check on {check['questions']:,} questions, CPU", check["cpu_s"], GOAL_CHECK_CPU, "s", False)
     return goals
@@ -711,8 +785,20 @@ def report(result: dict[str, Any]) -> str:
     b = result["builder"]
     where = f"git {b['ref']} = {(b['commit'] or '?')[:12]}" if b["ref"] else (
         f"the working tree (HEAD {(b['commit'] or '?')[:12]}" + (f", {len(b.get('working_tree_changes') or [])} uncommitted change(s) in builder/)" if b.get("working_tree_changes") else ", clean)"))
+    out.append(f"Questions (the same text in every variant): {result['question_mix']}")
     out.append(f"builder/ measured: {where}; mkdocs-quiz {((result['environment']['peers'] or {}).get('mkdocs-quiz')) or 'not run'}\n")
     out.append(table(result["builds"], result["payload"]))
+    out.append("\nNoise: CPU of every timed run (s), its spread ((max - min) / median) and the 1-minute load average at each start:")
+    for variant, r in result["builds"].items():
+        cpus = [run["cpu_s"] for run in r["runs"]]
+        loads = ", ".join(f"{run['load1']:.1f}" for run in r["runs"])
+        out.append(f"  {variant}: {', '.join(f'{c:.2f}' for c in cpus)}; spread {(max(cpus) - min(cpus)) / r['cpu_s'] * 100:.0f} %; load {loads}")
+    ours_runs = result["builds"].get("ours", {}).get("runs", [])
+    for peer in ("mkdocs-quiz", "plain-text"):
+        peer_runs = result["builds"].get(peer, {}).get("runs", [])
+        if ours_runs and peer_runs:  # the variants of one round ran one after another, under about the same load
+            paired = [o["cpu_s"] / p["cpu_s"] for o, p in zip(ours_runs, peer_runs)]
+            out.append(f"  CPU ours / {peer}, round by round: {', '.join(f'{x:.2f}' for x in paired)}")
     baseline = next((p["baseline"] for p in result["payload"].values() if p["baseline"]), None)
     out.append(f"\nPage JS+CSS: mean per module page of external .js/.css files it references plus inline <script>/<style> "
                f"(gzip -9 per item). 'added' = items not on the {baseline or '(none)'} page.")
@@ -894,7 +980,7 @@ def main(argv: list[str] | None = None) -> int:
 
         result: dict[str, Any] = {
             "size": args.size, "modules": modules, "questions_per_module": questions, "runs": args.runs,
-            "warmup": args.warmup, "variants": variants, "seed": SEED,
+            "warmup": args.warmup, "variants": variants, "seed": SEED, "question_mix": MIX_TEXT,
             "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
             "environment": {
                 "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
@@ -905,7 +991,7 @@ def main(argv: list[str] | None = None) -> int:
             "builder": builder_state(args.builder_ref, commit),
             "builds": builds, "payload": pay, "ratios": ratios, "check": check, "linearity": linearity,
         }
-        result["goals"] = evaluate(args.size, builds, pay, check.get("check_10k"))
+        result["goals"] = evaluate(args.size, builds, pay, check.get("check_10k"), linearity)
         text = report(result)
         if args.pages:  # page weight and Lighthouse: a section of its own (benchmarks/page_weight.py)
             sys.path.insert(0, str(HERE))

@@ -7,6 +7,7 @@ rjsmin and rcssmin are tiny, dependency-free and stable (the same author, mainta
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]  # no type information shipped
@@ -44,3 +45,32 @@ def question_script(partial: str, part: str = "grade") -> str:
     if not (form_mark and lms_mark):
         raise ValueError(f"builder/assets/questions/{partial}.js needs a {FORM_MARK} line, then a {LMS_MARK} line, before those parts")
     return minified({"grade": grading, "form": form, "lms": lms}[part], ".js")
+
+
+#: Where white space is content: preformatted and code text (Material styles `code`, `kbd` and
+#: `pre` with `white-space: pre-wrap`), form text, scripts and styles. Left exactly as it is.
+_KEEP = re.compile(r"<((?i:pre|code|kbd|textarea|script|style))\b.*?</(?i:\1)>", re.DOTALL)  # any letter case
+#: White space between two tags that holds a line break: the blank lines and indentation that
+#: the theme's templates leave (a fifth of a module page).
+_BETWEEN_TAGS = re.compile(r">[ \t]*\n[ \t\n]*<")
+
+
+def compact_html(html: str) -> str:
+    """The page with each run of white space between tags that holds a line break made one line
+    break: the same page to a browser (white space between tags collapses to one space outside
+    the elements `_KEEP` leaves alone), about a fifth smaller for a module page, for 0.7 ms."""
+    out: list[str] = []
+    last = 0
+    for match in _KEEP.finditer(html):
+        out.append(_compact(html[last : match.start()], last > 0, True))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_compact(html[last:], last > 0, False))
+    return "".join(out)
+
+
+def _compact(text: str, after_tag: bool, before_tag: bool) -> str:
+    """`text` compacted; a kept element before it ends with `>`, one after it starts with `<`."""
+    wrapped = (">" if after_tag else "") + text + ("<" if before_tag else "")
+    done = _BETWEEN_TAGS.sub(">\n<", wrapped)
+    return done[1 if after_tag else 0 : len(done) - 1 if before_tag else len(done)]

@@ -24,6 +24,7 @@ from builder.diagnostics import Report
 from builder.docs_tree import ASSET_URIS, MATERIAL_SCRIPTS, ROBOTS_TXT
 from builder.history import last_changed
 from builder.links import published
+from builder.minify import compact_html
 from builder.render import Renderer
 
 log = get_plugin_logger(__name__)
@@ -135,7 +136,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Priority 0. Put the generated HTML of quizzes into its page; keep the instructor
-        edition's pages out of search engines.
+        edition's pages out of search engines; leave out the blank lines and indentation between
+        tags (`compact_html`: a fifth of a module page).
 
         After the search plugin has indexed `page.content` (on_page_context), which keeps this
         HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
@@ -144,7 +146,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             return output
         if page.file.generated_by is not None:
             output = self.renderer.fill(output)
-        return self._noindex(output)
+        return compact_html(self._noindex(output))
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Priority 0. The instructor edition's 404 page: kept out of search engines, with the banner."""

@@ -65,3 +65,25 @@ def test_generated_courses_are_deterministic_with_the_same_prose(tmp_path):
             quiz = yaml.safe_load((root / "quizzes" / "module-002.yml").read_text(encoding="utf-8"))
             text = "\n".join(q["prompt"] for q in quiz["questions"])
         assert (page.sections[0].question.prompt in text) == (variant != "plain-prose"), variant
+
+
+def test_generated_questions_look_like_real_ones(tmp_path):
+    """The mix the README states, Markdown in the texts, feedback on every option, block prompts;
+    every question's explanation is in every variant that has questions."""
+    bench = _module()
+    questions = [s.question for s in bench.make_pages(1, 10)[0].sections]
+    kinds = [q.kind for q in questions]
+    assert {k: kinds.count(k) for k in set(kinds)} == {"single": 5, "multiple": 2, "true_false": 2, "short_answer": 1}
+    assert all(o.feedback for q in questions if q.kind != "short_answer" for o in q.options)
+    assert all("](https://example.org/guide#section-" in q.explanation for q in questions)
+    assert sum("\n\n- " in q.prompt for q in questions) == 1 and sum("\n\n" in q.prompt for q in questions) == 2
+    assert any("`" in q.prompt for q in questions)
+    for variant in ("ours", "mkdocs-quiz", "plain-text"):
+        root = bench.generate(variant, 1, 10, tmp_path / variant)
+        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md")) + sorted(root.rglob("*.yml")))
+        if variant == "ours":
+            text = "\n".join(str(v) for q in yaml.safe_load((root / "quizzes" / "module-001.yml").read_text(encoding="utf-8"))["questions"] for v in q.values())
+        for q in questions:
+            assert q.explanation in text, (variant, q.qid)
+        short = next(q for q in questions if q.kind == "short_answer")
+        assert (f"[[{short.options[0].text}]]" in text) == (variant == "mkdocs-quiz")

@@ -69,6 +69,18 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert not (root / "site" / "course.yml").exists()
     assert not [p for p in (root / "site").rglob("*") if p.suffix in (".yml", ".yaml", ".svg") and "assets" not in p.parts]
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []  # no temporary folder left
+    # No blank lines or indentation between tags (compact_html), except where white space is content.
+    for name in ("modules/basics.html", "index.html", "assessment.html"):
+        html = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "<kept>", (root / "site" / name).read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert not re.search(r">[ \t]*\n[ \t\n]*[ \t\n]<", html), name
+
+
+def test_compact_html_keeps_white_space_where_it_is_content():
+    from builder.minify import compact_html
+
+    page = "<div>\n    <p>a  b</p>  \n\n  <pre>x\n   <b>y</b>\n</pre>\n  <CODE>q\n  <i>r</i></CODE>\n <script>var a = '> \n <';</script>\n</div>\n<b>x</b>\n  text\n<b>y</b>"
+    assert compact_html(page) == ("<div>\n<p>a  b</p>\n<pre>x\n   <b>y</b>\n</pre>\n<CODE>q\n  <i>r</i></CODE>\n<script>var a = '> \n <';</script>\n</div>\n"
+                                  "<b>x</b>\n  text\n<b>y</b>")
 
 
 def test_failed_build_keeps_last_good_site_and_sources(tmp_path, monkeypatch):

@@ -175,6 +175,68 @@ def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(text)
     assert renderer.block(text) == renderer.convert(text)
 
 
+# Sentences with the Markdown trainers put in options, feedback and explanations, and near misses:
+# marks without their pair, marks inside words, nesting, unsafe or odd link targets, entities.
+simple_piece = st.sampled_from(["word", "two words", " ", "\n\n", "\n\n\n", "\n\n    ", "\n\n- ", "\n\n1. ", ".", ",", "?", ":", "(", ")", "'", '"', "-", "1.", "*", "**", "_", "__", "`", "``",
+                                "[", "]", "](", "https://e.org/a#b", "http://e.org/x?y=1", "javascript:x", "mailto:a@b.c", "&", "<", "!", "\\",
+                                "\n", "\t", "\u00a0", "#", "~", "*em*", "**strong**", "`code_x`", "[link](https://example.org/guide#s-1)",
+                                "[a](https://e.org)b", "*a **b** c*", "`a & b`", "` a`", "[*x*](https://e.org)", "*a*b", "a*b*"])
+
+
+@SETTINGS
+@given(text=st.lists(simple_piece, min_size=1, max_size=10).map("".join))
+@example(text="Note written learn *child* case always.")
+@example(text="Plan attorney `interpreter_needed` salon.")
+@example(text="Local **these** notice. See [the guide, section 9](https://example.org/guide#section-9).")
+@example(text="(*a*) and *b*, *c*; *d*: *e*? **f**.")
+@example(text="a *b*c")
+@example(text="a*b* c")
+@example(text="*a* b")
+@example(text="a * b * c")
+@example(text="a ** b ** c")
+@example(text="a *b *c")
+@example(text="a `b`c `d` e")
+@example(text="a ``b`` c")
+@example(text="a [b](https://e.org/x(y)) c")
+@example(text="a [b](https://e.org \"t\") c")
+@example(text="a [b] (https://e.org) c")
+@example(text="[b](https://e.org)")
+@example(text="1. [b](https://e.org)")
+@example(text="a `<b>` c")
+@example(text="`code_x``code_x`")
+@example(text="a\n")
+@example(text="a *b*\n\nc [d](https://e.org).\n")
+@example(text="a\n\nb\n\nc")
+@example(text="a\n\n\nb")
+@example(text="a\n\n")
+@example(text="\n\na")
+@example(text="a\n\n- b")
+@example(text="a\n\n    b")
+@example(text="a\n\n1. b")
+@example(text="a\nb")
+@example(text="a\n\n=")
+@example(text="a \\`b` c")
+def test_simple_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_path_factory, text):
+    if "renderer" not in _ONE:
+        course, _ = check_course(_course(tmp_path_factory))
+        _ONE["renderer"] = Renderer(course)
+    renderer = _ONE["renderer"]
+    assert renderer.block(text) == renderer.convert(text)
+
+
+_ONE: dict[str, Renderer] = {}  # one renderer for the many examples above (loading a course each time is slow)
+
+
+def test_the_markdown_of_realistic_questions_skips_the_parser():
+    """Emphasis, strong, a code span and a web link in a sentence take the short way (a sixth of
+    the benchmark's realistic build went into parsing them)."""
+    from builder.render import _simple
+
+    for text in ("Note written learn *child* case.", "Plan `interpreter_needed` salon.", "Local **these** notice.",
+                 "See [the guide, section 9](https://example.org/guide#section-9).", "(*a*), **b**; `c`: [d](http://e.org/f?g=1)?"):
+        assert _simple(text) is not None, text
+
+
 NORMALIZE_VECTORS = json.loads((Path(__file__).parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
 
 

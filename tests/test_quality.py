@@ -134,3 +134,48 @@ def test_matching_and_ordering_are_judged_in_the_order_the_page_shows():
                 judged += 1
                 reversed_right += item.order_right
     assert judged >= 12 and reversed_right >= 1  # the default course has both outcomes to compare
+
+
+def test_similar_prompts_finds_exactly_the_pairs_a_full_comparison_finds(tmp_path):
+    """The prefix-filtered search reports each prompt against the first earlier prompt sharing 80%
+    of its words, exactly as comparing every pair would, on prompts of a tiny vocabulary (many
+    near-duplicates, every word common)."""
+    import random
+
+    import yaml
+
+    from builder.quality import _words
+
+    rng = random.Random(19)
+    vocabulary = "officer report witness record evidence victim agency referral safety interpreter passport employer debt".split()
+    base = [rng.sample(vocabulary, rng.randint(4, 9)) for _ in range(40)]
+    prompts = []
+    for _ in range(160):  # near-copies of a few prompts: a word swapped, added or dropped
+        words = list(rng.choice(base))
+        change = rng.randrange(4)
+        if change == 1:
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        elif change == 2:
+            words.append(rng.choice(vocabulary))
+        elif change == 3 and len(words) > 4:
+            words.pop(rng.randrange(len(words)))
+        prompts.append(" ".join(words).capitalize() + "?")
+    questions = [{"id": f"q{n}", "type": "short_answer", "objectives": ["recall"], "prompt": p, "accepted": ["x"], "explanation": "E."}
+                 for n, p in enumerate(prompts)]
+    root = make_course(tmp_path / "c")
+    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump({"module": "basics", "questions": questions}), encoding="utf-8")
+    _, report = check_course(root)
+    found = {re.search(r"question `(q\d+)`", d.message).group(1): re.search(r"what `(q\d+)`", d.message).group(1)  # type: ignore[union-attr]
+             for d in report if d.code == "similar-prompts"}
+
+    sets = [_words(p) for p in prompts]
+    expected = {}
+    for n, words in enumerate(sets):
+        if len(words) < 4:
+            continue
+        for m in range(n):
+            if len(sets[m]) >= 4 and len(words & sets[m]) >= 0.8 * len(words | sets[m]):
+                expected[f"q{n}"] = f"q{m}"
+                break
+    assert len(expected) > 50
+    assert found == expected
