@@ -44,10 +44,20 @@ class Diagnostic:
         return (self.path, self.pos.line, self.pos.col, self.code)
 
     def format(self) -> str:
-        text = f"{self.path}:{self.pos.line}:{self.pos.col}: {self.level.value}: {self.message} [{self.code}]"
+        text = f"{self.path}:{self.pos.line}:{self.pos.col}: {self.level.value}: {_one_line(self.message)} [{self.code}]"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {_one_line(self.hint)}"
         return text
+
+
+#: Characters that end a line for str.splitlines() and for editors and CI logs: a quoted value
+#: holding one would split a located message in two.
+_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def _one_line(text: str) -> str:
+    """`text` on one line: line-break characters written as `\\uXXXX`."""
+    return text.translate(_LINE_BREAKS)
 
 
 def closest(word: str, options: list[str]) -> str:

@@ -78,3 +78,12 @@ def test_python_dash_m_entry_point():
     result = subprocess.run([sys.executable, "-m", "builder", "check", "--root", str(MINIMAL)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No problems found")
+
+
+def test_a_quoted_line_separator_does_not_split_a_located_message():
+    """A value holding U+2028 or another line-break character (quoted in a message) stays on the
+    message's one line, as `\\u2028`: hypothesis found a `wrong-type` message split in two."""
+    from builder.diagnostics import Pos, error
+
+    text = error("wrong-type", "quizzes/basics.yml", Pos(3, 5), "`prompt` must be text, not `a\u2028b\x85c`", "quote it\u2029").format()
+    assert text.splitlines() == ["quizzes/basics.yml:3:5: error: `prompt` must be text, not `a\\u2028b\\u0085c` [wrong-type]", "  hint: quote it\\u2029"]
