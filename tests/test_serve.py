@@ -32,14 +32,7 @@ def _wait_for(lines: list[str], text: str, count: int = 1, timeout: float = 30) 
 def test_serve_rebuilds_once_per_edit(tmp_path):
     root = make_course(tmp_path / "c")
     port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}"],
-        stderr=subprocess.STDOUT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    proc, lines = _serve(root, port, "mkdocs")
     try:
         _wait_for(lines, "Serving on")
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/modules/basics.html", timeout=10).read().decode()
@@ -76,14 +69,7 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
     A course that is broken when serve starts is served the same way."""
     root = make_course(tmp_path / "c", [("quizzes/basics.yml", "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")])
     port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}"],
-        stderr=subprocess.STDOUT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    proc, lines = _serve(root, port, "mkdocs")
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(lines, "Serving on")
