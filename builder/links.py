@@ -64,7 +64,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 _GENERATED_IDS = ("objective-", "source-", "q-", "quiz-", "step-", "end-", "cb-")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # An inline link or image: text (one level of brackets inside), then `(url` or `(<url>`.
-_INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))")  # an image: `!` before it
+_INLINE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|([^\s)]+))")  # an image: `!` before it
+#: The rest of an inline link after its URL: an optional title, then `)`.
+_INLINE_END = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))?\s*\)""")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
 _HTML_URL = re.compile(r"<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 _HTML_START = re.compile(r"<(?:a|img)\s", re.IGNORECASE)
@@ -97,7 +99,7 @@ def find_links(text: str, *, raw_html: bool = True) -> list[Found]:
         found.append(Found(*_line_col(masked, start), url, start, start + len(url), image, html))
 
     for m in _INLINE.finditer(masked) if "](" in masked else ():
-        group = 1 if m.group(1) is not None else 2
+        group = 2 if m.group(2) is not None else 3
         add(m.start(group), m.group(group), masked[m.start() - 1 : m.start()] == "!", False)
     for m in _REFERENCE.finditer(masked):
         group = 1 if m.group(1) is not None else 2
@@ -423,6 +425,57 @@ class _PageLinks(markdown.treeprocessors.Treeprocessor):
                 if isinstance(target, Target):
                     element.set(attr, links.sitemap.href(target, links.page))
                     links.count += 1
+
+
+# -- quiz text without the site: the exports for an LMS -------------------------------------------
+def for_lms(text: str, sitemap: SiteMap, written: str, source: str, module: Module | None) -> str:
+    """Quiz text (Markdown) for a learning management system, which shows it without the course's
+    site (the GIFT and QTI exports): a link to the course's own pages becomes its text and a
+    picture of the course its text alternative (the LMS has neither: no dead link, no broken
+    image); each `[@id]` citation becomes its sources' titles in parentheses, each a link to the
+    source's address, as the module's list of sources on the site has them. Links elsewhere (web,
+    mail, phone) are kept, and code spans stay as written. `written`, `source` and `module` as
+    for TextLinks.writing; a citation that names no source of `module` stays as typed (`course
+    check` reports it)."""
+    from builder.render import md_escape  # builder/render.py imports this module
+
+    if "[" not in text:
+        return text  # most texts: no link, no citation
+    masked = mask_code(text)
+    edits: list[tuple[int, int, str]] = []
+    for m in _INLINE.finditer(masked) if "](" in masked else ():
+        url = m.group(2) if m.group(2) is not None else m.group(3)
+        end = _INLINE_END.match(masked, m.end())
+        if end is None or sitemap.resolve(url, written, source) is None:
+            continue  # not a link as Markdown reads it, or one to another site: kept
+        image = masked[m.start() - 1 : m.start()] == "!"
+        edits.append((m.start() - image, end.end(), text[m.start(1) : m.end(1)]))
+    text = _edited(text, edits)
+    sources = {s.id: s for s in module.meta.sources if s.id} if module is not None else {}
+    masked = mask_code(text)
+    edits = []
+    for m in CITATION.finditer(masked):
+        keys = [CITE_KEY.match(k.strip()) for k in m.group(1).split(";")]
+        if all(k and k.group(1) in sources for k in keys):
+            cited = [sources[k.group(1)] for k in keys if k]
+            titles = "; ".join(f"[{md_escape(s.title)}]({_markdown_url(s.url)})" for s in cited)
+            edits.append((m.start(), m.end(), f"({titles})"))
+    return _edited(text, edits)
+
+
+def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) span replaced, the spans in order and not overlapping."""
+    out: list[str] = []
+    last = 0
+    for start, end, new in edits:
+        out += [text[last:start], new]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _markdown_url(url: str) -> str:
+    """A URL as an inline link's destination: spaces and parentheses percent-encoded."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 # -- `course check` -------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from builder.links import PRINT_ID, check_links
 from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
 from builder.quality import check_quality
 from builder.questions import question_type
-from builder.source import DataPath
+from builder.source import DataPath, syntax_error
 
 Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
 
@@ -400,46 +400,79 @@ def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
             if _TODO.search(text):
                 yield error("placeholder", sf.path, sf.positions.of(path), "placeholder `TODO` left in the scenario", hint)
 
-_THIRD_PARTY = re.compile(r"^(\s*(?:-\s*)?(?:src:\s*)?['\"]?)(https?:)?//", re.IGNORECASE)
-_ANALYTICS = re.compile(r"^\s*(analytics|google_analytics)\s*:", re.IGNORECASE)
+_THIRD_PARTY = re.compile(r"(https?:)?//", re.IGNORECASE)
+_ANALYTICS = ("analytics", "google_analytics")
+_OFF = ("false", "no", "off")
 
 
 def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    """Trainees on agency networks: nothing may load from another host, and nothing tracks them."""
-    text = course.site_config
-    if text is None:
-        return
-    section = ""
-    for number, line in enumerate(text.split("\n"), 1):
-        if line and not line[0].isspace() and not line.startswith("#"):
-            section = line.split(":", 1)[0].strip()
-        if _ANALYTICS.match(line):
-            yield error("analytics", "mkdocs.yml", Pos(number, len(line) - len(line.lstrip()) + 1), "analytics are not allowed: the site must not track trainees", "remove the analytics settings")
-        match = _THIRD_PARTY.match(line)
-        if section in ("extra_javascript", "extra_css") and match:
-            yield error("third-party-asset", "mkdocs.yml", Pos(number, len(match.group(1)) + 1), f"`{section}` loads a file from another host", "copy the file into course/ and link it by its path; the site must not load anything from outside itself")
-    font = _theme_setting(text, "font")
-    if font is None or font[0].lower() not in ("false", "no", "off"):
+    """Trainees on agency networks: nothing may load from another host, and nothing tracks them.
+    mkdocs.yml is read as YAML (`extra: {analytics: {provider: google}}` on one line is the same
+    setting as the block form), and each finding is located where the file has it."""
+    root = _site_root(course.site_config) if course.site_config else None
+    if root is None:
+        return  # no mkdocs.yml, or one that is not YAML: reported by their own rules
+    for key in _keys(root):
+        if key.value.lower() in _ANALYTICS:
+            yield error("analytics", "mkdocs.yml", _pos(key), "analytics are not allowed: the site must not track trainees", "remove the analytics settings")
+    for section in ("extra_javascript", "extra_css"):
+        for value in _scalars(_mapping_value(root, section)):
+            if _THIRD_PARTY.match(value.value):
+                where = _pos(value)
+                if value.style in ("'", '"'):
+                    where = Pos(where.line, where.col + 1)  # at the address, not its opening quote
+                yield error("third-party-asset", "mkdocs.yml", where, f"`{section}` loads a file from another host", "copy the file into course/ and link it by its path; the site must not load anything from outside itself")
+    font = _theme_setting(course.site_config or "", "font")
+    if font is None or font[0].lower() not in _OFF:
         yield error("external-font", "mkdocs.yml", Pos(1, 1), "the theme loads its fonts from Google Fonts (Material's default)", "set `font: false` under `theme:` so the site loads nothing from outside itself")
 
 
-_DIRECTORY_URLS = re.compile(r"^use_directory_urls\s*:\s*(\S+)")
 _FILE_NAMES = "; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package"
 
 
 def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     """MkDocs' default, page/index.html, would break the links between the course's own pages and
     their scripts (and the site's use from file:// or an LMS package): pages must be page.html."""
-    text = course.site_config
-    if text is None:
+    root = _site_root(course.site_config) if course.site_config else None
+    if root is None:
         return
-    for number, line in enumerate(text.split("\n"), 1):
-        match = _DIRECTORY_URLS.match(line)
-        if match:
-            if match.group(1).lower() not in ("false", "no", "off"):
-                yield error("directory-urls", "mkdocs.yml", Pos(number, match.start(1) + 1), "`use_directory_urls` is on: the progress, assessment and scenario pages would lose their scripts and links", "set `use_directory_urls: false`" + _FILE_NAMES)
-            return
-    yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`" + _FILE_NAMES)
+    value = _mapping_value(root, "use_directory_urls")
+    if value is None:
+        yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`" + _FILE_NAMES)
+    elif not (isinstance(value, yaml.ScalarNode) and value.style is None and value.value.lower() in _OFF):
+        yield error("directory-urls", "mkdocs.yml", _pos(value), "`use_directory_urls` is on: the progress, assessment and scenario pages would lose their scripts and links", "set `use_directory_urls: false`" + _FILE_NAMES)
+
+
+def _pos(node: yaml.Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _keys(node: yaml.Node | None, seen: set[int] | None = None) -> Iterator[yaml.ScalarNode]:
+    """Every mapping key of a composed document, in file order (a collection shared by YAML
+    aliases is walked once)."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) or id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _keys(item, seen)
+        return
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode):
+            yield k
+        yield from _keys(v, seen)
+
+
+def _scalars(node: yaml.Node | None, seen: set[int] | None = None) -> Iterator[yaml.ScalarNode]:
+    """The scalar values under a node (not mapping keys), in file order."""
+    seen = set() if seen is None else seen
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and id(node) not in seen:
+        seen.add(id(node))
+        for item in node.value:
+            yield from _scalars(item[1] if isinstance(node, yaml.MappingNode) else item, seen)
 
 
 def credit_names_its_approver(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -482,8 +515,15 @@ def _site_root(text: str) -> yaml.Node | None:
 
 def site_runs_the_course_plugin(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     """Without `course` in `plugins:`, MkDocs would build a site of the course/ pages alone."""
-    root = _site_root(course.site_config) if course.site_config else None
-    if root is None:
+    if not course.site_config:
+        return
+    try:
+        root = yaml.compose(course.site_config, Loader=SiteConfigLoader)
+    except yaml.MarkedYAMLError as exc:  # the other mkdocs.yml rules then stay silent
+        yield syntax_error(course.site_config, exc, "mkdocs.yml")
+        return
+    except yaml.YAMLError as exc:
+        yield error("yaml-syntax", "mkdocs.yml", Pos(1, 1), "YAML syntax: " + " ".join(str(exc).split()), "check the file in a text editor")
         return
     plugins = _mapping_value(root, "plugins")
     names = []

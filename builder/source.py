@@ -130,7 +130,7 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        return Document(rel, None, positions, [_syntax_error(text, exc, rel, line_offset)])
+        return Document(rel, None, positions, [syntax_error(text, exc, rel, line_offset)])
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         index = max(0, min(exc.position, len(text)))
         line = text.count("\n", 0, index)
@@ -247,7 +247,7 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation and quoting around this position"
 
 
-def _syntax_error(text: str, exc: yaml.MarkedYAMLError, rel: str, offset: int) -> Diagnostic:
+def syntax_error(text: str, exc: yaml.MarkedYAMLError, rel: str, offset: int = 0) -> Diagnostic:
     """A YAML syntax error in the author's terms: an unclosed quote at the line that opens it, a
     line that does not line up as indentation, and the parser's own words only where nothing
     better is known (reworded where they are jargon)."""

@@ -255,3 +255,17 @@ CASES += [
 CASES += [
     ("yaml-backtick-start", [(Q, "    prompt: What is the rule?", "    prompt: `rule` is what?")]),
 ]
+CASES += [
+    # mkdocs.yml read as YAML: flow style and comments are the same settings as the block form
+    ("analytics-flow", [("mkdocs.yml", "plugins:", "extra: {analytics: {provider: google, property: G-XXXX}}\nplugins:")]),
+    ("third-party-script-flow", [("mkdocs.yml", "plugins:", "extra_javascript: [js/local.js, 'https://cdn.example.com/lib.js']\nplugins:")]),
+    ("directory-urls-comment", [("mkdocs.yml", "use_directory_urls: false\n", "use_directory_urls: false  # page.html, not page/index.html\n")]),
+    ("directory-urls-flow", [("mkdocs.yml", (
+        "{site_name: Minimal course, docs_dir: course, site_dir: site,\n"
+        " theme: {name: material, font: false},\n"
+        " use_directory_urls: true,\n"
+        " plugins: [search, course],\n"
+        " markdown_extensions: [admonition, attr_list, tables, {toc: {permalink: true}}]}\n"
+    ))]),
+    ("mkdocs-yml-syntax", [("mkdocs.yml", "  font: false\n", "  font: [false\n")]),
+]

@@ -488,3 +488,32 @@ def test_random_texts_round_trip(tmp_path):
             ]
         else:
             assert [c["text"]["text"] for c in parsed["choices"]] == [" ".join(question.accepted[0].split()).replace("*", "\\*")]
+
+
+# -- links and citations: Moodle has no course site ------------------------------------------------
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")  # a picture of the course
+
+
+def test_citations_become_source_titles_and_links_to_the_course_become_text(tmp_path):
+    """`[@id]` would reach trainees as text and `basics.md` as a dead link: Moodle shows the
+    question without the site. A citation is its source's title (linked to the source), a link
+    to the course's own pages its text, a picture of the course its text alternative; web links stay."""
+    root = one_quiz(tmp_path, [
+        {"id": "cited", "type": "single", "objectives": CHOICE_OBJECTIVES,
+         "prompt": "What does the rulebook say [@rulebook]? Read [the rule](basics.md#the-rule) first.\n\n![The flow of a case](../images/flow.png)",
+         "options": [{"text": "It is simple.", "correct": True, "feedback": "Yes [@rulebook]; see [the home page](../index.md \"Home\")."},
+                     {"text": "It is hard, says [the ERA](https://example.org/era).", "feedback": "No: `[@rulebook]` in code stays code."}],
+         "explanation": "See [the rule](01-basics.md) and [its source](basics.md#source-rulebook) [@rulebook]."},
+    ])
+    (root / "course" / "images").mkdir()
+    (root / "course" / "images" / "flow.png").write_bytes(PNG)
+    data = export(loaded(root)).data.decode("utf-8")
+    cite = "([The Rulebook](https://example.org/rulebook))"
+    question = by_title(oracle(data))["basics/cited"]
+    assert question["stem"] == md(f"What does the rulebook say {cite}? Read the rule first.\n\nThe flow of a case")
+    assert [(c["text"], c["feedback"]) for c in question["choices"]] == [
+        (md("It is simple."), md(f"Yes {cite}; see the home page.")),
+        (md("It is hard, says [the ERA](https://example.org/era)."), md("No: `[@rulebook]` in code stays code.")),
+    ]
+    assert question["globalFeedback"] == md(f"See the rule and its source {cite}.")
+    assert ".md" not in data and ".png" not in data

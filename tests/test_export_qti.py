@@ -662,3 +662,30 @@ def test_scores_in_a_real_qti_player(package, tmp_path):
         if isinstance(feedback, str):
             assert outcome["FEEDBACK"] == feedback, name
     assert sum(score == 1.0 for _, _, score, _ in expected) == len(items)
+
+
+def test_citations_become_source_titles_and_links_to_the_course_become_text(tmp_path, item_xsd, cp_xsd):
+    """A QTI player has no course site: `[@rulebook]` is its source's title, linked to the
+    source; a link to the course's own pages is its text, a picture of the course its text
+    alternative; links to other sites stay links."""
+    root = make_course(tmp_path / "c", [
+        ("quizzes/basics.yml", "prompt: What is the rule?", 'prompt: "What does the rulebook say [@rulebook]? Read [the rule](basics.md#the-rule).\\n\\n![The flow of a case](../images/flow.png)"'),
+        ("quizzes/basics.yml", "feedback: Yes, it is.", "feedback: Yes [@rulebook], see [the home page](../index.md)."),
+        ("quizzes/basics.yml", "explanation: The rulebook says the rule is simple.", "explanation: \"[The rule](01-basics.md) is simple [@rulebook], says [the ERA](https://example.org/era).\""),
+        ("course/images/flow.png", bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")),
+    ])
+    files = _files(_export(root).data)
+    _assert_valid(cp_xsd, etree.fromstring(files["imsmanifest.xml"], PARSER), "imsmanifest.xml")
+    item = _by_id(_items(files))["basics-rule"]
+    _assert_valid(item_xsd, item, "basics-rule")
+    prompt = item.find(".//q:prompt", NS)
+    assert "".join(prompt.itertext()).startswith("What does the rulebook say (The Rulebook)? Read the rule.\nThe flow of a case")
+    assert [(a.get("href"), a.text) for a in prompt.iter(f"{{{QTI}}}a")] == [("https://example.org/rulebook", "The Rulebook")]
+    feedback = item.find("q:modalFeedback[@identifier='a']", NS)
+    assert "".join(feedback.itertext()).endswith("Yes (The Rulebook), see the home page.")
+    explanation = item.find("q:modalFeedback[@identifier='explanation']", NS)
+    assert "".join(explanation.itertext()) == "The rule is simple (The Rulebook), says the ERA."
+    assert [a.get("href") for a in explanation.iter(f"{{{QTI}}}a")] == ["https://example.org/rulebook", "https://example.org/era"]
+    text = b"".join(files.values())
+    assert b"[@" not in text and b".md" not in text and b".png" not in text
+    assert Session(item).respond("a")["SCORE"] == 1.0

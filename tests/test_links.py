@@ -18,7 +18,7 @@ from links_course import make_linked_course
 
 from builder.check import check_course
 from builder.cli import cli
-from builder.links import SiteMap, Target, find_links
+from builder.links import SiteMap, Target, find_links, for_lms
 
 
 class _Html(HTMLParser):
@@ -130,6 +130,8 @@ def test_the_scorm_package_holds_the_image_and_the_quiz_links_resolve_inside_it(
         names = set(archive.namelist())
         module = archive.read("site/modules/basics.html").decode("utf-8")
     assert "site/images/seal.png" in names
+    # the package carries the site: citations in quiz text are the module's numbered links, never `[@id]`
+    assert '<a aria-label="Source 1" href="basics.html#source-rulebook">1</a>' in module and "[@" not in module
     for _, url in parse(module).urls:
         path = url.partition("#")[0]
         if path:
@@ -212,3 +214,25 @@ def test_an_agencys_local_sections_are_checked_and_their_links_work(tmp_path, mo
     assert result.exit_code == 0, result.output
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert '<a href="../local/card.html">our card</a>' in page and '<a href="basics.html#the-rule">the rule</a>' in page
+
+
+def test_quiz_text_for_an_lms_keeps_other_sites_and_leaves_unknown_citations_to_the_check(tmp_path):
+    """builder/links.py for_lms (the GIFT and QTI exports): only the course's own pages and
+    pictures lose their links, only known citations are replaced, code stays as written."""
+    course, report = check_course(make_linked_course(tmp_path / "course"))
+    assert not report.errors, report.format_text()
+    module = course.module("basics")
+    assert module is not None
+    sitemap = SiteMap(course)
+
+    def lms(text: str) -> str:
+        return for_lms(text, sitemap, "modules/basics.md", "quizzes/basics.yml", module)
+
+    assert lms("Call [the line](tel:+15555550100), mail [us](mailto:a@example.org), read [DHS](https://www.dhs.gov/x \"t\").") == (
+        "Call [the line](tel:+15555550100), mail [us](mailto:a@example.org), read [DHS](https://www.dhs.gov/x \"t\")."
+    )
+    assert lms("[The rule (in full)](basics.md 'the rule') and [more](<../more.md#further-steps>).") == "The rule (in full) and more."
+    assert lms("So [@rulebook; @nowhere], but [@rulebook] and `[@rulebook]`.") == (
+        "So [@rulebook; @nowhere], but ([The Rulebook](https://example.org/rulebook)) and `[@rulebook]`."
+    )
+    assert lms("No link here.") == "No link here."

@@ -58,6 +58,12 @@ Types
 
     Every question gets its explanation as general feedback (`####`). `shuffle` and `pin` have no
     GIFT syntax: Moodle shuffles options by its own (site and quiz) settings.
+
+Links and citations
+    Moodle shows the questions without the course's site (builder/exports LmsText): a link to the
+    course's own pages is written as its text, a picture of the course as its text alternative,
+    and a `[@id]` citation as its sources' titles in parentheses, each linked to the source's
+    address. Links to other sites are kept.
 """
 
 from __future__ import annotations
@@ -65,7 +71,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from builder.course import Course, Module, QuizFile
-from builder.exports import Export
+from builder.exports import Export, LmsText
 from builder.models import Question
 from builder.questions import question_type
 from builder.questions.base import NotExpressible
@@ -85,12 +91,13 @@ def export(course: Course) -> Export:
               "// Import it with \"Get category from file\" ticked: one category per module."]
     skipped: list[str] = []
     items = 0
+    lms = LmsText(course)
     for category, module_id, quiz_file in _quizzes(course, course_id):
         questions: list[str] = []
         for question in quiz_file.quiz.questions:
             name = f"{module_id}/{question.id}"
             try:
-                questions.append(question_gift(name, question, quiz_file.option_orders.get(question.id)))
+                questions.append(question_gift(name, lms.question(question, quiz_file), quiz_file.option_orders.get(question.id)))
             except NotExpressible as reason:
                 skipped.append(f"{name}: {reason}")
         if questions:

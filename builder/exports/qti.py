@@ -22,6 +22,11 @@ template cannot also set the feedback outcomes: the first responseCondition is, 
 the body of the standard `match_correct` template (`map_response` for short answers); after it,
 FEEDBACK takes the chosen options (per-option modalFeedback) and EXPLANATION is set so the
 explanation's modalFeedback shows after every attempt.
+
+A QTI player shows the items without the course's site (builder/exports LmsText): a link to the
+course's own pages is its text, a picture of the course its text alternative, and a `[@id]`
+citation its sources' titles in parentheses, each linked to the source's address; links to
+other sites are kept.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 
 from builder.course import Course
-from builder.exports import Export, deterministic_zip
+from builder.exports import Export, LmsText, deterministic_zip
 from builder.i18n import strings_for
 from builder.models import Question
 from builder.questions import question_type
@@ -78,6 +83,7 @@ def export(course: Course) -> Export:
     files: dict[str, bytes] = {}
     resources: list[tuple[str, str]] = []
     used: set[str] = set()
+    lms = LmsText(course)
     for module in course.modules:
         quiz = course.quiz_for(module.id)
         if quiz is None:
@@ -85,7 +91,8 @@ def export(course: Course) -> Export:
         for question in quiz.quiz.questions:
             identifier = _unique(_ncname(f"{module.id}-{question.id}", "item-"), used)
             href = f"items/{identifier}.xml"
-            item = _Item(renderer, t, course.meta.language, module.id, question, identifier, quiz.option_orders.get(question.id)).build()
+            text = lms.question(question, quiz)  # links and citations without the site
+            item = _Item(renderer, t, course.meta.language, module.id, text, identifier, quiz.option_orders.get(question.id)).build()
             files[href] = _serialize(item)
             resources.append((identifier, href))
     files["imsmanifest.xml"] = _serialize(_manifest(course.meta.id, resources))
