@@ -207,7 +207,7 @@
         saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: course.version};
         stored = save(saved);
       }
-      summary.textContent = format(s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
+      summary.textContent = format(drawn.length === 1 ? s.result_one : s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
       details.textContent = "";
       var heading = document.createElement("h2");
       heading.textContent = s.by_module;
