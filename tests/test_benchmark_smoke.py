@@ -9,8 +9,11 @@ import json
 import subprocess
 import sys
 
+import pytest
 import yaml
 from course_helpers import REPO
+
+pytestmark = pytest.mark.slow  # builds the benchmark courses
 
 RUN = REPO / "benchmarks" / "run.py"
 

@@ -16,6 +16,8 @@ from course_helpers import REPO, make_course
 from builder import engines
 from builder.cli import cli
 
+pytestmark = pytest.mark.slow  # builds with ProperDocs and Zensical in child processes
+
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 

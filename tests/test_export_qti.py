@@ -632,6 +632,7 @@ def _qti_components() -> Path | None:
     return cdn if cdn.exists() else None
 
 
+@pytest.mark.slow  # converts to QTI 3.0 and runs a player in Node
 def test_scores_in_a_real_qti_player(package, tmp_path):
     """The package upgraded to QTI 3.0 by citolab-qti-convert, scored by @citolab/qti-components
     in Chromium: the same responses as above, the same scores (and the chosen option's feedback)."""

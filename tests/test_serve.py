@@ -13,6 +13,8 @@ import urllib.request
 import pytest
 from course_helpers import make_course
 
+pytestmark = pytest.mark.slow  # starts preview servers and waits for rebuilds
+
 
 def _free_port() -> int:
     with socket.socket() as s:

@@ -15,6 +15,8 @@ from course_helpers import REPO
 
 from builder.cli import cli
 
+pytestmark = pytest.mark.slow  # runs the CI templates' commands: whole builds
+
 WORKFLOWS = [REPO / ".github" / "workflows" / "publish.yml", REPO / ".gitlab-ci.yml"]
 ENV_PREFIX = re.compile(r'^(?:export\s+)?[A-Z_]+="\$\(git log[^)]*\)"\s*')
 
