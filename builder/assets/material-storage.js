@@ -38,53 +38,36 @@
   };
 
   function onDemand() {
-    var used = false, waiting = [];
-    function use(event) {
-      var target = event.target;
-      if (used || !(target instanceof Element)) return;
-      if (event.type === "change" ? target.id === "__search" && target.checked
-        : target.closest(".md-search, [for='__search']")) {
-        used = true;
-        waiting.splice(0).forEach(function (send) { send(); });
+    var used = new Promise(function (resolve) {
+      function use(event) {  // focus in the search box, or its toggle (the label, "/" or "s") set
+        var target = event.target;
+        if (target.closest && target.closest(".md-search, #__search:checked")) resolve();
       }
-    }
-    ["focusin", "pointerdown", "change"].forEach(function (type) { document.addEventListener(type, use, true); });
-    var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+      document.addEventListener("focusin", use, true);
+      document.addEventListener("change", use, true);
+    });
+    var open = XMLHttpRequest.prototype.open;
     XMLHttpRequest.prototype.open = function (method, url) {
-      this.cbIndex = /\/search\/search_index\.json$/.test(String(url));
-      return open.apply(this, arguments);
-    };
-    XMLHttpRequest.prototype.send = function () {
-      var xhr = this, args = arguments;
-      if (used || !xhr.cbIndex) return send.apply(xhr, args);
-      waiting.push(function () { send.apply(xhr, args); });
+      open.apply(this, arguments);
+      if (/\/search\/search_index\.json$/.test(url)) {
+        var xhr = this, send = xhr.send;
+        xhr.send = function () { used.then(function () { send.call(xhr); }); };
+      }
     };
     var RealWorker = window.Worker;
-    if (!RealWorker) return;
-    function LazyWorker(url, options) {  // the search worker starts with its first message
-      if (!/workers\/search/.test(String(url))) return new RealWorker(url, options);
-      this.args = [url, options];
-      this.listeners = [];
-      this.worker = null;
-    }
-    LazyWorker.prototype.addEventListener = function (type, listener, options) {
-      if (this.worker) this.worker.addEventListener(type, listener, options);
-      else this.listeners.push([type, listener, options]);
+    // The search worker starts with its first message. Material only posts to it and listens
+    // for "message", so an EventTarget that passes those on can stand in until then.
+    window.Worker = function (url, options) {
+      if (!/workers\/search/.test(url)) return new RealWorker(url, options);
+      var stand = new EventTarget(), worker;
+      stand.postMessage = function (message) {
+        if (!worker) {
+          worker = new RealWorker(url, options);
+          worker.onmessage = function (event) { stand.dispatchEvent(new MessageEvent("message", {data: event.data})); };
+        }
+        worker.postMessage(message);
+      };
+      return stand;
     };
-    LazyWorker.prototype.removeEventListener = function (type, listener, options) {
-      if (this.worker) this.worker.removeEventListener(type, listener, options);
-      else this.listeners = this.listeners.filter(function (l) { return l[0] !== type || l[1] !== listener; });
-    };
-    LazyWorker.prototype.postMessage = function (message, transfer) {
-      if (!this.worker) {
-        var worker = this.worker = new RealWorker(this.args[0], this.args[1]);
-        this.listeners.splice(0).forEach(function (l) { worker.addEventListener(l[0], l[1], l[2]); });
-      }
-      this.worker.postMessage(message, transfer);
-    };
-    LazyWorker.prototype.terminate = function () {
-      if (this.worker) this.worker.terminate();
-    };
-    window.Worker = LazyWorker;
   }
 })();
