@@ -24,7 +24,8 @@ ASSETS = Path(__file__).parent / "assets"
 @functools.lru_cache(maxsize=64)  # the same assets in every build of a process (serve, tests)
 def minified(text: str, name: str) -> str:
     if name.endswith(".js"):
-        return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False)) + "\n"
+        # drop_semi also drops the last one, which the next part of a concatenated script needs
+        return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False, drop_semi=True)).rstrip(";") + ";\n"
     if name.endswith(".css"):
         return str(rcssmin.cssmin(text)) + "\n"
     return text

@@ -5,14 +5,14 @@
   var script = document.currentScript;
   // Search from file:// needs a stand-in for the worker Chromium refuses there (see file-worker.js);
   // it must be in place before Material's bundle runs, so it is written in, not appended.
-  // eslint-disable-next-line no-useless-escape -- <\/script> stays safe should this ever be inlined
-  if (location.protocol === "file:") document.write('<script src="' + script.src.replace(/[^/]*$/, "file-worker.js") + '"><\/script>');
   // Hack: over http Material's bundle fetches the search index (over half of a page's weight) and
   // starts the search worker on every page, searched or not. Both wait here until search is used:
-  // the index request is sent on the first focus, click or keyboard shortcut of the search control,
-  // and the worker starts when Material hands it that index. (From file:// Material already waits
+  // the index request is sent when the search box is first focused or search opened (its label, its
+  // keyboard shortcut), and the worker starts when Material hands it that index. (From file:// Material already waits
   // for the search control; the index is a local script there.)
-  if (location.protocol !== "file:") onDemand();
+  // eslint-disable-next-line no-useless-escape -- <\/script> stays safe should this ever be inlined
+  if (location.protocol === "file:") document.write('<script src="' + script.src.replace(/[^/]*$/, "file-worker.js") + '"><\/script>');
+  else onDemand();
   window.__md_scope = new URL(script.getAttribute("data-scope") || ".", location);
   window.__md_hash = function (value) {
     return Array.prototype.reduce.call(value, function (hash, c) { return (hash << 5) - hash + c.charCodeAt(0); }, 0);
