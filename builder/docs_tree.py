@@ -110,7 +110,7 @@ def generated_files(course: Course, renderer: Renderer, edition: str, theme_scri
         out.append(GeneratedFile(PRINT_PAGE, renderer.print_page()))
     grading = "".join(question_script(partial) for partial in PARTIALS)
     journey = JourneyPages(renderer)
-    script = asset("core.js") + minified(journey.course_data_js(), "course-data.js") + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
+    script = asset("core.js") + journey.course_data_js() + "\n" + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
     out.append(GeneratedFile(ASSET_URIS["js"], script))
     # The pages that build question forms (the final assessment) get the types' form builders.
     pages_script = "".join(question_script(partial, "form") for partial in PARTIALS) + asset("journey-pages.js")

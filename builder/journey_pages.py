@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from builder.questions import TYPES
-from builder.render import Renderer, json_for_html
+from builder.render import QUIZ_STRINGS, Renderer, json_for_html
 
 #: The interface strings of question.html and the types' partials (`QuestionType.form_strings`),
 #: for the forms journey-pages.js builds.
@@ -33,12 +33,13 @@ class JourneyPages:
         self.r = renderer
 
     def course_data_js(self) -> str:
-        """The start of assets/course/course.js: the little every page needs (storage key, pass marks), cacheable."""
+        """The start of assets/course/course.js: the little every page needs (storage key, pass marks,
+        the knowledge checks' interface strings), cacheable."""
         pass_marks = {}
         for module in self.r.course.modules:
             quiz = self.r.course.quiz_for(module.id)
             pass_marks[module.id] = quiz.quiz.pass_mark if quiz and quiz.quiz.pass_mark is not None else self.r.meta.pass_mark
-        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMarks": pass_marks, "strings": {"passed_mark": self.r.t["js_passed_mark"], "lms_unavailable": self.r.t["js_lms_unavailable"]}}
+        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMarks": pass_marks, "strings": self.r.js_strings((*QUIZ_STRINGS, "passed_mark", "lms_unavailable"))}
         return self.r.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
 
     def _journey_data(self) -> Markup:

@@ -1,24 +1,32 @@
 """The site's own scripts and stylesheets, minified when they are published.
 
 The sources in builder/assets/ stay readable; trainees on slow agency networks get them about
-30% smaller (measured: 9.2 KB gzip of JS and CSS on a module page becomes 6.5 KB).
-rjsmin and rcssmin are tiny, dependency-free and stable (the same author, maintained since 2011).
+30% smaller (measured: 9.2 KB gzip of JS and CSS on a module page becomes 6.5 KB). Scripts are
+parsed and printed without comments or white space, their local names shortened (calmjs.parse,
+pure Python, ES5 like our scripts: another 10% of gzip, 611 B on a module page, where a
+whitespace-only minifier such as rjsmin stops); a syntax error in an asset stops the build.
+Globals keep their names (cb, window.cb…), so the parts of course.js still meet. rcssmin
+(tiny, dependency-free, maintained since 2011) does the stylesheets.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]  # no type information shipped
-import rjsmin  # type: ignore[import-untyped]
+from calmjs.parse import es5  # type: ignore[import-untyped]
+from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
 ASSETS = Path(__file__).parent / "assets"
 
 
+@functools.lru_cache(maxsize=64)  # the same assets in every build of a process (serve, tests)
 def minified(text: str, name: str) -> str:
     if name.endswith(".js"):
-        return str(rjsmin.jsmin(text)) + "\n"
+        # drop_semi also drops the last one, which the next part of a concatenated script needs
+        return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False, drop_semi=True)).rstrip(";") + ";\n"
     if name.endswith(".css"):
         return str(rcssmin.cssmin(text)) + "\n"
     return text

@@ -27,7 +27,7 @@ from builder.models import CourseMeta, Question, Quiz
 from builder.questions import TYPES, question_type
 from builder.questions.base import ViewContext
 
-#: The interface strings quiz.js uses (`s.<name>`), carried by each module page's quiz data; the
+#: The interface strings quiz.js uses (`s.<name>`), carried by course.js (cb.course.strings); the
 #: progress, assessment and certificate pages carry all of them in their own data.
 #: quiz.js's own, then each question type's (`QuestionType.quiz_strings`).
 QUIZ_STRINGS = tuple(dict.fromkeys(("correct", "incorrect", "partly", "empty", "score", "score_one", "best_passed", "best_not_passed", "practise", "passed", "not_passed", *(s for kind in TYPES.values() for s in kind.quiz_strings))))
@@ -497,12 +497,10 @@ class Renderer(QuizText):
         pairs = [self.question(q, module.id, self._number(n, total)) for n, q in enumerate(quiz.questions, 1)]
         pass_mark = quiz.pass_mark if quiz.pass_mark is not None else self.meta.pass_mark
         data = {
-            "course": self.meta.id,
             "module": module.id,
             "passMark": pass_mark,
             "questions": [d for _, d in pairs],
-            "strings": self.js_strings(QUIZ_STRINGS),
-        }
+        }  # the interface strings (QUIZ_STRINGS) are in course.js, cached: JourneyPages.course_data_js
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
         # JavaScript. A JSON *array* is a harmless expression statement when that happens.

@@ -48,7 +48,7 @@
         link.remove();
         say(s.exported);
       } else if (action === "reset" && window.confirm(s.confirm_reset)) {
-        J.reset();
+        reset();
         refresh();
         say(s.reset_done);
       } else if (action === "forget" && window.confirm(s.confirm_forget)) {
@@ -79,6 +79,14 @@
   }
 
   // Every key this site wrote: the course's progress (any epoch) and Material's preferences.
+  // Reset: this course's progress emptied (in the LMS, inside the SCORM package).
+  function reset() {
+    var host = J.lms();
+    if (host) return host.save(J.empty());
+    var store = storage();
+    try { if (store) store.removeItem(J.KEY); } catch (e) { /* nothing was saved */ }
+    return true;
+  }
   function forget() {
     var store = storage();
     if (!store) return;

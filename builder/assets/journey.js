@@ -56,34 +56,18 @@
     try {
       return clean(JSON.parse(store.getItem(KEY)), questions);
     } catch (e) {
-      if (e instanceof SyntaxError) return empty();  // corrupt: start again, quietly
-      available = false;
+      if (!(e instanceof SyntaxError)) available = false;  // corrupt (a SyntaxError): start again, quietly
       return empty();
     }
   }
   function save(data) {
-    var host = lms();
-    var store = storage();
+    var host = lms(), store = storage(), saved = false;
     try {
-      if (host) {
-        if (!host.save(data)) throw new Error("the LMS refused the progress");
-        return true;
-      }
-      if (!store) throw new Error("no storage");
-      store.setItem(KEY, JSON.stringify(data));
-      return true;
-    } catch (e) {
-      available = false;
-      showStorageNotes();
-      return false;
-    }
-  }
-  function reset() {
-    var host = lms();
-    if (host) return host.save(empty());
-    var store = storage();
-    try { if (store) store.removeItem(KEY); } catch (e) { /* nothing was saved */ }
-    return true;
+      if (host) saved = !!host.save(data);  // false: the LMS refused the progress
+      else if (store) { store.setItem(KEY, JSON.stringify(data)); saved = true; }
+    } catch (e) { /* storage full or blocked, or the LMS failed */ }
+    if (!saved) { available = false; showStorageNotes(); }
+    return saved;
   }
   function showStorageNotes() {
     var inLms = !available && lms();
@@ -141,8 +125,8 @@
 
   // What the progress, assessment and certificate pages build on (journey-pages.js).
   cb.journey = {
-    KEY: KEY, SCHEMA: SCHEMA, course: course, storage: storage, clean: clean,
-    load: load, save: save, reset: reset, lms: lms, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes
+    KEY: KEY, SCHEMA: SCHEMA, course: course, storage: storage, clean: clean, empty: empty,
+    load: load, save: save, lms: lms, status: status, markNavigation: markNavigation, showStorageNotes: showStorageNotes
   };
 
   cb.everyPage(function () {

@@ -9,10 +9,9 @@
       ? "[data-md-color-media='(prefers-color-scheme: light)']"
       : "[data-md-color-media='(prefers-color-scheme: dark)']");
     if (!input) return;
-    palette.color.media = input.getAttribute("data-md-color-media");
-    palette.color.scheme = input.getAttribute("data-md-color-scheme");
-    palette.color.primary = input.getAttribute("data-md-color-primary");
-    palette.color.accent = input.getAttribute("data-md-color-accent");
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      palette.color[key] = input.getAttribute("data-md-color-" + key);
+    });
   }
   Object.keys(palette.color).forEach(function (key) {
     document.body.setAttribute("data-md-color-" + key, palette.color[key]);

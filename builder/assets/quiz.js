@@ -1,6 +1,6 @@
 /* Self-check quizzes: enhances the server-rendered forms of builder/templates/quiz.html.
  * No dependencies, no network, no inline handlers. Data comes from the quiz's
- * <script type="application/json"> block, read with textContent. Each question type reads,
+ * <script type="application/json"> block, read with textContent; the strings from cb.course. Each question type reads,
  * grades and explains its answers in questions/<type>.js (cb.types); this is what they share. */
 (function (cb) {
   "use strict";
@@ -56,12 +56,11 @@
   };
 
   function setupQuiz(section) {
-    if (section.getAttribute("data-enhanced")) return;
+    if (section.classList.contains("cb-quiz--enhanced")) return;
     var data = cb.data(section);
     if (!data) return;
-    section.setAttribute("data-enhanced", "true");
     section.classList.add("cb-quiz--enhanced");
-    var s = data.strings;
+    var s = cb.course.strings;  // course-data.js
     var results = {};
     var score = section.querySelector(".cb-quiz__score");
     var controls = section.querySelector("template.cb-quiz__controls");

@@ -87,7 +87,7 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
         return {"options": options, "feedback": [o for o in options if o["feedback"]], "how": ctx.t[self.how]}
 
     def data(self, question: ChoiceQuestion) -> dict[str, Any]:
-        return {"correct": question.correct_ids(), "shuffle": question.shuffle}
+        return {"correct": question.correct_ids(), **({"shuffle": True} if question.shuffle else {})}
 
     def form(self, view: dict[str, Any]) -> dict[str, Any]:
         """Options are `[id, text, feedback]` (feedback `null` when there is none)."""

@@ -46,7 +46,7 @@ class MatchingType(QuestionType[Matching]):
         return {"pairs": pairs, "rights": arrange.scrambled(rights, [r["id"] for r in rights], ctx.seed), "how": ctx.t["how_matching"]}
 
     def data(self, question: Matching) -> dict[str, Any]:
-        return {"answer": {f"l{i + 1}": f"r{i + 1}" for i in range(len(question.pairs))}, "shuffle": question.shuffle}
+        return {"answer": {f"l{i + 1}": f"r{i + 1}" for i in range(len(question.pairs))}, **({"shuffle": True} if question.shuffle else {})}
 
     def form(self, view: dict[str, Any]) -> dict[str, Any]:
         """The texts in answer order; `shown`: the right sides' ids as the menus list them."""
