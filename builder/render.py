@@ -498,9 +498,8 @@ class Renderer(QuizText):
         pass_mark = quiz.pass_mark if quiz.pass_mark is not None else self.meta.pass_mark
         data = {
             "module": module.id,
-            "passMark": pass_mark,
             "questions": [d for _, d in pairs],
-        }  # the interface strings (QUIZ_STRINGS) are in course.js, cached: JourneyPages.course_data_js
+        }  # the pass mark and the interface strings (QUIZ_STRINGS) are in course.js, cached: JourneyPages.course_data_js
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
         # JavaScript. A JSON *array* is a harmless expression statement when that happens.

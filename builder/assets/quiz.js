@@ -70,17 +70,18 @@
     // yet" because of a few answers checked again.
     var progress = cb.progress;
     var best = progress && progress.best(data.module);
+    var passMark = cb.course.passMarks[data.module];  // course-data.js, cached with course.js
     function updateScore() {
       var total = data.questions.length;
       var right = data.questions.filter(function (q) { return results[q.id]; }).length;
       var percent = Math.floor(100 * right / total);
-      var passed = percent >= data.passMark;
-      var saved = format(best >= data.passMark ? s.best_passed : s.best_not_passed, {best: best});
+      var passed = percent >= passMark;
+      var saved = format(best >= passMark ? s.best_passed : s.best_not_passed, {best: best});
       score.hidden = false;
       score.textContent = Object.keys(results).length ? format(total === 1 ? s.score_one : s.score, {
-        right: right, total: total, percent: percent, pass_mark: data.passMark
+        right: right, total: total, percent: percent, pass_mark: passMark
       }) + (passed ? " " + s.passed : "") + (best > percent ? " " + saved : passed ? "" : " " + s.not_passed) : saved + " " + s.practise;
-      score.classList.toggle("cb-quiz__score--passed", passed || best >= data.passMark);
+      score.classList.toggle("cb-quiz__score--passed", passed || best >= passMark);
     }
     if (best !== undefined) updateScore();
 
