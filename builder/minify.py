@@ -12,7 +12,10 @@ Globals keep their names (cb, window.cb…), so the parts of course.js still mee
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]  # no type information shipped
@@ -20,16 +23,49 @@ from calmjs.parse import es5  # type: ignore[import-untyped]
 from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
 ASSETS = Path(__file__).parent / "assets"
+#: Part of the minified-script cache key: another calmjs.parse, or other options, print differently.
+_CALMJS = version("calmjs.parse")
+_JS_OPTIONS = "obfuscate, not globals, drop_semi, one final ;"
 
 
 @functools.lru_cache(maxsize=64)  # the same assets in every build of a process (serve, tests)
 def minified(text: str, name: str) -> str:
     if name.endswith(".js"):
-        # drop_semi also drops the last one, which the next part of a concatenated script needs
-        return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False, drop_semi=True)).rstrip(";") + ";\n"
+        return _cached_js(text)
     if name.endswith(".css"):
         return str(rcssmin.cssmin(text)) + "\n"
     return text
+
+
+def _minify_js(text: str) -> str:
+    # drop_semi also drops the last one, which the next part of a concatenated script needs
+    return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False, drop_semi=True)).rstrip(";") + ";\n"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "course-builder" / "minified-js"
+
+
+def _cached_js(text: str) -> str:
+    """`_minify_js(text)`, kept on disk by the script's hash: parsing the site's scripts costs
+    calmjs.parse about 0.8 s CPU, the same on every build of the same builder. The cache is only
+    a speed-up: a missing, unreadable or unwritable one means minifying again (same output)."""
+    key = hashlib.sha256(f"{_CALMJS}\0{_JS_OPTIONS}\0{text}".encode()).hexdigest()
+    path = _cache_dir() / f"{key}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    out = _minify_js(text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_text(out, encoding="utf-8")
+        temp.replace(path)  # atomic: a parallel build reads a whole file or none
+    except OSError:
+        pass
+    return out
 
 
 #: The lines that cut a question type's script (builder/assets/questions/<partial>.js) into its
