@@ -24,6 +24,24 @@ def is_local(url: str) -> bool:
     return parts.scheme in LOCAL_SCHEMES or (parts.hostname or "") in LOCAL_HOSTS
 
 
+def local_only_context(browser, **options):  # type: ignore[no-untyped-def]
+    """A browser context from which nothing leaves the machine (file:// is local too), and the
+    list of URLs it refused: like conftest's network_log, for pages opened from file://."""
+    context = browser.new_context(service_workers="block", **options)
+    outside: list[str] = []
+
+    def guard(route):  # type: ignore[no-untyped-def]
+        url = route.request.url
+        if url.startswith("file://") or is_local(url):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+    return context, outside
+
+
 def run_axe(page, axe_source: str) -> list[dict]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
     # Material fades the header's page title in on scroll: a colour measured mid-transition is

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_support import is_local, serve
+from browser_support import local_only_context, serve
 from click.testing import CliRunner
 from playwright.sync_api import expect
 
@@ -42,18 +42,7 @@ def sub_path_url(linked_site):
 
 @pytest.mark.parametrize("where", ["file", "sub-path"])
 def test_quiz_text_links_and_images_work_on_the_module_page_and_the_assessment(browser, linked_site, sub_path_url, where):
-    context = browser.new_context(service_workers="block")
-    outside: list[str] = []
-
-    def guard(route):  # nothing leaves the machine; file:// is local too
-        url = route.request.url
-        if url.startswith("file://") or is_local(url):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
+    context, outside = local_only_context(browser)
     page = context.new_page()
     failed: list[str] = []
     # (a request cut short by leaving the page, such as the favicon's, is not a broken link)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import REPO, is_local, run_axe, shot
+from browser_support import REPO, local_only_context, run_axe, shot
 from playwright.sync_api import Page, expect
 
 from builder.check import check_course
@@ -119,18 +119,7 @@ def test_search_index_and_worker_load_only_when_search_is_used(page: Page, base_
 def test_search_finds_pages_from_a_usb_stick_and_a_server(browser, base_url, site_dir, where, width):
     """From file:// Chromium refuses Material's search worker: search must still find pages (the
     worker runs in a frame, the index comes as a script), on a desktop and on a phone."""
-    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
-    outside: list[str] = []
-
-    def guard(route):  # like conftest's network_log, and file:// is local too
-        url = route.request.url
-        if url.startswith("file://") or is_local(url):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
+    context, outside = local_only_context(browser, viewport={"width": width, "height": 800})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
