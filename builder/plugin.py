@@ -63,6 +63,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.course: Course | None = None
         self.renderer: Renderer | None = None
+        self._banner: str | None = None  # the instructor edition's, rendered once per build
 
     def _root(self, config: Any) -> Path:
         base_dir = Path(config.config_file_path).parent
@@ -71,7 +72,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before the search plugin, which reads theme.language for its stemmer
     def on_config(self, config: Any) -> Any:
         """Priority 50. Check the course; stop the build on errors; set the language, the navigation and assets."""
-        self.course, self.renderer = None, None
+        self.course, self.renderer, self._banner = None, None, None
         checked, self.checked = self.checked, None  # good for one build: `serve` reloads on every change
         if checked is not None and checked.root.resolve() == self._root(config):
             course = checked
@@ -128,16 +129,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             return markdown  # generated pages are expanded when they are made
         return docs_tree.page_markdown(self.renderer, page.file.src_uri, markdown)
 
-    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Priority 0. The instructor edition's banner at the top of every page."""
-        if self.renderer is None or self.config.edition != "instructor":
-            return html
-        return self.renderer.instructor_banner() + "\n" + html
-
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Priority 0. Put the generated HTML of quizzes into its page; keep the instructor
-        edition's pages out of search engines; leave out the blank lines and indentation between
-        tags (`compact_html`: a fifth of a module page).
+        """Priority 0. Put the generated HTML of quizzes into its page; mark the instructor
+        edition's pages; leave out the blank lines and indentation between tags (`compact_html`:
+        a fifth of a module page).
 
         After the search plugin has indexed `page.content` (on_page_context), which keeps this
         HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
@@ -146,16 +141,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             return output
         if page.file.generated_by is not None:
             output = self.renderer.fill(output)
-        return compact_html(self._noindex(output))
+        return compact_html(self._instructor(output))
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
-        """Priority 0. The instructor edition's 404 page: kept out of search engines, with the banner."""
-        if self.renderer is None or self.config.edition != "instructor" or not template_name.endswith(".html"):
+        """Priority 0. The instructor edition's 404 page, marked like every other page."""
+        if self.renderer is None or not template_name.endswith(".html"):
             return output_content
-        return docs_tree.instructor_page(output_content, self.renderer.instructor_banner())
+        return self._instructor(output_content)
 
-    def _noindex(self, output: str) -> str:
-        return docs_tree.instructor_page(output) if self.config.edition == "instructor" else output
+    def _instructor(self, output: str) -> str:
+        """An instructor edition page: "do not publish" and kept out of search engines, as the
+        Zensical adapter marks its pages (docs_tree.instructor_page)."""
+        if self.config.edition != "instructor" or self.renderer is None:
+            return output
+        if self._banner is None:
+            self._banner = self.renderer.instructor_banner()
+        return docs_tree.instructor_page(output, self._banner)
 
     def on_post_build(self, config: Any) -> None:
         """Priority 0. Write the search index as a script too, for search from file://."""
