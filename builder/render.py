@@ -143,6 +143,7 @@ def templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["md"] = md_escape
     env.globals.update(tel=tel_uri, host=url_host)
