@@ -212,6 +212,7 @@ class Renderer(QuizText):
         #: Questions whose text links to the site's own files: their HTML depends on the page's folder.
         self._linked: set[tuple[str, str]] = set()
         self._question_html: dict[tuple[str, str, bool], Markup] = {}
+        self._kind_modules: dict[str, Any] | None = None
         self._deferred: dict[int, str] = {}
         self._next_key = 0
         self._quizzes = {qf.quiz.module: qf for qf in course.quizzes}
@@ -414,7 +415,7 @@ class Renderer(QuizText):
             total = len(quiz.quiz.questions)
             numbered = [(self.t["question_n"].format(n=n, total=total), self.question(q, module.id, "")[0]) for n, q in enumerate(quiz.quiz.questions, 1)]
             entries.append({"id": module.id, "title": module.meta.title, "questions": numbered})
-        return self.env.get_template("answers.html").render(t=self.t, modules=entries, print_only=print_only).strip()
+        return self.env.get_template("answers.html").render(t=self.t, modules=entries, print_only=print_only, kinds=self._kinds()).strip()
 
     def instructor_banner(self) -> str:
         """"Instructor edition: do not publish", for the top of every page of that edition."""
@@ -467,8 +468,16 @@ class Renderer(QuizText):
         print page show the same form (they are in the same folder, so its links hold for both)."""
         key = (view["dom_id"], view["number"], instructor)
         if key not in self._question_html:
-            self._question_html[key] = self.env.get_template("question.html").module.question(view, self.t, instructor)  # type: ignore[attr-defined]
+            kind = self._kinds()[view["partial"]]
+            self._question_html[key] = self.env.get_template("question.html").module.question(view, self.t, kind, instructor)  # type: ignore[attr-defined]
         return self._question_html[key]
+
+    def _kinds(self) -> dict[str, Any]:
+        """Each question type's partial (templates/questions/<partial>.html) as an imported
+        template module, for question.html's macros."""
+        if self._kind_modules is None:
+            self._kind_modules = {kind.partial: self.env.get_template(f"questions/{kind.partial}.html").module for kind in TYPES.values()}  # type: ignore[attr-defined]
+        return self._kind_modules
 
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
         qf = self._quizzes.get(module_id)
