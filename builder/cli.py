@@ -84,6 +84,7 @@ def build(root: Path, strict: bool, site_dir: Path | None, edition: str, engine:
     """Check the course, then build the trainee site (the last good site stays if the build fails)."""
     from builder.check import check_course
     from builder.engines import EngineMissing, adapter
+    from builder.loader import frozen
     from builder.site import BuildFailed, build_site, notices
 
     try:
@@ -100,7 +101,8 @@ def build(root: Path, strict: bool, site_dir: Path | None, edition: str, engine:
     for notice in notices(engine):
         click.echo(f"Notice: {notice}", err=True)
     try:
-        result = build_site(root, site_dir, edition, checked=course, engine=engine)
+        with frozen():
+            result = build_site(root, site_dir, edition, checked=course, engine=engine)
     except BuildFailed as exc:
         click.echo(f"Build failed: {exc}\nThe last good site was left as it was.", err=True)
         sys.exit(1)

@@ -39,6 +39,21 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def frozen() -> Iterator[None]:
+    """While a loaded course is used (checked, rendered, built): every object that exists now is
+    moved out of the cyclic garbage collector's way (`gc.freeze`), so that its collections scan
+    only what is made after. A loaded course lives as long as the command and holds no cycles
+    (reference counting frees it; tests/test_build.py checks), yet each full collection walked
+    all of it: 0.4-0.5 s CPU of a 5.5 s build of 200 modules x 20 questions. Undone on leaving,
+    since tests and `serve` run many of these in one process."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def load_course(root: Path) -> tuple[Course, Report]:
     """Load `course/`, `modules/` and `quizzes/` under `root`. Never raises on content."""
     with _no_gc_pauses():

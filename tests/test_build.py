@@ -321,6 +321,23 @@ def test_a_build_leaves_the_process_warning_filters_as_they_were(tmp_path):
     assert warnings.filters == before
 
 
+def test_a_loaded_course_holds_no_cycles_and_a_build_unfreezes_the_collector(tmp_path, monkeypatch):
+    """`loader.frozen` keeps the cyclic garbage collector off what is loaded while a course is
+    checked and built: safe only because a loaded course is freed by reference counting alone,
+    and only if the process gets its collector back afterwards (tests and `serve` build many)."""
+    import gc
+
+    gc.collect()
+    course, report = check_course(REPO)
+    assert course.question_count > 100 and not report.errors
+    del course, report
+    assert gc.collect() == 0, "the loaded default course left cyclic garbage: it may not be frozen"
+    root = make_course(tmp_path / "c")
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    assert gc.get_freeze_count() == 0
+
+
 def test_search_index_follows_the_course_language(tmp_path, monkeypatch):
     """Material's search plugin picks its stemmer from theme.language in its own on_config: the
     course plugin must have set it from course.yml before then."""
