@@ -476,7 +476,7 @@ class Renderer(QuizText):
         """Each question type's partial (templates/questions/<partial>.html) as an imported
         template module, for question.html's macros."""
         if self._kind_modules is None:
-            self._kind_modules = {kind.partial: self.env.get_template(f"questions/{kind.partial}.html").module for kind in TYPES.values()}  # type: ignore[attr-defined]
+            self._kind_modules = {kind.partial: self.env.get_template(f"questions/{kind.partial}.html").module for kind in TYPES.values()}
         return self._kind_modules
 
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
