@@ -13,11 +13,16 @@ from typing import Any
 from markupsafe import escape
 
 from builder.course import Course, Module
-from builder.journey_pages import JourneyPages
 from builder.links import PRINT_ID
 from builder.minify import asset, minified, question_script
+from builder.pages import instructor
+from builder.pages.course import course_page, overview
+from builder.pages.glossary import glossary_page
+from builder.pages.journey import JourneyPages
+from builder.pages.module import ModulePages
+from builder.pages.scenario import scenario_page
 from builder.questions import PARTIALS
-from builder.render import Renderer
+from builder.render import RenderContext
 
 ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"}
 #: What every page's one script (`course.js`) is made of, in this order: the shared helpers
@@ -85,18 +90,18 @@ def nav(course: Course, t: dict[str, str], edition: str) -> list[Any]:
     return items
 
 
-def page_markdown(renderer: Renderer, src_uri: str, markdown: str) -> str:
+def page_markdown(context: RenderContext, src_uri: str, markdown: str) -> str:
     """A page of course/ as the site shows it: directives expanded, the overview in the home page."""
-    markdown = renderer.expand(renderer.course_page(markdown, src_uri))
+    markdown = course_page(context, markdown, src_uri)
     if src_uri != "index.md":
         return markdown
-    overview = renderer.overview()
+    home = overview(context)
     if OVERVIEW_MARKER in markdown:
-        return markdown.replace(OVERVIEW_MARKER, overview, 1)
-    return markdown.rstrip() + "\n\n" + overview
+        return markdown.replace(OVERVIEW_MARKER, home, 1)
+    return markdown.rstrip() + "\n\n" + home
 
 
-def generated_files(course: Course, renderer: Renderer, edition: str, theme_scripts: tuple[str, ...] = ()) -> list[GeneratedFile]:
+def generated_files(course: Course, context: RenderContext, edition: str, theme_scripts: tuple[str, ...] = ()) -> list[GeneratedFile]:
     """Every page and asset the builder makes, in a fixed order.
 
     `theme_scripts` are the names from MATERIAL_SCRIPTS that the engine's theme overrides load.
@@ -104,12 +109,13 @@ def generated_files(course: Course, renderer: Renderer, edition: str, theme_scri
     """
     out: list[GeneratedFile] = []
     if edition == "instructor":
-        out.append(GeneratedFile(INSTRUCTOR_REPORT, renderer.instructor_report()))
+        out.append(GeneratedFile(INSTRUCTOR_REPORT, instructor.report(context)))
         out.append(GeneratedFile(ROBOTS_TXT, "User-agent: *\nDisallow: /\n"))
+    modules = ModulePages(context)
     if course.has_print_page:
-        out.append(GeneratedFile(PRINT_PAGE, renderer.print_page()))
+        out.append(GeneratedFile(PRINT_PAGE, modules.print_page()))
     grading = "".join(question_script(partial) for partial in PARTIALS)
-    journey = JourneyPages(renderer)
+    journey = JourneyPages(context)
     script = asset("core.js") + journey.course_data_js() + "\n" + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
     out.append(GeneratedFile(ASSET_URIS["js"], script))
     # The pages that build question forms (the final assessment) get the types' form builders.
@@ -118,17 +124,17 @@ def generated_files(course: Course, renderer: Renderer, edition: str, theme_scri
     for uri, method in JOURNEY_PAGES.items():
         out.append(GeneratedFile(uri, getattr(journey, method)()))
     for sf in course.scenarios:
-        out.append(GeneratedFile(f"scenarios/{sf.scenario.id}.md", renderer.scenario_page(sf)))
-    glossary = renderer.glossary_page()
+        out.append(GeneratedFile(f"scenarios/{sf.scenario.id}.md", scenario_page(context, sf)))
+    glossary = glossary_page(context)
     if glossary is not None:
         out.append(GeneratedFile(GLOSSARY_PAGE, glossary))
     for module in course.modules:
-        out.append(GeneratedFile(f"modules/{module.id}.md", renderer.module_page(module)))
+        out.append(GeneratedFile(f"modules/{module.id}.md", modules.module_page(module)))
     scenarios = ("scenario.js", "scenario.css") if course.scenarios else ()  # linked by scenario pages only
     for name in ("journey.css", *scenarios, *theme_scripts):
         out.append(GeneratedFile(f"assets/course/{name}", asset(name)))
     styles = asset("course.css") + asset("print.css")
     if edition == "instructor":
-        styles += asset("instructor.css") + minified(renderer.instructor_page_css(), "instructor.css")
+        styles += asset("instructor.css") + minified(instructor.page_css(context), "instructor.css")
     out.append(GeneratedFile(ASSET_URIS["css"], styles))
     return out

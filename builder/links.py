@@ -342,7 +342,7 @@ def ids_in(text: str) -> set[str]:
 class TextLinks:
     """What a quiz-text converter needs to publish links, images and `[@id]` citations: the page
     the text is written for (and its file, and the module whose sources it cites) and the page
-    that shows it. `extend` adds the pieces to a converter; the Renderer sets the pages.
+    that shows it. `extend` adds the pieces to a converter; the RenderContext sets the pages.
     """
 
     def __init__(self, sitemap: SiteMap, source_label: str) -> None:

@@ -25,7 +25,8 @@ from builder.docs_tree import ASSET_URIS, MATERIAL_SCRIPTS, ROBOTS_TXT
 from builder.history import last_changed
 from builder.links import published
 from builder.minify import compact_html
-from builder.render import Renderer
+from builder.pages import instructor
+from builder.render import RenderContext
 
 log = get_plugin_logger(__name__)
 
@@ -62,7 +63,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.course: Course | None = None
-        self.renderer: Renderer | None = None
+        self.context: RenderContext | None = None
         self._banner: str | None = None  # the instructor edition's, rendered once per build
 
     def _root(self, config: Any) -> Path:
@@ -72,7 +73,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before the search plugin, which reads theme.language for its stemmer
     def on_config(self, config: Any) -> Any:
         """Priority 50. Check the course; stop the build on errors; set the language, the navigation and assets."""
-        self.course, self.renderer, self._banner = None, None, None
+        self.course, self.context, self._banner = None, None, None
         checked, self.checked = self.checked, None  # good for one build: `serve` reloads on every change
         if checked is not None and checked.root.resolve() == self._root(config):
             course = checked
@@ -88,8 +89,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         # course.yml's `language` decides every string a trainee sees, Material's own included
         # (`course check` refuses a different `theme.language` in mkdocs.yml).
         config.theme["language"] = course.meta.language
-        self.renderer = Renderer(course, course.meta.language, last_changed(self._root(config)), self.config.edition)
-        t = self.renderer.t
+        self.context = RenderContext(course, course.meta.language, last_changed(self._root(config)), self.config.edition)
+        t = self.context.t
         config.site_name = course.meta.title
         if not config.site_description:  # each page's meta description, unless it has its own
             config.site_description = docs_tree.site_description(course)
@@ -107,7 +108,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""
-        assert self.course is not None and self.renderer is not None
+        assert self.course is not None and self.context is not None
         for file in list(files):
             if not published(file.src_uri):
                 files.remove(file)
@@ -115,7 +116,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             files.remove(files.src_uris[ROBOTS_TXT])  # the course's own would let search engines in
         tabs = "pymdownx.tabbed" in config.markdown_extensions  # material-content.js restores content tabs only
         scripts = tuple(m for m in MATERIAL_SCRIPTS if tabs or m != "material-content.js")
-        for generated in docs_tree.generated_files(self.course, self.renderer, self.config.edition, scripts):
+        for generated in docs_tree.generated_files(self.course, self.context, self.config.edition, scripts):
             files.append(File.generated(config, generated.uri, content=generated.content))
         return files
 
@@ -125,9 +126,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         module = self.course.module(page.file.src_uri[len("modules/") : -len(".md")]) if self.course and page.file.src_uri.startswith("modules/") else None
         if module is not None and not page.meta.get("description"):
             page.meta["description"] = docs_tree.module_description(module)
-        if self.renderer is None or page.file.generated_by is not None:
+        if self.context is None or page.file.generated_by is not None:
             return markdown  # generated pages are expanded when they are made
-        return docs_tree.page_markdown(self.renderer, page.file.src_uri, markdown)
+        return docs_tree.page_markdown(self.context, page.file.src_uri, markdown)
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Priority 0. Put the generated HTML of quizzes into its page; mark the instructor
@@ -137,25 +138,25 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         After the search plugin has indexed `page.content` (on_page_context), which keeps this
         HTML out of the index anyway (`data-search-exclude`, `search: exclude`): it need not parse it.
         """
-        if self.renderer is None:
+        if self.context is None:
             return output
         if page.file.generated_by is not None:
-            output = self.renderer.fill(output)
+            output = self.context.fill(output)
         return compact_html(self._instructor(output))
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Priority 0. The instructor edition's 404 page, marked like every other page."""
-        if self.renderer is None or not template_name.endswith(".html"):
+        if self.context is None or not template_name.endswith(".html"):
             return output_content
         return self._instructor(output_content)
 
     def _instructor(self, output: str) -> str:
         """An instructor edition page: "do not publish" and kept out of search engines, as the
         Zensical adapter marks its pages (docs_tree.instructor_page)."""
-        if self.config.edition != "instructor" or self.renderer is None:
+        if self.config.edition != "instructor" or self.context is None:
             return output
         if self._banner is None:
-            self._banner = self.renderer.instructor_banner()
+            self._banner = instructor.banner(self.context)
         return docs_tree.instructor_page(output, self._banner)
 
     def on_post_build(self, config: Any) -> None:

@@ -160,7 +160,7 @@ def test_plain_mkdocs_build_works_and_output_is_clean(tmp_path):
 
 
 def test_core_imports_nothing_from_mkdocs():
-    code = "import sys, builder.check, builder.render, builder.loader; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
+    code = "import sys, builder.check, builder.render, builder.pages.module, builder.docs_tree, builder.loader; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 

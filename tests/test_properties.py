@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from builder.check import check_course
 from builder.models import normalize_answer
-from builder.render import QuizText, Renderer
+from builder.pages.module import ModulePages
+from builder.render import QuizText, RenderContext
 
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 LOCATED = re.compile(r"^[\w./-]+:\d+:\d+: (error|warning): ")
@@ -65,8 +66,7 @@ def test_valid_quizzes_check_clean_and_render(tmp_path_factory, data):
     (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     course, report = check_course(root)
     assert [d.format() for d in report if d.level.value == "error"] == []
-    renderer = Renderer(course)
-    html = renderer.quiz(course.modules[0], course.quizzes[0].quiz)
+    html = ModulePages(RenderContext(course)).quiz(course.modules[0], course.quizzes[0].quiz)
     payload = re.search(r'<script type="application/json" class="cb-quiz__data">(.*?)</script>', html, re.DOTALL)
     assert payload is not None and "</" not in payload.group(1)
     assert [q["id"] for q in json.loads(payload.group(1))[0]["questions"]] == [q["id"] for q in data["questions"]]
@@ -117,7 +117,7 @@ def test_mutated_files_never_crash_the_loader(tmp_path_factory, data, steps, whe
     for line in text.splitlines():
         assert LOCATED.match(line) or line.startswith(("  hint: ", "Found ", "No problems")) or " more problem" in line, line
     if not report.errors:
-        Renderer(course).quiz(course.modules[0], course.quizzes[0].quiz)
+        ModulePages(RenderContext(course)).quiz(course.modules[0], course.quizzes[0].quiz)
 
 
 # Markdown-heavy fragments: lists, quotes, code, headings, emphasis and links across lines.
@@ -219,12 +219,12 @@ simple_piece = st.sampled_from(["word", "two words", " ", "\n\n", "\n\n\n", "\n\
 def test_simple_fragments_skip_the_parser_only_when_it_would_change_nothing(tmp_path_factory, text):
     if "renderer" not in _ONE:
         course, _ = check_course(_course(tmp_path_factory))
-        _ONE["renderer"] = Renderer(course)
+        _ONE["renderer"] = RenderContext(course)
     renderer = _ONE["renderer"]
     assert renderer.block(text) == renderer.convert(text)
 
 
-_ONE: dict[str, Renderer] = {}  # one renderer for the many examples above (loading a course each time is slow)
+_ONE: dict[str, RenderContext] = {}  # one renderer for the many examples above (loading a course each time is slow)
 
 
 def test_the_markdown_of_realistic_questions_skips_the_parser():

@@ -119,15 +119,15 @@ def test_a_silenced_question_leaves_the_quiz_wide_count(tmp_path):
 def test_matching_and_ordering_are_judged_in_the_order_the_page_shows():
     """The reversed-order strategy is played on the order render.py gives the page."""
     from builder.quality import seen
-    from builder.render import Renderer
+    from builder.render import RenderContext
 
     course, _ = check_course(REPO)
-    renderer = Renderer(course)
+    context = RenderContext(course)
     judged = reversed_right = 0
     for qf in course.quizzes:
         for item in seen(qf):
             if item.question.type in ("matching", "ordering"):
-                view, _ = renderer.question(item.question, qf.quiz.module, "")
+                view, _ = context.question(item.question, qf.quiz.module, "")
                 shown = [r["id"] for r in view["rights"]] if "rights" in view else [i["id"] for i in view["order_items"]]
                 answer = sorted(shown, key=lambda i: int(i[1:]))
                 assert item.order_right == (shown[::-1] == answer), (qf.quiz.module, item.question.id)

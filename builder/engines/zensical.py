@@ -28,7 +28,7 @@ from builder.links import published
 
 if TYPE_CHECKING:
     from builder.course import Course
-    from builder.render import Renderer
+    from builder.render import RenderContext
 
 #: Material's look (Roboto, Material's icons), which the course's stylesheet is made for;
 #: Zensical's default, "modern", restyles headers, navigation and admonitions.
@@ -42,7 +42,8 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
     """Write the docs tree into a staging folder, run `zensical build --strict`, fill the quizzes."""
     from builder.check import check_course
     from builder.history import last_changed
-    from builder.render import Renderer
+    from builder.pages import instructor
+    from builder.render import RenderContext
     from builder.rules import SiteConfigLoader
 
     course = checked
@@ -51,7 +52,7 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
         if report.errors:
             raise BuildFailed("the course has problems:\n" + report.format_text())
     assert course.meta is not None
-    renderer = Renderer(course, course.meta.language, last_changed(root), edition)
+    context = RenderContext(course, course.meta.language, last_changed(root), edition)
     try:
         site: dict[str, Any] = yaml.load(config_file.read_text(encoding="utf-8"), Loader=SiteConfigLoader) or {}
     except yaml.YAMLError as exc:
@@ -59,7 +60,7 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
     with tempfile.TemporaryDirectory(prefix="course-zensical-") as temp:
         stage = Path(temp)
         docs = stage / "docs"
-        _write_docs(root / "course", docs, course, renderer, edition)
+        _write_docs(root / "course", docs, course, context, edition)
         theme: dict[str, Any] = {"language": course.meta.language, "variant": VARIANT}
         if isinstance(site.get("theme"), dict) and site["theme"].get("custom_dir"):
             theme["custom_dir"] = str((config_file.parent / site["theme"]["custom_dir"]).resolve())
@@ -68,7 +69,7 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
             "docs_dir": "docs",
             "site_dir": "site",  # Zensical wants it inside the project: copied to `out` below
             "site_name": course.meta.title,
-            "nav": docs_tree.nav(course, renderer.t, edition),
+            "nav": docs_tree.nav(course, context.t, edition),
             "theme": theme,
             "extra_css": [docs_tree.ASSET_URIS["css"]],  # INHERIT adds these to the course's own
             "extra_javascript": [docs_tree.ASSET_URIS["js"]],
@@ -81,19 +82,19 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
         config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _run(["build", "--strict", "-f", str(config)], stage)
         shutil.copytree(stage / "site", out, dirs_exist_ok=True)
-    banner = renderer.instructor_banner() if edition == "instructor" else None
+    banner = instructor.banner(context) if edition == "instructor" else None
     for page in sorted(out.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        filled = renderer.fill(html)
+        filled = context.fill(html)
         if banner is not None:  # as the MkDocs plugin does: out of search engines, "do not publish"
             filled = docs_tree.instructor_page(filled, banner)
         if filled != html:
             page.write_text(filled, encoding="utf-8")
-    if renderer.unfilled():
-        raise BuildFailed(f"Zensical left out {renderer.unfilled()} generated blocks (quizzes): use `--engine mkdocs`, and report this")
+    if context.unfilled():
+        raise BuildFailed(f"Zensical left out {context.unfilled()} generated blocks (quizzes): use `--engine mkdocs`, and report this")
 
 
-def _write_docs(source: Path, docs: Path, course: Course, renderer: Renderer, edition: str) -> None:
+def _write_docs(source: Path, docs: Path, course: Course, context: RenderContext, edition: str) -> None:
     """course/'s published files (pages expanded) and every generated file, into `docs`."""
     for path in sorted(source.rglob("*")):
         uri = path.relative_to(source).as_posix()
@@ -102,11 +103,11 @@ def _write_docs(source: Path, docs: Path, course: Course, renderer: Renderer, ed
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            target.write_text(docs_tree.page_markdown(renderer, uri, path.read_text(encoding="utf-8")), encoding="utf-8")
+            target.write_text(docs_tree.page_markdown(context, uri, path.read_text(encoding="utf-8")), encoding="utf-8")
         else:
             shutil.copyfile(path, target)
     descriptions = {f"modules/{m.id}.md": docs_tree.module_description(m) for m in course.modules}
-    for generated in docs_tree.generated_files(course, renderer, edition):
+    for generated in docs_tree.generated_files(course, context, edition):
         target = docs / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         content = generated.content

@@ -1,6 +1,6 @@
 """The trainee's journey pages: My progress, the final self-assessment and the certificate, and
-the course data every page's script starts with (course-data.js). Built on a Renderer, which
-renders the questions (the assessment's pool) and holds the templates and strings."""
+the course data every page's script starts with (course-data.js). Made from a RenderContext,
+which renders the questions (the assessment's pool) and holds the templates and strings."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from builder.questions import TYPES
-from builder.render import QUIZ_STRINGS, Renderer, json_for_html
+from builder.render import QUIZ_STRINGS, RenderContext, credit_lines, json_for_html
 
 #: The interface strings of question.html and the types' partials (`QuestionType.form_strings`),
 #: for the forms journey-pages.js builds.
@@ -29,8 +29,12 @@ class JourneyPages:
     """The Markdown of the journey pages (builder/templates/progress.md, assessment.md,
     certificate.md) and assets/course/course.js's data, for one rendered course."""
 
-    def __init__(self, renderer: Renderer) -> None:
-        self.r = renderer
+    def __init__(self, r: RenderContext) -> None:
+        self.r = r
+
+    def js_strings(self, only: tuple[str, ...] | None = None) -> dict[str, str]:
+        """The interface strings of the site's scripts (`js_…` in builder/i18n.py): all, or `only` these."""
+        return {k[3:]: v for k, v in self.r.t.items() if k.startswith("js_") and (only is None or k[3:] in only)}
 
     def course_data_js(self) -> str:
         """The start of assets/course/course.js: the little every page needs (storage key, pass marks,
@@ -39,7 +43,7 @@ class JourneyPages:
         for module in self.r.course.modules:
             quiz = self.r.course.quiz_for(module.id)
             pass_marks[module.id] = quiz.quiz.pass_mark if quiz and quiz.quiz.pass_mark is not None else self.r.meta.pass_mark
-        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMarks": pass_marks, "strings": self.r.js_strings((*QUIZ_STRINGS, "passed_mark", "lms_unavailable"))}
+        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMarks": pass_marks, "strings": self.js_strings((*QUIZ_STRINGS, "passed_mark", "lms_unavailable"))}
         return self.r.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
 
     def _journey_data(self) -> Markup:
@@ -48,7 +52,7 @@ class JourneyPages:
         for module in self.r.course.modules:
             quiz = self.r.course.quiz_for(module.id)
             modules.append({"id": module.id, "title": module.meta.title, "questions": [q.id for q in quiz.quiz.questions] if quiz else []})
-        strings = {**self.r.js_strings(), **{k: v for k, v in self.r.t.items() if k.startswith("status_")}}
+        strings = {**self.js_strings(), **{k: v for k, v in self.r.t.items() if k.startswith("status_")}}
         return Markup(json_for_html([{"modules": modules, "strings": strings}]))
 
     def progress_page(self) -> str:
@@ -79,11 +83,11 @@ class JourneyPages:
         return self.r.env.get_template("assessment.md").render(t=self.r.t, per_module=per_module, total=total, pass_mark=self.r.meta.pass_mark, data=self.r.defer(json_for_html([payload])), journey=self._journey_data())
 
     def certificate_page(self) -> str:
-        """The certificate; its data also makes the roster file (a JSON array: see `quiz`)."""
+        """The certificate; its data also makes the roster file (a JSON array: see `ModulePages.quiz`)."""
         credit = self.r.meta.credit
         data = {
             "title": self.r.meta.title,
             "passMark": self.r.meta.pass_mark,
             "credit": {"hours": credit.hours, "courseNumber": credit.course_number, "provider": credit.provider, "approvingBody": credit.approving_body, "approvalNumber": credit.approval_number},
         }
-        return self.r.env.get_template("certificate.md").render(t=self.r.t, title=self.r.meta.title, credit=self.r.credit_lines(), data=Markup(json_for_html([data])), journey=self._journey_data())
+        return self.r.env.get_template("certificate.md").render(t=self.r.t, title=self.r.meta.title, credit=credit_lines(self.r.meta, self.r.t), data=Markup(json_for_html([data])), journey=self._journey_data())
