@@ -36,6 +36,10 @@ def _no_gc_pauses() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Straight to the oldest generation (unfreeze moves frozen objects there), unscanned:
+            # otherwise the first young collection after this walks every object made here.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
