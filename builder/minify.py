@@ -19,12 +19,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]  # no type information shipped
-from calmjs.parse import es5  # type: ignore[import-untyped]
-from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
 ASSETS = Path(__file__).parent / "assets"
 #: Part of the minified-script cache key: another calmjs.parse, or other options, print differently.
-_CALMJS = version("calmjs.parse")
 _JS_OPTIONS = "obfuscate, not globals, drop_semi, one final ;"
 
 
@@ -38,8 +35,17 @@ def minified(text: str, name: str) -> str:
 
 
 def _minify_js(text: str) -> str:
+    # Imported here: a build whose scripts are all in the cache never loads calmjs.parse (and ply).
+    from calmjs.parse import es5  # type: ignore[import-untyped]
+    from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
+
     # drop_semi also drops the last one, which the next part of a concatenated script needs
     return str(minify_print(es5(text), obfuscate=True, obfuscate_globals=False, drop_semi=True)).rstrip(";") + ";\n"
+
+
+@functools.cache
+def _calmjs_version() -> str:
+    return version("calmjs.parse")
 
 
 def _cache_dir() -> Path:
@@ -51,7 +57,7 @@ def _cached_js(text: str) -> str:
     """`_minify_js(text)`, kept on disk by the script's hash: parsing the site's scripts costs
     calmjs.parse about 0.8 s CPU, the same on every build of the same builder. The cache is only
     a speed-up: a missing, unreadable or unwritable one means minifying again (same output)."""
-    key = hashlib.sha256(f"{_CALMJS}\0{_JS_OPTIONS}\0{text}".encode()).hexdigest()
+    key = hashlib.sha256(f"{_calmjs_version()}\0{_JS_OPTIONS}\0{text}".encode()).hexdigest()
     path = _cache_dir() / f"{key}.js"
     try:
         return path.read_text(encoding="utf-8")
