@@ -8,6 +8,8 @@ in `on_page_markdown`, and watches `modules/` and `quizzes/` in `on_serve`.
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +107,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         if config.nav is None:
             config.nav = docs_tree.nav(course, t, self.config.edition)
         return config
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        """Priority 0. The primary navigation's top-level entries, each rendered once per folder
+        (theme/partials/nav.html): an entry that neither is nor holds the page shown comes out
+        the same on every page of a folder (its links are relative to the folder)."""
+        rendered: dict[tuple[str, int, bool, str | None], Any] = {}
+
+        def nav_item(render: Callable[..., Any], item: Any, path: str, level: int, parent: Any, page: Any) -> Any:
+            """Material's `render(item, path, level, parent)`, kept per folder where it may be."""
+            if item.active or getattr(item, "pages", None):  # the page shown, or a blog view's pages
+                return render(item, path, level, parent)
+            key = (path, level, bool(parent and parent.active), posixpath.dirname(page.url) if page is not None else None)
+            if key not in rendered:
+                rendered[key] = render(item, path, level, parent)
+            return rendered[key]
+
+        env.globals["course_nav_item"] = nav_item
+        return env
 
     def on_files(self, files: Files, config: Any) -> Files:
         """Priority 0. Drop settings files; add the module pages and the quiz assets."""

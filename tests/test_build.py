@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -336,6 +337,61 @@ def test_a_loaded_course_holds_no_cycles_and_a_build_unfreezes_the_collector(tmp
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0
     assert gc.get_freeze_count() == 0
+
+
+#: The lines of Material's partials that builder/theme/ changes, and what it puts there.
+NAV_CHANGES = {
+    "nav.html": ("{{ item.render(nav_item, path, 1) }}", "{{ course_nav_item(item.render, nav_item, path, 1, none, page) }}"),
+    "nav-item.html": (
+        '{{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}',
+        '{{ course_nav_item(render, item, path ~ "_" ~ loop.index, level + 1, nav_item, page) }}',
+    ),
+}
+
+
+def test_navigation_partials_are_materials_with_one_change():
+    """builder/theme/partials/nav.html and nav-item.html are the installed Material's files but
+    for their header and the one call they route through the plugin: when Material changes
+    them, this fails and the copies are made again."""
+    import material
+
+    for name, (theirs, ours) in NAV_CHANGES.items():
+        material_text = (Path(material.__file__).parent / "templates" / "partials" / name).read_text(encoding="utf-8")
+        our_text = (REPO / "builder" / "theme" / "partials" / name).read_text(encoding="utf-8")
+        assert material_text.count(theirs) == 1, f"Material's {name} changed: copy it again into builder/theme/partials/"
+        expected = material_text.split("-#}\n", 1)[1].replace(theirs, ours)
+        assert our_text.split("-#}\n", 1)[1] == expected, f"builder/theme/partials/{name} is no longer Material's file with one change"
+
+
+def test_navigation_rendered_once_per_folder_is_what_material_renders(tmp_path, monkeypatch):
+    """Entries of the navigation are rendered once per folder and reused (builder/plugin.py,
+    on_env): every page comes out as Material renders it entry by entry, with the features that
+    change how entries render (tabs, sections, index pages, expanded and pruned sections)."""
+    from builder.plugin import CoursePlugin
+    from builder.site import build_site
+
+    root = tmp_path / "course"
+    for name in ("course", "modules", "quizzes", "scenarios"):
+        shutil.copytree(REPO / name, root / name)
+    features = "".join(f"    - navigation.{f}\n" for f in ("tabs", "sections", "indexes", "expand", "prune"))
+    settings = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  features:\n", "  features:\n" + features, 1)
+    (root / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_site(root, tmp_path / "kept")
+    on_env = CoursePlugin.on_env
+
+    def every_time(self, env, config, files):
+        on_env(self, env, config, files)
+        env.globals["course_nav_item"] = lambda render, item, path, level, parent, page: render(item, path, level, parent)
+        return env
+
+    monkeypatch.setattr(CoursePlugin, "on_env", every_time)
+    build_site(root, tmp_path / "each")
+    pages = sorted(p.relative_to(tmp_path / "each") for p in (tmp_path / "each").rglob("*.html"))
+    module_page = next(p for p in pages if p.parts[0] == "modules" and p.name != "all-modules.html")
+    assert len(pages) > 20 and "md-nav__item--section" in (tmp_path / "each" / module_page).read_text(encoding="utf-8")
+    for page in pages:
+        assert (tmp_path / "kept" / page).read_text(encoding="utf-8") == (tmp_path / "each" / page).read_text(encoding="utf-8"), page
 
 
 def test_search_index_follows_the_course_language(tmp_path, monkeypatch):
