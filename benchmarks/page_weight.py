@@ -47,7 +47,11 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         ctype = self.guess_type(str(path))
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not ctype.startswith(TEXT_TYPES):
+        if (
+            not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not ctype.startswith(TEXT_TYPES)
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -126,8 +130,19 @@ def _tally(requests: list[Any]) -> dict[str, Any]:
     for request in requests:
         response = request.response()
         body = response.body() if response else b""
-        files.append({"path": urlsplit(request.url).path.lstrip("/"), "wire": request.sizes()["responseBodySize"], "raw": len(body)})
-    return {"requests": len(files), "wire": sum(f["wire"] for f in files), "raw": sum(f["raw"] for f in files), "files": files}
+        files.append(
+            {
+                "path": urlsplit(request.url).path.lstrip("/"),
+                "wire": request.sizes()["responseBodySize"],
+                "raw": len(body),
+            }
+        )
+    return {
+        "requests": len(files),
+        "wire": sum(f["wire"] for f in files),
+        "raw": sum(f["raw"] for f in files),
+        "files": files,
+    }
 
 
 def lighthouse(base: str, out: Path) -> dict[str, Any]:
@@ -135,8 +150,13 @@ def lighthouse(base: str, out: Path) -> dict[str, Any]:
     if node is None or not (ROOT / "node_modules/lighthouse").is_dir():
         raise RuntimeError("Lighthouse needs node and node_modules: npm ci --ignore-scripts")
     started = time.monotonic()
-    run = subprocess.run([node, str(ROOT / "scripts/independent-checkers.mjs"), base, str(out), "--performance", "--only=lighthouse"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    run = subprocess.run(
+        [node, str(ROOT / "scripts/independent-checkers.mjs"), base, str(out), "--performance", "--only=lighthouse"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     if run.returncode != 0:
         raise RuntimeError(f"Lighthouse failed:\n{run.stdout}{run.stderr}")
     data = json.loads(out.read_text(encoding="utf-8"))["lighthouse"]
@@ -167,23 +187,35 @@ def report(result: dict[str, Any]) -> str:
            "'after search' adds what using search fetches"]
     for name, w in result["weights"].items():
         first, after = w["first_load"], w["after_search"]
-        out.append(f"  {name} ({w['path']}): first load {first['requests']} requests, {first['wire'] / 1000:.1f} KB on the wire "
-                   f"({first['raw'] / 1000:.1f} KB uncompressed); after search {after['wire'] / 1000:.1f} KB "
-                   f"({after['raw'] / 1000:.1f} KB) — search added {', '.join(w['search_files']) or 'nothing'}")
+        out.append(
+            f"  {name} ({w['path']}): first load {first['requests']} requests, "
+            f"{first['wire'] / 1000:.1f} KB on the wire ({first['raw'] / 1000:.1f} KB uncompressed); "
+            f"after search {after['wire'] / 1000:.1f} KB "
+            f"({after['raw'] / 1000:.1f} KB) — search added {', '.join(w['search_files']) or 'nothing'}"
+        )
     lh = result.get("lighthouse")
     if lh:
-        out.append(f"\nLighthouse 12.8.2, mobile preset (simulated slow 4G, 4x CPU slowdown), one user flow, {lh['seconds']:.0f} s; "
-                   f"performance goal >= {PERFORMANCE_GOAL * 100:.0f} (a measurement on a shared machine, not a test):")
+        out.append(
+            "\nLighthouse 12.8.2, mobile preset (simulated slow 4G, 4x CPU slowdown), "
+            f"one user flow, {lh['seconds']:.0f} s; performance goal >= {PERFORMANCE_GOAL * 100:.0f} "
+            "(a measurement on a shared machine, not a test):"
+        )
         for state, r in lh["pages"].items():
             if r.get("mode") != "navigation" or r.get("interactive") is None:
-                out.append(f"  {state} ({r['mode']}): accessibility {r['accessibility']}, best practices {r['best-practices']} "
-                           "(a snapshot of the page after Submit has no load to time)")
+                out.append(
+                    f"  {state} ({r['mode']}): "
+                    f"accessibility {r['accessibility']}, best practices {r['best-practices']} "
+                    "(a snapshot of the page after Submit has no load to time)"
+                )
                 continue
             status = "PASS" if r["performance"] >= PERFORMANCE_GOAL else "MISS"
-            out.append(f"  {status:4}  {state}: performance {r['performance'] * 100:.0f}, FCP {r['first-contentful-paint'] / 1000:.1f} s, "
-                       f"LCP {r['largest-contentful-paint'] / 1000:.1f} s, TBT {r['total-blocking-time']:.0f} ms, "
-                       f"TTI {r['interactive'] / 1000:.1f} s, CLS {r['cumulative-layout-shift']:.3f}, "
-                       f"{r['total-byte-weight'] / 1000:.0f} KB; accessibility {r['accessibility']}, best practices {r['best-practices']}")
+            out.append(
+                f"  {status:4}  {state}: performance {r['performance'] * 100:.0f}, "
+                f"FCP {r['first-contentful-paint'] / 1000:.1f} s, LCP {r['largest-contentful-paint'] / 1000:.1f} s, "
+                f"TBT {r['total-blocking-time']:.0f} ms, TTI {r['interactive'] / 1000:.1f} s, "
+                f"CLS {r['cumulative-layout-shift']:.3f}, {r['total-byte-weight'] / 1000:.0f} KB; "
+                f"accessibility {r['accessibility']}, best practices {r['best-practices']}"
+            )
     return "\n".join(out)
 
 

@@ -32,7 +32,10 @@ def _engine_option(func: F) -> F:
         default=DEFAULT,
         show_default=True,
         envvar="COURSE_ENGINE",
-        help="What renders the site: mkdocs (MkDocs 1.x + Material), properdocs (its maintained fork) or zensical (Material's successor); also $COURSE_ENGINE. See \"Platform\" in the README.",
+        help=(
+            "What renders the site: mkdocs (MkDocs 1.x + Material), properdocs (its maintained fork) "
+            'or zensical (Material\'s successor); also $COURSE_ENGINE. See "Platform" in the README.'
+        ),
     )(func)
 
 
@@ -71,14 +74,29 @@ def check(root: Path, strict: bool, output_format: str | None) -> None:
 
 
 def _clean_summary(course) -> str:  # type: ignore[no-untyped-def]
-    return f"No problems found in {_count(len(course.modules), 'module')} and {_count(len(course.quizzes), 'quiz')} ({_count(course.question_count, 'question')})."
+    return (
+        f"No problems found in {_count(len(course.modules), 'module')} and {_count(len(course.quizzes), 'quiz')} "
+        f"({_count(course.question_count, 'question')})."
+    )
 
 
 @cli.command()
 @_root_option
 @click.option("--strict", is_flag=True, help="Treat check warnings as errors.")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site/, or site-instructor/).")
-@click.option("--edition", type=click.Choice(["trainee", "instructor"]), default="trainee", show_default=True, help="instructor: with instructor notes, answer keys and the coverage report. Never publish it.")
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: site/, or site-instructor/).",
+)
+@click.option(
+    "--edition",
+    type=click.Choice(["trainee", "instructor"]),
+    default="trainee",
+    show_default=True,
+    help="instructor: with instructor notes, answer keys and the coverage report. Never publish it.",
+)
 @_engine_option
 def build(root: Path, strict: bool, site_dir: Path | None, edition: str, engine: str) -> None:
     """Check the course, then build the trainee site (the last good site stays if the build fails)."""
@@ -108,7 +126,11 @@ def build(root: Path, strict: bool, site_dir: Path | None, edition: str, engine:
         sys.exit(1)
     edition_note = " (instructor edition: do not publish)" if edition == "instructor" else ""
     with_engine = "" if engine == "mkdocs" else f" with {engine}"
-    click.echo(f"Built {_count(result.pages, 'page')} for {_count(len(course.modules), 'module')} ({_count(course.question_count, 'question')}) into {result.site_dir}{with_engine} in {result.seconds:.1f} s{edition_note}.")
+    click.echo(
+        f"Built {_count(result.pages, 'page')} for {_count(len(course.modules), 'module')} "
+        f"({_count(course.question_count, 'question')}) "
+        f"into {result.site_dir}{with_engine} in {result.seconds:.1f} s{edition_note}."
+    )
 
 
 @cli.command()
@@ -130,9 +152,22 @@ def serve(root: Path, dev_addr: str, engine: str) -> None:
 @cli.command()
 @_root_option
 @click.argument("kind", type=click.Choice(["scorm", "gift", "qti", "outline"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@click.option("--version", "scorm_version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True, help="scorm only: SCORM 1.2, or SCORM 2004 4th edition.")
+@click.option(
+    "--version",
+    "scorm_version",
+    type=click.Choice(["1.2", "2004"]),
+    default="1.2",
+    show_default=True,
+    help="scorm only: SCORM 1.2, or SCORM 2004 4th edition.",
+)
 @_engine_option
 def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str, engine: str) -> None:
     """Export for an LMS: the site as a SCORM package (zip), or the question banks as Moodle GIFT
@@ -165,7 +200,10 @@ def export(root: Path, kind: str, output: Path, force: bool, scorm_version: str,
     temp.write_bytes(result.data)
     temp.replace(output)
     if kind == "scorm":
-        click.echo(f"Wrote a SCORM {scorm_version} package of the course ({_count(len(course.modules), 'module')}, {_count(result.items, 'question')}) to {output}.")
+        click.echo(
+            f"Wrote a SCORM {scorm_version} package of the course ({_count(len(course.modules), 'module')}, "
+            f"{_count(result.items, 'question')}) to {output}."
+        )
         return
     if kind == "outline":
         click.echo(f"Wrote the course outline ({_count(len(course.modules), 'module')}) to {output}.")
@@ -193,7 +231,13 @@ def _export_scorm(root: Path, course, version: str, engine: str):  # type: ignor
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="My course", show_default=True, help="The course's title.")
-@click.option("--language", type=click.Choice(["en", "es"]), default="en", show_default=True, help="The language of everything trainees see.")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "es"]),
+    default="en",
+    show_default=True,
+    help="The language of everything trainees see.",
+)
 def init(folder: Path, title: str, language: str) -> None:
     """Start a new course in FOLDER: settings, a home page, an example module with its quiz and a
     scenario, mkdocs.yml, the builder pinned in requirements.txt, CI workflows and a README."""
@@ -203,7 +247,10 @@ def init(folder: Path, title: str, language: str) -> None:
         written = init_course(folder, title, language)
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Created a course in {folder} ({_count(len(written), 'file')}). Next: `course check --root {folder}`, then replace the example module with your own.")
+    click.echo(
+        f"Created a course in {folder} ({_count(len(written), 'file')}). Next: "
+        f"`course check --root {folder}`, then replace the example module with your own."
+    )
 
 
 @cli.group()
@@ -255,9 +302,17 @@ def new_scenario_command(root: Path, module_id: str) -> None:
 
 @cli.command()
 @_root_option
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="markdown: for a pull-request comment; json: as data.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="markdown: for a pull-request comment; json: as data.",
+)
 def report(root: Path, output_format: str) -> None:
-    """Per module: objectives and the questions that assess them, counts, the score without reading, sources, review dates."""
+    """Per module: objectives and the questions that assess them, counts, the score without reading, sources,
+    review dates."""
     import json
 
     from builder.check import check_course
@@ -275,9 +330,16 @@ def report(root: Path, output_format: str) -> None:
 
 @cli.command()
 @_root_option
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the schemas (default: schemas/ in the course).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the schemas (default: schemas/ in the course).",
+)
 def schema(root: Path, output: Path | None) -> None:
-    """Write JSON Schemas of course.yml, module front matter, quizzes, scenarios, contacts, the glossary and the local-adaptation files."""
+    """Write JSON Schemas of course.yml, module front matter, quizzes, scenarios, contacts, the glossary and the
+    local-adaptation files."""
     from builder.schema import write_schemas
 
     for path in write_schemas(output or root / "schemas"):

@@ -8,7 +8,17 @@ from pathlib import Path
 
 from builder.arrange import option_orders
 from builder.diagrams import Diagram
-from builder.models import PRINT_PAGE_AUTO_MODULES, Contact, CourseMeta, Glossary, LocalSection, LocalSettings, ModuleMeta, Quiz, Scenario
+from builder.models import (
+    PRINT_PAGE_AUTO_MODULES,
+    Contact,
+    CourseMeta,
+    Glossary,
+    LocalSection,
+    LocalSettings,
+    ModuleMeta,
+    Quiz,
+    Scenario,
+)
 from builder.source import Positions
 
 

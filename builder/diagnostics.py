@@ -44,7 +44,9 @@ class Diagnostic:
         return (self.path, self.pos.line, self.pos.col, self.code)
 
     def format(self) -> str:
-        text = f"{self.path}:{self.pos.line}:{self.pos.col}: {self.level.value}: {_one_line(self.message)} [{self.code}]"
+        text = (
+            f"{self.path}:{self.pos.line}:{self.pos.col}: {self.level.value}: {_one_line(self.message)} [{self.code}]"
+        )
         if self.hint:
             text += f"\n  hint: {_one_line(self.hint)}"
         return text
@@ -125,7 +127,13 @@ class Report:
         """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
 
         def prop(value: str) -> str:
-            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+            return (
+                value.replace("%", "%25")
+                .replace("\r", "%0D")
+                .replace("\n", "%0A")
+                .replace(":", "%3A")
+                .replace(",", "%2C")
+            )
 
         def data(value: str) -> str:
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -133,7 +141,10 @@ class Report:
         lines = []
         for d in self:
             message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
-            lines.append(f"::{d.level.value} file={prop(prefix + d.path)},line={d.pos.line},col={d.pos.col},title={prop(d.code)}::{data(message)}")
+            lines.append(
+                f"::{d.level.value} file={prop(prefix + d.path)},line={d.pos.line},col={d.pos.col},"
+                f"title={prop(d.code)}::{data(message)}"
+            )
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -143,7 +154,15 @@ class Report:
             "errors": self.errors,
             "warnings": self.warnings,
             "diagnostics": [
-                {"path": d.path, "line": d.pos.line, "col": d.pos.col, "level": d.level.value, "code": d.code, "message": d.message, "hint": d.hint}
+                {
+                    "path": d.path,
+                    "line": d.pos.line,
+                    "col": d.pos.col,
+                    "level": d.level.value,
+                    "code": d.code,
+                    "message": d.message,
+                    "hint": d.hint,
+                }
                 for d in self
             ],
         }
@@ -152,7 +171,10 @@ class Report:
         if not self.diagnostics:
             return "No problems found."
         files = len({d.path for d in self.diagnostics})
-        parts = [f"{self.errors} {_plural(self.errors, 'error')}", f"{self.warnings} {_plural(self.warnings, 'warning')}"]
+        parts = [
+            f"{self.errors} {_plural(self.errors, 'error')}",
+            f"{self.warnings} {_plural(self.warnings, 'warning')}",
+        ]
         return f"Found {' and '.join(parts)} in {files} {_plural(files, 'file')}."
 
 

@@ -16,7 +16,10 @@ from builder.diagnostics import Diagnostic, Pos, error
 from builder.xmltree import with_prefixes
 
 SVG_NS = "http://www.w3.org/2000/svg"
-_ALLOWED_TAGS = {"svg", "title", "desc", "defs", "marker", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan"}
+_ALLOWED_TAGS = {
+    "svg", "title", "desc", "defs", "marker", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path",
+    "text", "tspan",
+}
 _ALLOWED_ATTRS = {
     "viewBox", "id", "class", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
     "d", "points", "transform", "text-anchor", "dominant-baseline", "marker-start", "marker-mid", "marker-end",
@@ -43,7 +46,12 @@ class Diagram:
             for attr in ("marker-start", "marker-mid", "marker-end", "fill"):
                 value = el.get(attr)
                 if value:
-                    el.set(attr, _URL_REF.sub(lambda m: f"url(#{prefix}{m.group(1)})" if m.group(1) in ids else m.group(0), value))
+                    el.set(
+                        attr,
+                        _URL_REF.sub(
+                            lambda m: f"url(#{prefix}{m.group(1)})" if m.group(1) in ids else m.group(0), value
+                        ),
+                    )
             if el.text is not None and not el.text.strip():
                 el.text = None
             if el.tail is not None and not el.tail.strip():
@@ -80,35 +88,110 @@ def _pos_of(text: str, needle: str) -> Pos:
 def load_diagram(name: str, rel: str, text: str) -> tuple[Diagram | None, list[Diagnostic]]:
     """Parse and check one SVG; None with the reasons when it cannot be used."""
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
-        return None, [error("svg-doctype", rel, _pos_of(text, "<!"), "the SVG has a DOCTYPE or entity declarations", "remove them: diagrams are plain SVG")]
+        return None, [
+            error(
+                "svg-doctype",
+                rel,
+                _pos_of(text, "<!"),
+                "the SVG has a DOCTYPE or entity declarations",
+                "remove them: diagrams are plain SVG",
+            )
+        ]
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         line, col = exc.position
-        return None, [error("svg-syntax", rel, Pos(line, col + 1), f"the SVG cannot be read: {str(exc).split(':')[0]}", "check that every tag is closed and attributes are quoted")]
+        return None, [
+            error(
+                "svg-syntax",
+                rel,
+                Pos(line, col + 1),
+                f"the SVG cannot be read: {str(exc).split(':')[0]}",
+                "check that every tag is closed and attributes are quoted",
+            )
+        ]
     problems: list[Diagnostic] = []
     if root.tag != f"{{{SVG_NS}}}svg":
-        problems.append(error("svg-root", rel, Pos(1, 1), "the file is not an SVG (no <svg> root in the SVG namespace)", f'start with <svg xmlns="{SVG_NS}" viewBox="…">'))
+        problems.append(
+            error(
+                "svg-root",
+                rel,
+                Pos(1, 1),
+                "the file is not an SVG (no <svg> root in the SVG namespace)",
+                f'start with <svg xmlns="{SVG_NS}" viewBox="…">',
+            )
+        )
         return None, problems
     if not root.get("viewBox"):
-        problems.append(error("svg-viewbox", rel, _pos_of(text, "<svg"), "the SVG has no `viewBox`", "add viewBox=\"0 0 WIDTH HEIGHT\" so the diagram scales to any screen"))
+        problems.append(
+            error(
+                "svg-viewbox",
+                rel,
+                _pos_of(text, "<svg"),
+                "the SVG has no `viewBox`",
+                'add viewBox="0 0 WIDTH HEIGHT" so the diagram scales to any screen',
+            )
+        )
     children = list(root)
     title = children[0] if children and _local(children[0].tag) == "title" else None
     desc = children[1] if len(children) > 1 and _local(children[1].tag) == "desc" else None
     if title is None or not (title.text or "").strip() or desc is None or not (desc.text or "").strip():
-        problems.append(error("svg-text-alternative", rel, _pos_of(text, "<svg"), "the SVG needs a <title> and then a <desc> as its first elements, both with text", "the title is the short alternative text; the desc describes everything the picture shows"))
+        problems.append(
+            error(
+                "svg-text-alternative",
+                rel,
+                _pos_of(text, "<svg"),
+                "the SVG needs a <title> and then a <desc> as its first elements, both with text",
+                "the title is the short alternative text; the desc describes everything the picture shows",
+            )
+        )
     for el in root.iter():
         tag = _local(el.tag)
         if tag not in _ALLOWED_TAGS:
-            problems.append(error("svg-element", rel, _pos_of(text, f"<{tag}"), f"<{tag}> is not allowed in a diagram", "use shapes and text only (rect, line, path, text …)"))
+            problems.append(
+                error(
+                    "svg-element",
+                    rel,
+                    _pos_of(text, f"<{tag}"),
+                    f"<{tag}> is not allowed in a diagram",
+                    "use shapes and text only (rect, line, path, text …)",
+                )
+            )
         for attr, value in el.attrib.items():
             attr_name = _local(attr)
             if attr_name.lower().startswith("on"):
-                problems.append(error("svg-attribute", rel, _pos_of(text, attr_name), f"event-handler attribute `{attr_name}` is not allowed", "remove it"))
+                problems.append(
+                    error(
+                        "svg-attribute",
+                        rel,
+                        _pos_of(text, attr_name),
+                        f"event-handler attribute `{attr_name}` is not allowed",
+                        "remove it",
+                    )
+                )
             elif attr_name == "fill" and value not in ("none", "currentColor") and not _URL_REF.fullmatch(value):
-                problems.append(error("svg-colour", rel, _pos_of(text, f'fill="{value}"'), f"hard-coded colour `fill=\"{value}\"`", "colour shapes with the cb-d-* classes so the diagram works in light and dark modes and in print"))
+                problems.append(
+                    error(
+                        "svg-colour",
+                        rel,
+                        _pos_of(text, f'fill="{value}"'),
+                        f'hard-coded colour `fill="{value}"`',
+                        (
+                            "colour shapes with the cb-d-* classes so the diagram works in light "
+                            "and dark modes and in print"
+                        ),
+                    )
+                )
             elif attr_name not in _ALLOWED_ATTRS:
-                problems.append(error("svg-attribute", rel, _pos_of(text, f"{attr_name}="), f"attribute `{attr_name}` is not allowed in a diagram", "colour with the cb-d-* classes; no styles, links or fonts"))
+                problems.append(
+                    error(
+                        "svg-attribute",
+                        rel,
+                        _pos_of(text, f"{attr_name}="),
+                        f"attribute `{attr_name}` is not allowed in a diagram",
+                        "colour with the cb-d-* classes; no styles, links or fonts",
+                    )
+                )
     if problems:
         return None, problems
     assert title is not None and desc is not None

@@ -81,7 +81,11 @@ def _url_hit(at: tuple[int, int], url: str, problem: str) -> Hit:
 
 
 def _attribute_allowed(tag: str, name: str) -> bool:
-    return name in GLOBAL_ATTRIBUTES or name in ATTRIBUTES.get(tag, ()) or (name.startswith(("aria-", "data-")) and not name.startswith("data-md"))
+    return (
+        name in GLOBAL_ATTRIBUTES
+        or name in ATTRIBUTES.get(tag, ())
+        or (name.startswith(("aria-", "data-")) and not name.startswith("data-md"))
+    )
 
 
 class _Scanner(HTMLParser):
@@ -151,6 +155,10 @@ def unsafe_html(text: str) -> Iterator[Hit]:
             at = _position(masked, match.start(1) + pair.start())
             if name.startswith("on"):
                 hits.append(Hit(*at, name, "handler"))
-            elif name not in GLOBAL_ATTRIBUTES and not name.startswith(("aria-", "data-")) and name not in ("target", "rel", "width", "height", "loading", "alt", "title"):
+            elif (
+                name not in GLOBAL_ATTRIBUTES
+                and not name.startswith(("aria-", "data-"))
+                and name not in ("target", "rel", "width", "height", "loading", "alt", "title")
+            ):
                 hits.append(Hit(*at, f"{name}` in `{{: … }}", "attribute"))
     yield from sorted(hits, key=lambda hit: (hit.line, hit.col))

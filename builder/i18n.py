@@ -19,7 +19,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "credit_provider": "Provider",
         "credit_approving_body": "Approved by",
         "credit_approval_number": "Approval number",
-        "scenario_intro": "A practice scenario: at each step, choose what you would do. Each choice tells you why it helps or hurts, and where it leads.",
+        "scenario_intro": (
+            "A practice scenario: at each step, choose what you would do. "
+            "Each choice tells you why it helps or hurts, and where it leads."
+        ),
         "scenario_step": "Step {n}: {gist}",
         "scenario_outcome": "Outcome {n}: {gist}",
         "scenario_continue": "Continue: {title}",
@@ -28,8 +31,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "scenario_part_of": "Part of the module",
         "scenario_you_chose": "You chose:",
         "scenarios": "Practice scenarios",
-        "print_intro": "The whole course on one page, to print for a classroom binder. Knowledge checks print as worksheets; their answers and explanations follow in an appendix at the end, on a new sheet.",
-        "print_intro_instructor": "The whole course on one page, to print for a classroom binder. Each question prints with its answer and explanation.",
+        "print_intro": (
+            "The whole course on one page, to print for a classroom binder. Knowledge checks print as worksheets; "
+            "their answers and explanations follow in an appendix at the end, on a new sheet."
+        ),
+        "print_intro_instructor": (
+            "The whole course on one page, to print for a classroom binder. "
+            "Each question prints with its answer and explanation."
+        ),
         "print_how_matching": "Write the letter of the matching answer in each blank.",
         "print_how_ordering": "Number the items in the right order: 1 for the first.",
         "print_how_short_answer": "Write your answer on the line.",
@@ -37,10 +46,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "answers_intro": "The answers and explanations of the knowledge checks, numbered as the questions.",
         "answers_module": "Answers: {title}",
         "instructor_banner": "Instructor edition: do not publish.",
-        "instructor_banner_detail": "This site holds the answer keys and the notes for instructors. Share it with instructors only.",
+        "instructor_banner_detail": (
+            "This site holds the answer keys and the notes for instructors. Share it with instructors only."
+        ),
         "skip_to_check": "Skip to the knowledge check",
         "draft": "Draft: not yet reviewed by a subject-matter expert.",
-        "draft_detail": "The content was checked against its sources on {date}, but no named subject-matter reviewer has signed it off.",
+        "draft_detail": (
+            "The content was checked against its sources on {date}, "
+            "but no named subject-matter reviewer has signed it off."
+        ),
         "reviewed": "Reviewed by {by} on {date}.",
         "review_due": "Next review due {date}.",
         "quiz_intro": "Practice, not a graded exam: check each answer as often as you like. Pass mark: {pass_mark}%.",
@@ -67,7 +81,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "diagram_text": "Text description",
         "diagram_scroll": "Wider than the screen: scroll the diagram sideways, or read its text description below.",
         "glossary": "Glossary",
-        "glossary_intro": "Terms and abbreviations used in this course. Each module also writes an abbreviation out in full the first time it uses it.",
+        "glossary_intro": (
+            "Terms and abbreviations used in this course. "
+            "Each module also writes an abbreviation out in full the first time it uses it."
+        ),
         "glossary_source": "Source",
         "glossary_source_of": "Source: {term}",
         "content_checked": "**Content checked against its sources:** {checked}. Next review due: {due}.",
@@ -89,7 +106,10 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "progress_title": "My progress",
         "progress_needs_js": "Your progress is kept in this browser, and this page needs JavaScript to show it.",
-        "progress_unavailable": "Progress cannot be saved in this browser (storage is blocked or full). The knowledge checks still work, but your answers are forgotten when you leave the page.",
+        "progress_unavailable": (
+            "Progress cannot be saved in this browser (storage is blocked or full). The knowledge checks still work, "
+            "but your answers are forgotten when you leave the page."
+        ),
         "progress_caption": "Modules, your status and your best knowledge-check score",
         "progress_module": "Module",
         "progress_status": "Status",
@@ -99,16 +119,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_passed": "Passed",
         "status_not_passed": "Not passed",
         "progress_saved": "Your saved progress",
-        "progress_explain": "Progress is kept only in this browser, on this computer: nothing is sent anywhere. Export it to a file to move it to another computer; forget it on a shared computer.",
-        "progress_explain_lms": "Your learning management system keeps this progress with your record there, and receives the score and result of the final self-assessment.",
+        "progress_explain": (
+            "Progress is kept only in this browser, on this computer: nothing is sent anywhere. "
+            "Export it to a file to move it to another computer; forget it on a shared computer."
+        ),
+        "progress_explain_lms": (
+            "Your learning management system keeps this progress with your record there, "
+            "and receives the score and result of the final self-assessment."
+        ),
         "scorm_open_site": "Open the course",
         "progress_export": "Export progress",
         "progress_import": "Import progress from a file",
         "progress_reset": "Reset progress",
         "progress_forget": "Forget me on this computer",
         "assessment_title": "Final self-assessment",
-        "assessment_intro": "{per_module} questions from each module's knowledge check, {total} in all, in a new random order each time. Pass mark: {pass_mark}%. Like the knowledge checks, this is a self-assessment: the answers are in the page, so it records your own practice, not a proctored test.",
-        "assessment_needs_js": "This page needs JavaScript. You can practise with each module's knowledge check instead.",
+        "assessment_intro": (
+            "{per_module} questions from each module's knowledge check, {total} in all, in a new random "
+            "order each time. Pass mark: {pass_mark}%. Like the knowledge checks, this is a self-assessment: "
+            "the answers are in the page, so it records your own practice, not a proctored test."
+        ),
+        "assessment_needs_js": (
+            "This page needs JavaScript. You can practise with each module's knowledge check instead."
+        ),
         "assessment_start": "Start the assessment",
         "assessment_submit": "Submit my answers",
         "certificate_title": "Certificate of completion",
@@ -117,14 +149,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "certificate_print": "Print the certificate",
         "certificate_kicker": "Record of completion",
         "certificate_completed": "completed the self-assessment of the course",
-        "certificate_statement": "This records a self-assessment completed in a web browser. It is not a proctored examination and does not certify competence or any qualification.",
-        "certificate_privacy": "Nothing you type here is saved or sent anywhere: it stays on this page until you leave it. Type it again next time.",
+        "certificate_statement": (
+            "This records a self-assessment completed in a web browser. "
+            "It is not a proctored examination and does not certify competence or any qualification."
+        ),
+        "certificate_privacy": (
+            "Nothing you type here is saved or sent anywhere: "
+            "it stays on this page until you leave it. Type it again next time."
+        ),
         "certificate_agency": "Agency (optional)",
         "certificate_badge": "Officer or badge number (optional)",
         "certificate_roster": "Download the result for a training roster:",
         "certificate_roster_json": "JSON file",
         "certificate_roster_csv": "CSV file",
-        "certificate_roster_note": "The file holds the course, version, date, score, whether you passed, and what you typed above. Hand it to your training office; this site keeps no copy.",
+        "certificate_roster_note": (
+            "The file holds the course, version, date, score, whether you passed, and what you typed above. "
+            "Hand it to your training office; this site keeps no copy."
+        ),
         "certificate_credit": "Training credit",
         "js_certificate_badge": "Officer or badge number {badge}",
         "js_roster_saved": "The file {file} was downloaded.",
@@ -135,10 +176,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_time": "Length",
         "outline_time_text": "{minutes} minutes (about {hours} hours) in {modules}, taken at the trainee's own pace.",
         "outline_assessment": "Assessment design",
-        "outline_checks": "Knowledge checks: {quizzes} with {questions} ({kinds}), scored right or wrong per question; pass mark {pass_mark}% unless a quiz sets its own. Feedback is immediate and trainees may try again.",
-        "outline_final": "Final self-assessment: {per_module} drawn at random from each module's quiz ({total} in all), pass mark {pass_mark}%. Passing it unlocks the certificate of completion.",
+        "outline_checks": (
+            "Knowledge checks: {quizzes} with {questions} ({kinds}), scored right or wrong per question; "
+            "pass mark {pass_mark}% unless a quiz sets its own. Feedback is immediate and trainees may try again."
+        ),
+        "outline_final": (
+            "Final self-assessment: {per_module} drawn at random from each module's quiz ({total} in all), "
+            "pass mark {pass_mark}%. Passing it unlocks the certificate of completion."
+        ),
         "outline_scenarios": "Practice scenarios: {count} with feedback at every choice; not scored.",
-        "outline_records": "Records: in a learning management system, the SCORM package reports the final score, pass or fail and each answer; on the public website, results stay in the trainee's browser, and the trainee can download the result for a roster.",
+        "outline_records": (
+            "Records: in a learning management system, the SCORM package reports the final score, "
+            "pass or fail and each answer; on the public website, results stay in the trainee's browser, "
+            "and the trainee can download the result for a roster."
+        ),
         "outline_review": "Review status",
         "outline_module": "Module",
         "outline_status": "Status",
@@ -184,7 +235,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "js_confirm_reset": "Reset your progress in this course?",
         "js_confirm_forget": "Remove everything this site saved in this browser?",
         "js_passed_mark": "passed",
-        "js_lms_unavailable": "Your learning management system did not accept your progress, so it may not be kept. The knowledge checks still work.",
+        "js_lms_unavailable": (
+            "Your learning management system did not accept your progress, so it may not be kept. "
+            "The knowledge checks still work."
+        ),
         "js_certificate_details": "Version {version} · {date} · score {score}%",
         "js_correct": "Correct.",
         "js_incorrect": "Not quite.",
@@ -218,7 +272,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "credit_provider": "Impartido por",
         "credit_approving_body": "Aprobado por",
         "credit_approval_number": "Número de aprobación",
-        "scenario_intro": "Un escenario de práctica: en cada paso, elija lo que haría. Cada opción explica por qué ayuda o perjudica, y adónde lleva.",
+        "scenario_intro": (
+            "Un escenario de práctica: en cada paso, elija lo que haría. "
+            "Cada opción explica por qué ayuda o perjudica, y adónde lleva."
+        ),
         "scenario_step": "Paso {n}: {gist}",
         "scenario_outcome": "Resultado {n}: {gist}",
         "scenario_continue": "Continuar: {title}",
@@ -227,8 +284,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "scenario_part_of": "Parte del módulo",
         "scenario_you_chose": "Usted eligió:",
         "scenarios": "Escenarios de práctica",
-        "print_intro": "Todo el curso en una sola página, para imprimir y archivar en clase. Las comprobaciones se imprimen como hojas de trabajo; sus respuestas y explicaciones van en un apéndice al final, en una hoja aparte.",
-        "print_intro_instructor": "Todo el curso en una sola página, para imprimir y archivar en clase. Cada pregunta se imprime con su respuesta y su explicación.",
+        "print_intro": (
+            "Todo el curso en una sola página, para imprimir y archivar en clase. Las comprobaciones se imprimen como "
+            "hojas de trabajo; sus respuestas y explicaciones van en un apéndice al final, en una hoja aparte."
+        ),
+        "print_intro_instructor": (
+            "Todo el curso en una sola página, para imprimir y archivar en clase. "
+            "Cada pregunta se imprime con su respuesta y su explicación."
+        ),
         "print_how_matching": "Escriba en cada espacio la letra de la respuesta que corresponde.",
         "print_how_ordering": "Numere los elementos en el orden correcto: 1 para el primero.",
         "print_how_short_answer": "Escriba su respuesta en la línea.",
@@ -236,13 +299,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "answers_intro": "Las respuestas y explicaciones de las comprobaciones, numeradas como las preguntas.",
         "answers_module": "Respuestas: {title}",
         "instructor_banner": "Edición para instructores: no publicar.",
-        "instructor_banner_detail": "Este sitio contiene las respuestas y las notas para instructores. Compártalo solo con instructores.",
+        "instructor_banner_detail": (
+            "Este sitio contiene las respuestas y las notas para instructores. Compártalo solo con instructores."
+        ),
         "skip_to_check": "Saltar a la comprobación de conocimientos",
         "draft": "Borrador: aún sin revisión de un experto en la materia.",
-        "draft_detail": "El contenido se cotejó con sus fuentes el {date}, pero ningún revisor experto identificado lo ha aprobado.",
+        "draft_detail": (
+            "El contenido se cotejó con sus fuentes el {date}, "
+            "pero ningún revisor experto identificado lo ha aprobado."
+        ),
         "reviewed": "Revisado por {by} el {date}.",
         "review_due": "Próxima revisión: {date}.",
-        "quiz_intro": "Práctica, no un examen calificado: compruebe cada respuesta tantas veces como quiera. Nota para aprobar: {pass_mark} %.",
+        "quiz_intro": (
+            "Práctica, no un examen calificado: compruebe cada respuesta tantas veces como quiera. "
+            "Nota para aprobar: {pass_mark} %."
+        ),
         "question_n": "Pregunta {n} de {total}",
         "choose_one": "Elija una respuesta.",
         "choose_all": "Elija todas las respuestas correctas.",
@@ -264,9 +335,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "contact_checked": "Comprobado el {date}.",
         "contact_source": "Fuente",
         "diagram_text": "Descripción en texto",
-        "diagram_scroll": "Más ancho que la pantalla: desplace el diagrama hacia los lados, o lea su descripción en texto más abajo.",
+        "diagram_scroll": (
+            "Más ancho que la pantalla: desplace el diagrama hacia los lados, "
+            "o lea su descripción en texto más abajo."
+        ),
         "glossary": "Glosario",
-        "glossary_intro": "Términos y abreviaturas del curso. Cada módulo escribe además una abreviatura completa la primera vez que la usa.",
+        "glossary_intro": (
+            "Términos y abreviaturas del curso. "
+            "Cada módulo escribe además una abreviatura completa la primera vez que la usa."
+        ),
         "glossary_source": "Fuente",
         "glossary_source_of": "Fuente: {term}",
         "content_checked": "**Contenido cotejado con sus fuentes:** {checked}. Próxima revisión: {due}.",
@@ -281,15 +358,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "learning_path": "Itinerario de aprendizaje",
         "how_checks_work": "Cómo funcionan las comprobaciones de conocimientos",
         "how_checks_work_text": (
-            "Cada módulo termina con una comprobación de conocimientos. Es práctica, no un examen calificado: elija sus "
-            "respuestas, seleccione **{check}** y lea por qué cada respuesta es correcta o no. Puede cambiar sus "
-            "respuestas y comprobarlas tantas veces como quiera. La comprobación de un módulo se aprueba con un "
-            "{pass_mark} % o más. Las respuestas están en la propia página, así que esta puntuación registra su "
-            "práctica, no un examen supervisado."
+            "Cada módulo termina con una comprobación de conocimientos. Es práctica, no un examen calificado: "
+            "elija sus respuestas, seleccione **{check}** y lea por qué cada respuesta es correcta o no. "
+            "Puede cambiar sus respuestas y comprobarlas tantas veces como quiera. "
+            "La comprobación de un módulo se aprueba con un {pass_mark} % o más. "
+            "Las respuestas están en la propia página, así que esta puntuación registra su práctica, "
+            "no un examen supervisado."
         ),
         "progress_title": "Mi progreso",
-        "progress_needs_js": "Su progreso se guarda en este navegador, y esta página necesita JavaScript para mostrarlo.",
-        "progress_unavailable": "No se puede guardar el progreso en este navegador (el almacenamiento está bloqueado o lleno). Las comprobaciones funcionan, pero sus respuestas se olvidan al salir de la página.",
+        "progress_needs_js": (
+            "Su progreso se guarda en este navegador, y esta página necesita JavaScript para mostrarlo."
+        ),
+        "progress_unavailable": (
+            "No se puede guardar el progreso en este navegador (el almacenamiento está bloqueado o lleno). "
+            "Las comprobaciones funcionan, pero sus respuestas se olvidan al salir de la página."
+        ),
         "progress_caption": "Módulos, su estado y su mejor puntuación",
         "progress_module": "Módulo",
         "progress_status": "Estado",
@@ -299,16 +382,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_passed": "Aprobado",
         "status_not_passed": "No aprobado",
         "progress_saved": "Su progreso guardado",
-        "progress_explain": "El progreso se guarda solo en este navegador, en este equipo: no se envía a ninguna parte. Expórtelo a un archivo para llevarlo a otro equipo; bórrelo en un equipo compartido.",
-        "progress_explain_lms": "Su plataforma de formación guarda este progreso con su expediente y recibe la puntuación y el resultado de la autoevaluación final.",
+        "progress_explain": (
+            "El progreso se guarda solo en este navegador, en este equipo: no se envía a ninguna parte. "
+            "Expórtelo a un archivo para llevarlo a otro equipo; bórrelo en un equipo compartido."
+        ),
+        "progress_explain_lms": (
+            "Su plataforma de formación guarda este progreso con su expediente y recibe la puntuación y el resultado "
+            "de la autoevaluación final."
+        ),
         "scorm_open_site": "Abrir el curso",
         "progress_export": "Exportar el progreso",
         "progress_import": "Importar el progreso desde un archivo",
         "progress_reset": "Reiniciar el progreso",
         "progress_forget": "Olvidarme en este equipo",
         "assessment_title": "Autoevaluación final",
-        "assessment_intro": "{per_module} preguntas de la comprobación de cada módulo, {total} en total, en un orden aleatorio nuevo cada vez. Nota para aprobar: {pass_mark} %. Como las comprobaciones, es una autoevaluación: las respuestas están en la página, así que registra su práctica, no un examen supervisado.",
-        "assessment_needs_js": "Esta página necesita JavaScript. Puede practicar con la comprobación de cada módulo.",
+        "assessment_intro": (
+            "{per_module} preguntas de la comprobación de cada módulo, {total} en total, en un orden aleatorio "
+            "nuevo cada vez. Nota para aprobar: {pass_mark} %. Como las comprobaciones, es una autoevaluación: "
+            "las respuestas están en la página, así que registra su práctica, no un examen supervisado."
+        ),
+        "assessment_needs_js": (
+            "Esta página necesita JavaScript. Puede practicar con la comprobación de cada módulo."
+        ),
         "assessment_start": "Empezar la evaluación",
         "assessment_submit": "Enviar mis respuestas",
         "certificate_title": "Certificado de finalización",
@@ -317,14 +412,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "certificate_print": "Imprimir el certificado",
         "certificate_kicker": "Constancia de finalización",
         "certificate_completed": "completó la autoevaluación del curso",
-        "certificate_statement": "Esto registra una autoevaluación hecha en un navegador. No es un examen supervisado ni certifica competencias ni ninguna cualificación.",
-        "certificate_privacy": "Nada de lo que escriba aquí se guarda ni se envía: se queda en esta página hasta que salga de ella. Escríbalo de nuevo la próxima vez.",
+        "certificate_statement": (
+            "Esto registra una autoevaluación hecha en un navegador. "
+            "No es un examen supervisado ni certifica competencias ni ninguna cualificación."
+        ),
+        "certificate_privacy": (
+            "Nada de lo que escriba aquí se guarda ni se envía: se queda en esta página hasta que salga de ella. "
+            "Escríbalo de nuevo la próxima vez."
+        ),
         "certificate_agency": "Agencia (opcional)",
         "certificate_badge": "Número de agente o de placa (opcional)",
         "certificate_roster": "Descargue el resultado para un registro de formación:",
         "certificate_roster_json": "Archivo JSON",
         "certificate_roster_csv": "Archivo CSV",
-        "certificate_roster_note": "El archivo contiene el curso, la versión, la fecha, la puntuación, si aprobó y lo que escribió arriba. Entréguelo a su oficina de formación; este sitio no guarda ninguna copia.",
+        "certificate_roster_note": (
+            "El archivo contiene el curso, la versión, la fecha, la puntuación, si aprobó y lo que escribió "
+            "arriba. Entréguelo a su oficina de formación; este sitio no guarda ninguna copia."
+        ),
         "certificate_credit": "Créditos de formación",
         "js_certificate_badge": "Número de agente o de placa {badge}",
         "js_roster_saved": "Se descargó el archivo {file}.",
@@ -335,10 +439,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "outline_time": "Duración",
         "outline_time_text": "{minutes} minutos (unas {hours} horas) en {modules}, al ritmo de cada participante.",
         "outline_assessment": "Diseño de la evaluación",
-        "outline_checks": "Comprobaciones: {quizzes} con {questions} ({kinds}), cada pregunta correcta o incorrecta; nota para aprobar {pass_mark} % salvo que un cuestionario fije la suya. La respuesta es inmediata y se puede volver a intentar.",
-        "outline_final": "Autoevaluación final: {per_module} al azar del cuestionario de cada módulo ({total} en total), nota para aprobar {pass_mark} %. Al aprobarla se obtiene el certificado de finalización.",
+        "outline_checks": (
+            "Comprobaciones: {quizzes} con {questions} ({kinds}), cada pregunta correcta o incorrecta; "
+            "nota para aprobar {pass_mark} % salvo que un cuestionario fije la suya. "
+            "La respuesta es inmediata y se puede volver a intentar."
+        ),
+        "outline_final": (
+            "Autoevaluación final: {per_module} al azar del cuestionario de cada módulo ({total} en total), "
+            "nota para aprobar {pass_mark} %. Al aprobarla se obtiene el certificado de finalización."
+        ),
         "outline_scenarios": "Escenarios de práctica: {count} con comentarios en cada elección; sin puntuación.",
-        "outline_records": "Registros: en una plataforma de formación, el paquete SCORM comunica la puntuación final, si se aprobó y cada respuesta; en el sitio web público, los resultados se quedan en el navegador de cada participante, que puede descargar el resultado para un registro.",
+        "outline_records": (
+            "Registros: en una plataforma de formación, el paquete SCORM comunica la puntuación final, "
+            "si se aprobó y cada respuesta; en el sitio web público, los resultados se quedan en el navegador de "
+            "cada participante, que puede descargar el resultado para un registro."
+        ),
         "outline_review": "Estado de la revisión",
         "outline_module": "Módulo",
         "outline_status": "Estado",
@@ -383,16 +498,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "js_confirm_reset": "¿Reiniciar su progreso en este curso?",
         "js_confirm_forget": "¿Borrar todo lo que este sitio guardó en este navegador?",
         "js_passed_mark": "aprobado",
-        "js_lms_unavailable": "Su plataforma de formación no aceptó su progreso, así que puede no guardarse. Las comprobaciones siguen funcionando.",
+        "js_lms_unavailable": (
+            "Su plataforma de formación no aceptó su progreso, así que puede no guardarse. "
+            "Las comprobaciones siguen funcionando."
+        ),
         "js_certificate_details": "Versión {version} · {date} · puntuación {score} %",
         "js_correct": "Correcto.",
         "js_incorrect": "No del todo.",
-        "js_partly": "No del todo: una pregunta de varias respuestas solo cuenta si todas las elecciones son correctas.",
+        "js_partly": (
+            "No del todo: una pregunta de varias respuestas solo cuenta si todas las elecciones son correctas."
+        ),
         "js_empty": "Elija primero una respuesta.",
         "js_empty_matching": "Elija primero una pareja para cada elemento.",
         "js_empty_short": "Escriba primero una respuesta.",
         "js_moved": "{item}: ahora {position} de {total}.",
-        "js_score": "Puntuación: {right} de {total} preguntas correctas ({percent} %). Nota para aprobar: {pass_mark} %.",
+        "js_score": (
+            "Puntuación: {right} de {total} preguntas correctas ({percent} %). Nota para aprobar: {pass_mark} %."
+        ),
         "js_score_one": "Puntuación: {right} de 1 pregunta correcta ({percent} %). Nota para aprobar: {pass_mark} %.",
         "js_unanswered": "Sin responder.",
         "js_wrong_pairs": "Estas parejas son incorrectas:",

@@ -41,7 +41,9 @@ def mask_code(text: str) -> str:
         if not opening:
             break
         marker = opening.group(2)
-        closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE).search(text, opening.end())
+        closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE).search(
+            text, opening.end()
+        )
         end = closing.end() if closing else len(text)
         blank(opening.start(), end)
         pos = end
@@ -85,7 +87,14 @@ def directives(text: str) -> Iterator[Directive]:
         line_start = masked.rfind("\n", 0, match.start()) + 1
         line_end = masked.find("\n", match.end())
         line = masked[line_start : len(masked) if line_end < 0 else line_end]
-        yield Directive(Hit(*_at(masked, match.start()), match.group(0)), match.group(1), match.group(2), line.strip() == match.group(0), match.start(), match.end())
+        yield Directive(
+            Hit(*_at(masked, match.start()), match.group(0)),
+            match.group(1),
+            match.group(2),
+            line.strip() == match.group(0),
+            match.start(),
+            match.end(),
+        )
 
 
 def words_at(text: str, word: str) -> Iterator[int]:

@@ -20,8 +20,24 @@ from builder.questions.short_answer import ANSWER_SPACE, ShortAnswer, normalize_
 
 #: The question models live with their types (builder/questions/); these names stay importable here.
 __all__ = [
-    "ANSWER_SPACE", "QUESTION_TYPES", "SLUG_PATTERN", "Allow", "ChoiceQuestion", "Matching", "Model", "Multiple", "Option",
-    "Ordering", "Pair", "Question", "ShortAnswer", "Single", "Slug", "Text", "TrueFalse", "normalize_answer",
+    "ANSWER_SPACE",
+    "QUESTION_TYPES",
+    "SLUG_PATTERN",
+    "Allow",
+    "ChoiceQuestion",
+    "Matching",
+    "Model",
+    "Multiple",
+    "Option",
+    "Ordering",
+    "Pair",
+    "Question",
+    "ShortAnswer",
+    "Single",
+    "Slug",
+    "Text",
+    "TrueFalse",
+    "normalize_answer",
 ]
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -86,7 +102,9 @@ def _number_as_text(value: Any) -> Any:
     return value
 
 
-Reference = Annotated[str, BeforeValidator(_number_as_text), StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
+Reference = Annotated[
+    str, BeforeValidator(_number_as_text), StringConstraints(min_length=1, max_length=64, strip_whitespace=True)
+]
 
 
 class Credit(Model):

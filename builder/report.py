@@ -68,7 +68,10 @@ def _row(course: Course, module: Module, guessing: Guessing) -> ModuleRow:
         reviewed_by=(meta.reviewed.by or "") if meta.reviewed else "",
         review_by=meta.review_by.isoformat() if meta.review_by else "",
         types=dict(Counter(q.type for q in questions)),
-        objectives=tuple(ObjectiveRow(o.id, o.assessed_by, tuple(q.id for q in questions if o.id in q.objectives)) for o in meta.objectives),
+        objectives=tuple(
+            ObjectiveRow(o.id, o.assessed_by, tuple(q.id for q in questions if o.id in q.objectives))
+            for o in meta.objectives
+        ),
         guessing=guessing,
     )
 
@@ -80,7 +83,13 @@ def _guesses(score: Guessing) -> str:
 
 
 def _silenced_lines(course: Course) -> list[str]:
-    return [f"{s.path}:{s.pos.line}: {s.code} silenced for {f'question `{s.question}`' if s.question else 'the whole quiz'}: {s.reason}" for s in silenced(course)]
+    return [
+        (
+            f"{s.path}:{s.pos.line}: "
+            f"{s.code} silenced for {f'question `{s.question}`' if s.question else 'the whole quiz'}: {s.reason}"
+        )
+        for s in silenced(course)
+    ]
 
 
 def without_reading_summary(course: Course) -> str:
@@ -89,7 +98,9 @@ def without_reading_summary(course: Course) -> str:
 
 
 def _guessing_data(score: Guessing) -> dict[str, Any]:
-    strategies = [{"type": kind, "strategy": name, "right": right, "of": of} for kind, name, right, of in score.strategies]
+    strategies = [
+        {"type": kind, "strategy": name, "right": right, "of": of} for kind, name, right, of in score.strategies
+    ]
     return {"percent": score.percent, "right": score.right, "questions": score.total, "strategies": strategies}
 
 
@@ -104,7 +115,9 @@ def format_json(course: Course) -> dict[str, Any]:
             "minutes": row.minutes,
             "questions": row.questions,
             "types": row.types,
-            "objectives": [{"id": o.id, "assessed_by": o.assessed_by, "questions": list(o.questions)} for o in row.objectives],
+            "objectives": [
+                {"id": o.id, "assessed_by": o.assessed_by, "questions": list(o.questions)} for o in row.objectives
+            ],
             "sources": row.sources,
             "reviewed_on": row.reviewed_on or None,
             "reviewed_by": row.reviewed_by or None,
@@ -113,7 +126,10 @@ def format_json(course: Course) -> dict[str, Any]:
         }
         for row in rows(course)
     ]
-    quiet = [{"path": s.path, "line": s.pos.line, "code": s.code, "question": s.question, "reason": s.reason} for s in silenced(course)]
+    quiet = [
+        {"path": s.path, "line": s.pos.line, "code": s.code, "question": s.question, "reason": s.reason}
+        for s in silenced(course)
+    ]
     return {"modules": modules, "without_reading": _guessing_data(whole), "silenced": quiet}
 
 
@@ -131,15 +147,24 @@ def format_text(course: Course) -> str:
     for row in table:
         status = f"reviewed by {row.reviewed_by}" if row.reviewed_by else "draft: no named reviewer"
         lines.append(f"{row.number:02d} {row.id}: {row.title}")
-        lines.append(f"   {row.minutes} min · {_count(row.questions, 'question')} ({_types(row)}) · {_count(row.sources, 'source')} · checked {row.reviewed_on or '-'}, review by {row.review_by or '-'} · {status}")
+        lines.append(
+            f"   {row.minutes} min · {_count(row.questions, 'question')} ({_types(row)}) "
+            f"· {_count(row.sources, 'source')} · checked {row.reviewed_on or '-'}, "
+            f"review by {row.review_by or '-'} · {status}"
+        )
         lines.append(f"   without reading: {_guesses(row.guessing)}")
         width = max(len(o.id) for o in row.objectives)
         for o in row.objectives:
-            assessed = ", ".join(o.questions) if o.questions else ("NOT ASSESSED" if o.unassessed else f"({o.assessed_by})")
+            assessed = (
+                ", ".join(o.questions) if o.questions else ("NOT ASSESSED" if o.unassessed else f"({o.assessed_by})")
+            )
             lines.append(f"   {o.id.ljust(width)}  {assessed}")
         lines.append("")
     total = sum(r.questions for r in table)
-    lines.append(f"{_count(len(course.modules), 'module')}, {_count(total, 'question')}, {_count(sum(r.minutes for r in table), 'minute')}.")
+    lines.append(
+        f"{_count(len(course.modules), 'module')}, {_count(total, 'question')}, "
+        f"{_count(sum(r.minutes for r in table), 'minute')}."
+    )
     lines.append(without_reading_summary(course))
     lines += _silenced_lines(course)
     return "\n".join(lines)
@@ -153,13 +178,20 @@ def format_markdown(course: Course, collapsible: bool = True, title: str = "## C
     and its own `title`.
     """
     table = [
-        "| # | module | minutes | questions | by type | not assessed | without reading | sources | checked | review by | reviewer |",
+        (
+            "| # | module | minutes | questions | by type | not assessed | without reading | sources | "
+            "checked | review by | reviewer |"
+        ),
         "| --- | --- | ---: | ---: | --- | --- | ---: | ---: | --- | --- | --- |",
     ]
     details: list[str] = []
     for row in rows(course):
         unassessed = ", ".join(f"`{o}`" for o in row.unassessed) or "none"
-        table.append(f"| {row.number:02d} | `{row.id}` {row.title} | {row.minutes} | {row.questions} | {_types(row)} | {unassessed} | {row.guessing.percent}% | {row.sources} | {row.reviewed_on} | {row.review_by} | {row.reviewed_by or '**draft**'} |")
+        table.append(
+            f"| {row.number:02d} | `{row.id}` {row.title} | {row.minutes} | {row.questions} | {_types(row)} | "
+            f"{unassessed} | {row.guessing.percent}% | {row.sources} | {row.reviewed_on} | {row.review_by} | "
+            f"{row.reviewed_by or '**draft**'} |"
+        )
         if collapsible:
             details.append(f"<details><summary><code>{row.id}</code>: objectives and questions</summary>\n")
         else:

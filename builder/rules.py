@@ -28,19 +28,43 @@ Rule = Callable[[Course, datetime.date], Iterator[Diagnostic]]
 def course_has_content(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     """A course that is only begun says what it lacks, never "No problems found"."""
     if course.meta is not None and not course.modules and not course.broken_modules:
-        yield error("no-modules", "modules/", Pos(), "the course has no modules yet", 'add one with `course new module "Title"`, then its quiz with `course new quiz <module-id>`')
+        yield error(
+            "no-modules",
+            "modules/",
+            Pos(),
+            "the course has no modules yet",
+            'add one with `course new module "Title"`, then its quiz with `course new quiz <module-id>`',
+        )
     if course.site_config is None:
-        yield error("missing-file", "mkdocs.yml", Pos(), "the course has no mkdocs.yml, which sets the site's theme and options", "copy mkdocs.yml from the course builder's repository; the README's Layout section says what it holds")
+        yield error(
+            "missing-file",
+            "mkdocs.yml",
+            Pos(),
+            "the course has no mkdocs.yml, which sets the site's theme and options",
+            "copy mkdocs.yml from the course builder's repository; the README's Layout section says what it holds",
+        )
 
 
 def duplicate_module_ids(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     seen: dict[str, Module] = {}
     for module in course.modules:
         if module.id == PRINT_ID:
-            yield error("reserved-module-id", module.path, module.positions.of(("id",)), f"module id `{PRINT_ID}` is reserved for the page that prints the whole course", "choose another id")
+            yield error(
+                "reserved-module-id",
+                module.path,
+                module.positions.of(("id",)),
+                f"module id `{PRINT_ID}` is reserved for the page that prints the whole course",
+                "choose another id",
+            )
         first = seen.setdefault(module.id, module)
         if first is not module:
-            yield error("duplicate-module-id", module.path, module.positions.of(("id",)), f"module id `{module.id}` is already used by {first.path}", "give each module its own id; ids must never change once trainees use the course")
+            yield error(
+                "duplicate-module-id",
+                module.path,
+                module.positions.of(("id",)),
+                f"module id `{module.id}` is already used by {first.path}",
+                "give each module its own id; ids must never change once trainees use the course",
+            )
 
 
 def duplicate_ids_in_module(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -52,7 +76,13 @@ def duplicate_ids_in_module(course: Course, today: datetime.date) -> Iterator[Di
                     continue
                 if item.id in seen:
                     first = module.positions.of((key, seen[item.id], "id"))
-                    yield error(f"duplicate-{noun}-id", module.path, module.positions.of((key, index, "id")), f"{noun} id `{item.id}` is used twice in this module; first at line {first.line}", f"give each {noun} its own id")
+                    yield error(
+                        f"duplicate-{noun}-id",
+                        module.path,
+                        module.positions.of((key, index, "id")),
+                        f"{noun} id `{item.id}` is used twice in this module; first at line {first.line}",
+                        f"give each {noun} its own id",
+                    )
                 else:
                     seen[item.id] = index
 
@@ -64,20 +94,44 @@ def quiz_module_exists(course: Course, today: datetime.date) -> Iterator[Diagnos
         if qf.quiz.module not in ids:
             if course.broken_modules:
                 continue  # the module may be one that could not be read; that is reported already
-            yield error("unknown-module", qf.path, qf.positions.of(("module",)), f"quiz for module `{qf.quiz.module}`, but no module has that id", _closest(qf.quiz.module, ids) + "`module` must be the `id` in a module's front matter")
+            yield error(
+                "unknown-module",
+                qf.path,
+                qf.positions.of(("module",)),
+                f"quiz for module `{qf.quiz.module}`, but no module has that id",
+                _closest(qf.quiz.module, ids) + "`module` must be the `id` in a module's front matter",
+            )
         elif stem != qf.quiz.module:
-            yield error("quiz-file-name", qf.path, qf.positions.of(("module",)), f"the quiz for module `{qf.quiz.module}` is in `{stem}.yml`", f"rename the file to quizzes/{qf.quiz.module}.yml")
+            yield error(
+                "quiz-file-name",
+                qf.path,
+                qf.positions.of(("module",)),
+                f"the quiz for module `{qf.quiz.module}` is in `{stem}.yml`",
+                f"rename the file to quizzes/{qf.quiz.module}.yml",
+            )
     seen: dict[str, QuizFile] = {}
     for qf in course.quizzes:
         first = seen.setdefault(qf.quiz.module, qf)
         if first is not qf:
-            yield error("duplicate-quiz", qf.path, qf.positions.of(("module",)), f"module `{qf.quiz.module}` already has a quiz in {first.path}", "keep one quiz file per module")
+            yield error(
+                "duplicate-quiz",
+                qf.path,
+                qf.positions.of(("module",)),
+                f"module `{qf.quiz.module}` already has a quiz in {first.path}",
+                "keep one quiz file per module",
+            )
 
 
 def module_has_quiz(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         if course.quiz_for(module.id) is None and module.id not in course.broken_quiz_modules:
-            yield error("missing-quiz", module.path, module.positions.of(("id",)), f"module `{module.id}` has no quiz", f"add quizzes/{module.id}.yml with `module: {module.id}` and its questions")
+            yield error(
+                "missing-quiz",
+                module.path,
+                module.positions.of(("id",)),
+                f"module `{module.id}` has no quiz",
+                f"add quizzes/{module.id}.yml with `module: {module.id}` and its questions",
+            )
 
 
 def question_ids_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -86,7 +140,13 @@ def question_ids_unique(course: Course, today: datetime.date) -> Iterator[Diagno
         for index, question in enumerate(qf.quiz.questions):
             if question.id in seen:
                 first = qf.positions.of(("questions", seen[question.id], "id"))
-                yield error("duplicate-question-id", qf.path, qf.positions.of(("questions", index, "id")), f"question id `{question.id}` is used twice in this quiz; first at line {first.line}", "ids key saved progress and exports: give each question its own")
+                yield error(
+                    "duplicate-question-id",
+                    qf.path,
+                    qf.positions.of(("questions", index, "id")),
+                    f"question id `{question.id}` is used twice in this quiz; first at line {first.line}",
+                    "ids key saved progress and exports: give each question its own",
+                )
             else:
                 seen[question.id] = index
 
@@ -108,7 +168,16 @@ def objectives_known(course: Course, today: datetime.date) -> Iterator[Diagnosti
         for index, question in enumerate(qf.quiz.questions):
             for o_index, objective in enumerate(question.objectives):
                 if objective not in known:
-                    yield error("unknown-objective", qf.path, qf.positions.of(("questions", index, "objectives", o_index)), f"question `{question.id}` assesses objective `{objective}`, which module `{module.id}` does not have", _closest(objective, known) + "objectives of this module: " + ", ".join(known))
+                    yield error(
+                        "unknown-objective",
+                        qf.path,
+                        qf.positions.of(("questions", index, "objectives", o_index)),
+                        (
+                            f"question `{question.id}` assesses objective `{objective}`, "
+                            f"which module `{module.id}` does not have"
+                        ),
+                        _closest(objective, known) + "objectives of this module: " + ", ".join(known),
+                    )
 
 
 def body_headings(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -116,7 +185,13 @@ def body_headings(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         for level, _, index in headings(module.body):
             if level == 1:
-                yield error("body-title-heading", module.path, Pos(module.body_line + index, 1), "a `#` heading in the module body: the page's title comes from `title` in the front matter", "start the body's sections at `##`")
+                yield error(
+                    "body-title-heading",
+                    module.path,
+                    Pos(module.body_line + index, 1),
+                    "a `#` heading in the module body: the page's title comes from `title` in the front matter",
+                    "start the body's sections at `##`",
+                )
 
 
 def objectives_by_scenario(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -125,7 +200,13 @@ def objectives_by_scenario(course: Course, today: datetime.date) -> Iterator[Dia
             continue
         for index, objective in enumerate(module.meta.objectives):
             if objective.assessed_by == "scenario":
-                yield error("no-scenario", module.path, module.positions.of(("objectives", index, "assessed_by")), f"objective `{objective.id}` is assessed by scenario, but module `{module.id}` has no scenario", f"add one with `course new scenario {module.id}`, or set `assessed_by: quiz` or `classroom`")
+                yield error(
+                    "no-scenario",
+                    module.path,
+                    module.positions.of(("objectives", index, "assessed_by")),
+                    f"objective `{objective.id}` is assessed by scenario, but module `{module.id}` has no scenario",
+                    f"add one with `course new scenario {module.id}`, or set `assessed_by: quiz` or `classroom`",
+                )
 
 
 def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -139,9 +220,21 @@ def objectives_assessed(course: Course, today: datetime.date) -> Iterator[Diagno
             count = sum(objective.id in q.objectives for q in qf.quiz.questions)
             pos = module.positions.of(("objectives", index, "id"))
             if count == 0:
-                yield error("objective-not-assessed", module.path, pos, f"objective `{objective.id}` is assessed by quiz, but no question in {qf.path} assesses it", f"add `{objective.id}` to a question's `objectives`, or set `assessed_by: classroom` or `scenario`")
+                yield error(
+                    "objective-not-assessed",
+                    module.path,
+                    pos,
+                    f"objective `{objective.id}` is assessed by quiz, but no question in {qf.path} assesses it",
+                    f"add `{objective.id}` to a question's `objectives`, or set `assessed_by: classroom` or `scenario`",
+                )
             elif count == 1:
-                yield warning("objective-assessed-once", module.path, pos, f"objective `{objective.id}` is assessed by only one question", "add a second question so one lucky guess does not decide it")
+                yield warning(
+                    "objective-assessed-once",
+                    module.path,
+                    pos,
+                    f"objective `{objective.id}` is assessed by only one question",
+                    "add a second question so one lucky guess does not decide it",
+                )
 
 
 def distinct_entries(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -154,28 +247,82 @@ def distinct_entries(course: Course, today: datetime.date) -> Iterator[Diagnosti
                 for i, value in enumerate(entries.values):
                     if value in seen:
                         path = where + (entries.key, i) + ((entries.side,) if entries.side else ())
-                        yield error("duplicate-entry", qf.path, qf.positions.of(path), f"question `{question.id}`: the same {entries.noun} appears twice (entries {seen[value] + 1} and {i + 1})", "each entry must be different, or trainees cannot tell them apart")
+                        yield error(
+                            "duplicate-entry",
+                            qf.path,
+                            qf.positions.of(path),
+                            (
+                                f"question `{question.id}`: "
+                                f"the same {entries.noun} appears twice (entries {seen[value] + 1} and {i + 1})"
+                            ),
+                            "each entry must be different, or trainees cannot tell them apart",
+                        )
                     seen.setdefault(value, i)
 
 
 def review_dates(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         if module.meta.review_by is not None and module.meta.review_by < today:
-            yield warning("review-overdue", module.path, module.positions.of(("review_by",)), f"module `{module.id}` was due for review on {module.meta.review_by.isoformat()}", "re-check the content against its sources, then update `reviewed` and `review_by`")
+            yield warning(
+                "review-overdue",
+                module.path,
+                module.positions.of(("review_by",)),
+                f"module `{module.id}` was due for review on {module.meta.review_by.isoformat()}",
+                "re-check the content against its sources, then update `reviewed` and `review_by`",
+            )
         for index, source in enumerate(module.meta.sources):
             if source.accessed is None:
-                yield warning("source-not-accessed", module.path, module.positions.of(("sources", index)), f"source `{source.title}` has no `accessed` date", "add `accessed: YYYY-MM-DD`, the day you checked the page")
+                yield warning(
+                    "source-not-accessed",
+                    module.path,
+                    module.positions.of(("sources", index)),
+                    f"source `{source.title}` has no `accessed` date",
+                    "add `accessed: YYYY-MM-DD`, the day you checked the page",
+                )
 
 
 #: What `html_safety.unsafe_html` finds, by kind: code, message and hint.
 _HTML_MESSAGES = {
-    "script": ("script-in-markdown", "`<script>` in Markdown is not allowed", "the site ships its own scripts; remove this one"),
-    "element": ("html-element", "the HTML element `<{text}>` is not allowed in a page", "use Markdown, or an element course pages allow (text, lists, tables, figures, details); diagrams go in with [[diagram:name]]"),
-    "handler": ("event-handler", "event-handler attribute `{text}` is not allowed", "remove the attribute; pages must work without inline scripts"),
-    "attribute": ("html-attribute", "the attribute `{text}` is not allowed", "remove it: pages allow ids, classes, titles, language, ARIA and the attributes links, images and tables need; styles come from the site's stylesheet"),
+    "script": (
+        "script-in-markdown",
+        "`<script>` in Markdown is not allowed",
+        "the site ships its own scripts; remove this one",
+    ),
+    "element": (
+        "html-element",
+        "the HTML element `<{text}>` is not allowed in a page",
+        (
+            "use Markdown, or an element course pages allow (text, lists, tables, figures, details); "
+            "diagrams go in with [[diagram:name]]"
+        ),
+    ),
+    "handler": (
+        "event-handler",
+        "event-handler attribute `{text}` is not allowed",
+        "remove the attribute; pages must work without inline scripts",
+    ),
+    "attribute": (
+        "html-attribute",
+        "the attribute `{text}` is not allowed",
+        (
+            "remove it: pages allow ids, classes, titles, language, ARIA and the attributes links, images and tables "
+            "need; styles come from the site's stylesheet"
+        ),
+    ),
     "javascript": ("javascript-url", "`{text}` URLs are not allowed", "link to a web page or a page of the course"),
-    "scheme": ("url-scheme", "the URL `{text}` is not allowed: links may be web (http, https), mail or phone addresses, or pages of the course", "link to a web page or a page of the course"),
-    "external": ("external-file", "`{text}` would be loaded from another host", "the site loads nothing from outside itself: copy the file into course/ and link to it there"),
+    "scheme": (
+        "url-scheme",
+        (
+            "the URL `{text}` is not allowed: links may be web (http, https), "
+            "mail or phone addresses, or pages of the course"
+        ),
+        "link to a web page or a page of the course",
+    ),
+    "external": (
+        "external-file",
+        "`{text}` would be loaded from another host",
+        "the site loads nothing from outside itself: copy the file into course/ and link to it there",
+    ),
 }
 
 
@@ -195,13 +342,30 @@ def citations_known(course: Course, today: datetime.date) -> Iterator[Diagnostic
             for key in keys:
                 match = CITE_KEY.match(key)
                 if not match:
-                    yield error("bad-citation", module.path, pos, f"citation `{hit.text}` is not of the form [@source-id]", "cite sources as [@id] or [@id1; @id2]")
+                    yield error(
+                        "bad-citation",
+                        module.path,
+                        pos,
+                        f"citation `{hit.text}` is not of the form [@source-id]",
+                        "cite sources as [@id] or [@id1; @id2]",
+                    )
                 elif match.group(1) not in ids:
-                    yield error("unknown-source", module.path, pos, f"citation `@{match.group(1)}` names no source of this module", _closest(match.group(1), ids) + "add `id:` to the source in the front matter, or fix the citation")
+                    yield error(
+                        "unknown-source",
+                        module.path,
+                        pos,
+                        f"citation `@{match.group(1)}` names no source of this module",
+                        _closest(match.group(1), ids)
+                        + "add `id:` to the source in the front matter, or fix the citation",
+                    )
 
 
 def _markdown_texts(course: Course) -> list[tuple[str, str, int]]:
-    return [(m.path, m.body, m.body_line) for m in course.modules] + [(p.path, p.text, 1) for p in course.pages] + [(b.path, b.text, b.line) for b in course.unread_bodies]
+    return (
+        [(m.path, m.body, m.body_line) for m in course.modules]
+        + [(p.path, p.text, 1) for p in course.pages]
+        + [(b.path, b.text, b.line) for b in course.unread_bodies]
+    )
 
 
 def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -211,35 +375,86 @@ def directives_known(course: Course, today: datetime.date) -> Iterator[Diagnosti
         for d in directives(text):
             pos = Pos(first_line + d.hit.line, d.hit.col + 1)
             if d.name not in DIRECTIVES:
-                yield error("unknown-directive", path, pos, f"unknown directive `{d.hit.text}`", _closest(d.name, list(DIRECTIVES)) + "available: " + ", ".join(f"[[{n}:…]]" if n != "contacts" else "[[contacts]]" for n in DIRECTIVES))
+                yield error(
+                    "unknown-directive",
+                    path,
+                    pos,
+                    f"unknown directive `{d.hit.text}`",
+                    _closest(d.name, list(DIRECTIVES))
+                    + "available: "
+                    + ", ".join(f"[[{n}:…]]" if n != "contacts" else "[[contacts]]" for n in DIRECTIVES),
+                )
             elif d.name == "contacts":
                 if d.arg is not None:
-                    yield error("bad-directive", path, pos, "`[[contacts]]` takes no argument", "write [[contacts]] for the list of all contacts, or [[contact:id]] for one")
+                    yield error(
+                        "bad-directive",
+                        path,
+                        pos,
+                        "`[[contacts]]` takes no argument",
+                        "write [[contacts]] for the list of all contacts, or [[contact:id]] for one",
+                    )
             elif d.name == "contact":
                 if course.contacts_broken:
                     continue
                 if not d.arg or d.arg not in contact_ids:
-                    yield error("unknown-contact", path, pos, f"no contact `{d.arg or ''}` in course/contacts.yml", _closest(d.arg or "", contact_ids) + ("contacts: " + ", ".join(contact_ids) if contact_ids else "add course/contacts.yml"))
+                    yield error(
+                        "unknown-contact",
+                        path,
+                        pos,
+                        f"no contact `{d.arg or ''}` in course/contacts.yml",
+                        _closest(d.arg or "", contact_ids)
+                        + ("contacts: " + ", ".join(contact_ids) if contact_ids else "add course/contacts.yml"),
+                    )
             elif d.name == "diagram":
                 if not d.arg or (d.arg not in diagram_names and d.arg not in course.diagrams_broken):
-                    yield error("unknown-diagram", path, pos, f"no diagram course/diagrams/{d.arg or ''}.svg", _closest(d.arg or "", diagram_names) + "diagrams are SVG files in course/diagrams/")
+                    yield error(
+                        "unknown-diagram",
+                        path,
+                        pos,
+                        f"no diagram course/diagrams/{d.arg or ''}.svg",
+                        _closest(d.arg or "", diagram_names) + "diagrams are SVG files in course/diagrams/",
+                    )
                 elif not d.alone:
-                    yield error("bad-directive", path, pos, "a diagram must be on a line of its own", "put [[diagram:…]] on its own line, with blank lines around it")
+                    yield error(
+                        "bad-directive",
+                        path,
+                        pos,
+                        "a diagram must be on a line of its own",
+                        "put [[diagram:…]] on its own line, with blank lines around it",
+                    )
 
 
 def contacts_current(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
-    files = [("course/contacts.yml", course.contacts, course.contact_positions), ("course/local/contacts.yml", course.local_contacts, course.local_contact_positions)]
+    files = [
+        ("course/contacts.yml", course.contacts, course.contact_positions),
+        ("course/local/contacts.yml", course.local_contacts, course.local_contact_positions),
+    ]
     for path, contacts, positions in files:
         if positions is None:
             continue
         seen: dict[str, int] = {}
         for index, contact in enumerate(contacts):
             if contact.id in seen:
-                yield error("duplicate-contact-id", path, positions.of(("contacts", index, "id")), f"contact id `{contact.id}` is used twice", "keep each contact once")
+                yield error(
+                    "duplicate-contact-id",
+                    path,
+                    positions.of(("contacts", index, "id")),
+                    f"contact id `{contact.id}` is used twice",
+                    "keep each contact once",
+                )
             seen.setdefault(contact.id, index)
             age = (today - contact.checked_on).days
             if age > CONTACT_MAX_AGE_DAYS:
-                yield warning("contact-not-checked", path, positions.of(("contacts", index, "checked_on")), f"contact `{contact.id}` was last checked on {contact.checked_on.isoformat()}, more than {CONTACT_MAX_AGE_DAYS} days ago", f"call or open {contact.source} to confirm the details, then update `checked_on`")
+                yield warning(
+                    "contact-not-checked",
+                    path,
+                    positions.of(("contacts", index, "checked_on")),
+                    (
+                        f"contact `{contact.id}` was last checked on {contact.checked_on.isoformat()}, "
+                        f"more than {CONTACT_MAX_AGE_DAYS} days ago"
+                    ),
+                    f"call or open {contact.source} to confirm the details, then update `checked_on`",
+                )
 
 
 def local_sections_apply(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -252,23 +467,53 @@ def local_sections_apply(course: Course, today: datetime.date) -> Iterator[Diagn
         where = ("sections", index)
         module = course.module(section.module)
         if module is None:
-            yield error("unknown-module", path, positions.of(where + ("module",)), f"local section for module `{section.module}`, which the course does not have", _closest(section.module, [m.id for m in course.modules]) + "use a module's `id`")
+            yield error(
+                "unknown-module",
+                path,
+                positions.of(where + ("module",)),
+                f"local section for module `{section.module}`, which the course does not have",
+                _closest(section.module, [m.id for m in course.modules]) + "use a module's `id`",
+            )
             continue
         if (section.after is None) == (section.replace is None):
-            yield error("local-section-target", path, positions.of(where), f"local section `{section.title}` needs exactly one of `after` or `replace`", "name the heading id of the module section it follows or replaces")
+            yield error(
+                "local-section-target",
+                path,
+                positions.of(where),
+                f"local section `{section.title}` needs exactly one of `after` or `replace`",
+                "name the heading id of the module section it follows or replaces",
+            )
             continue
         contact_ids = [c.id for c in course.all_contacts]
         for d in directives(section.text):
             if d.name == "contact" and d.arg not in contact_ids:
-                yield error("unknown-contact", path, positions.of(where + ("text",)), f"no contact `{d.arg or ''}` in course/contacts.yml or course/local/contacts.yml", _closest(d.arg or "", contact_ids) + "add it to course/local/contacts.yml")
+                yield error(
+                    "unknown-contact",
+                    path,
+                    positions.of(where + ("text",)),
+                    f"no contact `{d.arg or ''}` in course/contacts.yml or course/local/contacts.yml",
+                    _closest(d.arg or "", contact_ids) + "add it to course/local/contacts.yml",
+                )
         for hit in unsafe_html(section.text):
             code, message, hint = _HTML_MESSAGES[hit.kind]
-            yield error(code, path, positions.of(where + ("text",)), message.format(text=hit.text) + " (in a local section)", hint)
+            yield error(
+                code,
+                path,
+                positions.of(where + ("text",)),
+                message.format(text=hit.text) + " (in a local section)",
+                hint,
+            )
         target = section.after or section.replace
         ids = [slug for _, slug, _ in headings(module.body)]
         if target not in ids:
             key = "after" if section.after else "replace"
-            yield error("local-section-target", path, positions.of(where + (key,)), f"module `{module.id}` has no section `{target}` (the course may have renamed it in an update)", _closest(target or "", ids) + "section ids: " + ", ".join(ids))
+            yield error(
+                "local-section-target",
+                path,
+                positions.of(where + (key,)),
+                f"module `{module.id}` has no section `{target}` (the course may have renamed it in an update)",
+                _closest(target or "", ids) + "section ids: " + ", ".join(ids),
+            )
 
 
 def glossary_first_use(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -296,7 +541,16 @@ def glossary_first_use(course: Course, today: datetime.date) -> Iterator[Diagnos
                     line, col = position(body, offsets[0])
                     found = (Pos(module.body_line + line, col + 1), seen_text + body[: offsets[0]])
             if found is not None and expansion not in " ".join(found[1].lower().split()):
-                yield warning("abbreviation-first-use", module.path, found[0], f"`{term.abbr}` is used before it is written out in this module", f'write "{term.term} ({term.abbr})" at its first use: readers on phones and screen readers get no tooltips')
+                yield warning(
+                    "abbreviation-first-use",
+                    module.path,
+                    found[0],
+                    f"`{term.abbr}` is used before it is written out in this module",
+                    (
+                        f'write "{term.term} ({term.abbr})" at its first use: '
+                        "readers on phones and screen readers get no tooltips"
+                    ),
+                )
 
 
 def glossary_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
@@ -306,7 +560,13 @@ def glossary_unique(course: Course, today: datetime.date) -> Iterator[Diagnostic
     for index, term in enumerate(course.glossary.terms):
         for key in filter(None, (term.term.lower(), term.abbr)):
             if key in seen and seen[key] != index:
-                yield error("duplicate-term", "course/glossary.yml", course.glossary_positions.of(("terms", index)), f"`{term.abbr if key == term.abbr else term.term}` is defined twice in the glossary", "keep one entry")
+                yield error(
+                    "duplicate-term",
+                    "course/glossary.yml",
+                    course.glossary_positions.of(("terms", index)),
+                    f"`{term.abbr if key == term.abbr else term.term}` is defined twice in the glossary",
+                    "keep one entry",
+                )
             seen.setdefault(key, index)
 
 
@@ -318,35 +578,92 @@ def scenarios_sound(course: Course, today: datetime.date) -> Iterator[Diagnostic
         sc, path, pos = sf.scenario, sf.path, sf.positions
         stem = path.rsplit("/", 1)[-1][: -len(".yml")]
         if sc.id != stem:
-            yield error("scenario-file-name", path, pos.of(("id",)), f"scenario `{sc.id}` is in `{stem}.yml`", f"rename the file to scenarios/{sc.id}.yml")
+            yield error(
+                "scenario-file-name",
+                path,
+                pos.of(("id",)),
+                f"scenario `{sc.id}` is in `{stem}.yml`",
+                f"rename the file to scenarios/{sc.id}.yml",
+            )
         if sc.id in seen_ids:
-            yield error("duplicate-scenario-id", path, pos.of(("id",)), f"scenario id `{sc.id}` is already used by {seen_ids[sc.id]}", "give each scenario its own id")
+            yield error(
+                "duplicate-scenario-id",
+                path,
+                pos.of(("id",)),
+                f"scenario id `{sc.id}` is already used by {seen_ids[sc.id]}",
+                "give each scenario its own id",
+            )
         seen_ids.setdefault(sc.id, path)
         if sc.module not in module_ids and not course.broken_modules:
-            yield error("unknown-module", path, pos.of(("module",)), f"scenario for module `{sc.module}`, but no module has that id", _closest(sc.module, module_ids) + "`module` must be a module's `id`")
+            yield error(
+                "unknown-module",
+                path,
+                pos.of(("module",)),
+                f"scenario for module `{sc.module}`, but no module has that id",
+                _closest(sc.module, module_ids) + "`module` must be a module's `id`",
+            )
         for both in sorted(set(sc.steps) & set(sc.ends)):
-            yield error("duplicate-step-id", path, pos.of(("ends", both), key=True), f"`{both}` is both a step and an end", "give the end another id")
+            yield error(
+                "duplicate-step-id",
+                path,
+                pos.of(("ends", both), key=True),
+                f"`{both}` is both a step and an end",
+                "give the end another id",
+            )
         targets = list(sc.steps) + list(sc.ends)
         if sc.start not in sc.steps:
-            yield error("unknown-step", path, pos.of(("start",)), f"`start` names `{sc.start}`, which is not a step", _closest(sc.start, list(sc.steps)) + "steps: " + ", ".join(sc.steps))
+            yield error(
+                "unknown-step",
+                path,
+                pos.of(("start",)),
+                f"`start` names `{sc.start}`, which is not a step",
+                _closest(sc.start, list(sc.steps)) + "steps: " + ", ".join(sc.steps),
+            )
         unknown = 0
         for step_id, step in sc.steps.items():
             for index, choice in enumerate(step.choices):
                 if choice.goto not in targets:
                     unknown += 1
-                    yield error("unknown-step", path, pos.of(("steps", step_id, "choices", index, "goto")), f"choice {index + 1} of step `{step_id}` goes to `{choice.goto}`, which is neither a step nor an end", _closest(choice.goto, targets) + "add it, or fix the name")
+                    yield error(
+                        "unknown-step",
+                        path,
+                        pos.of(("steps", step_id, "choices", index, "goto")),
+                        (
+                            f"choice {index + 1} of step `{step_id}` goes to `{choice.goto}`, "
+                            "which is neither a step nor an end"
+                        ),
+                        _closest(choice.goto, targets) + "add it, or fix the name",
+                    )
         if unknown:
             continue  # a misspelt `goto` would also make steps unreachable and paths dead ends: one error per typo
         reachable = _reachable(sc, sc.start) if sc.start in sc.steps else set()
         for step_id in sc.steps:
             if sc.start in sc.steps and step_id not in reachable:
-                yield error("unreachable-step", path, pos.of(("steps", step_id), key=True), f"step `{step_id}` cannot be reached from `{sc.start}`", "add a choice that leads to it, or remove it")
+                yield error(
+                    "unreachable-step",
+                    path,
+                    pos.of(("steps", step_id), key=True),
+                    f"step `{step_id}` cannot be reached from `{sc.start}`",
+                    "add a choice that leads to it, or remove it",
+                )
         for end_id in sc.ends:
             if sc.start in sc.steps and end_id not in reachable:
-                yield error("unreachable-step", path, pos.of(("ends", end_id), key=True), f"end `{end_id}` cannot be reached from `{sc.start}`", "add a choice that leads to it, or remove it")
+                yield error(
+                    "unreachable-step",
+                    path,
+                    pos.of(("ends", end_id), key=True),
+                    f"end `{end_id}` cannot be reached from `{sc.start}`",
+                    "add a choice that leads to it, or remove it",
+                )
         for step_id in sc.steps:
             if not (_reachable(sc, step_id) & set(sc.ends)):
-                yield error("dead-end", path, pos.of(("steps", step_id), key=True), f"no end can be reached from step `{step_id}`", "give one of the choices on this path a `goto` that leads to an end")
+                yield error(
+                    "dead-end",
+                    path,
+                    pos.of(("steps", step_id), key=True),
+                    f"no end can be reached from step `{step_id}`",
+                    "give one of the choices on this path a `goto` that leads to an end",
+                )
 
 
 def _reachable(sc, start: str) -> set[str]:  # type: ignore[no-untyped-def]
@@ -381,11 +698,23 @@ def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for module in course.modules:
         for path, text in _strings(module.meta.model_dump(mode="json", exclude_none=True)):
             if _TODO.search(text) or "example.org/TODO" in text:
-                yield error("placeholder", module.path, module.positions.of(path), "placeholder `TODO` left in the front matter", hint)
+                yield error(
+                    "placeholder",
+                    module.path,
+                    module.positions.of(path),
+                    "placeholder `TODO` left in the front matter",
+                    hint,
+                )
         masked = mask_code(module.body)
         for match in _TODO.finditer(masked):
             line, col = position(masked, match.start())
-            yield error("placeholder", module.path, Pos(module.body_line + line, col + 1), "placeholder `TODO` left in the text", hint)
+            yield error(
+                "placeholder",
+                module.path,
+                Pos(module.body_line + line, col + 1),
+                "placeholder `TODO` left in the text",
+                hint,
+            )
             break  # one per body is enough to point at the work left
     for qf in course.quizzes:
         # Most quizzes have no TODO anywhere: pydantic's JSON dump (compiled) says so at a tenth of
@@ -398,7 +727,14 @@ def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     for sf in course.scenarios:
         for path, text in _strings(sf.scenario.model_dump(mode="json", exclude_none=True)):
             if _TODO.search(text):
-                yield error("placeholder", sf.path, sf.positions.of(path), "placeholder `TODO` left in the scenario", hint)
+                yield error(
+                    "placeholder",
+                    sf.path,
+                    sf.positions.of(path),
+                    "placeholder `TODO` left in the scenario",
+                    hint,
+                )
+
 
 _THIRD_PARTY = re.compile(r"(https?:)?//", re.IGNORECASE)
 _ANALYTICS = ("analytics", "google_analytics")
@@ -414,17 +750,38 @@ def site_stays_private(course: Course, today: datetime.date) -> Iterator[Diagnos
         return  # no mkdocs.yml, or one that is not YAML: reported by their own rules
     for key in _keys(root):
         if key.value.lower() in _ANALYTICS:
-            yield error("analytics", "mkdocs.yml", _pos(key), "analytics are not allowed: the site must not track trainees", "remove the analytics settings")
+            yield error(
+                "analytics",
+                "mkdocs.yml",
+                _pos(key),
+                "analytics are not allowed: the site must not track trainees",
+                "remove the analytics settings",
+            )
     for section in ("extra_javascript", "extra_css"):
         for value in _scalars(_mapping_value(root, section)):
             if _THIRD_PARTY.match(value.value):
                 where = _pos(value)
                 if value.style in ("'", '"'):
                     where = Pos(where.line, where.col + 1)  # at the address, not its opening quote
-                yield error("third-party-asset", "mkdocs.yml", where, f"`{section}` loads a file from another host", "copy the file into course/ and link it by its path; the site must not load anything from outside itself")
+                yield error(
+                    "third-party-asset",
+                    "mkdocs.yml",
+                    where,
+                    f"`{section}` loads a file from another host",
+                    (
+                        "copy the file into course/ and link it by its path; "
+                        "the site must not load anything from outside itself"
+                    ),
+                )
     font = _theme_setting(course.site_config or "", "font")
     if font is None or font[0].lower() not in _OFF:
-        yield error("external-font", "mkdocs.yml", Pos(1, 1), "the theme loads its fonts from Google Fonts (Material's default)", "set `font: false` under `theme:` so the site loads nothing from outside itself")
+        yield error(
+            "external-font",
+            "mkdocs.yml",
+            Pos(1, 1),
+            "the theme loads its fonts from Google Fonts (Material's default)",
+            "set `font: false` under `theme:` so the site loads nothing from outside itself",
+        )
 
 
 _FILE_NAMES = "; pages are then page.html, which also works from a USB stick (file://) and inside an LMS package"
@@ -438,9 +795,27 @@ def site_uses_file_names(course: Course, today: datetime.date) -> Iterator[Diagn
         return
     value = _mapping_value(root, "use_directory_urls")
     if value is None:
-        yield error("directory-urls", "mkdocs.yml", Pos(1, 1), "`use_directory_urls` is not set, and MkDocs then makes every page a folder: the progress, assessment and scenario pages would lose their scripts and links", "add the line `use_directory_urls: false`" + _FILE_NAMES)
+        yield error(
+            "directory-urls",
+            "mkdocs.yml",
+            Pos(1, 1),
+            (
+                "`use_directory_urls` is not set, and MkDocs then makes every page a folder: "
+                "the progress, assessment and scenario pages would lose their scripts and links"
+            ),
+            "add the line `use_directory_urls: false`" + _FILE_NAMES,
+        )
     elif not (isinstance(value, yaml.ScalarNode) and value.style is None and value.value.lower() in _OFF):
-        yield error("directory-urls", "mkdocs.yml", _pos(value), "`use_directory_urls` is on: the progress, assessment and scenario pages would lose their scripts and links", "set `use_directory_urls: false`" + _FILE_NAMES)
+        yield error(
+            "directory-urls",
+            "mkdocs.yml",
+            _pos(value),
+            (
+                "`use_directory_urls` is on: "
+                "the progress, assessment and scenario pages would lose their scripts and links"
+            ),
+            "set `use_directory_urls: false`" + _FILE_NAMES,
+        )
 
 
 def _pos(node: yaml.Node) -> Pos:
@@ -480,14 +855,25 @@ def credit_names_its_approver(course: Course, today: datetime.date) -> Iterator[
     credit = course.meta.credit if course.meta else None
     if credit and credit.approval_number and not credit.approving_body:
         where = course.meta_positions.of(("credit", "approval_number"), key=True) if course.meta_positions else Pos()
-        yield warning("credit-approver", "course/course.yml", where, "`credit` has an `approval_number` but no `approving_body`: the certificate would not say who approved the course", "add `approving_body:` (e.g. the state POST commission), or remove the number")
+        yield warning(
+            "credit-approver",
+            "course/course.yml",
+            where,
+            (
+                "`credit` has an `approval_number` but no `approving_body`: "
+                "the certificate would not say who approved the course"
+            ),
+            "add `approving_body:` (e.g. the state POST commission), or remove the number",
+        )
 
 
 def item_quality(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     """The cues that let a trainee pass without reading (builder/quality.py), judged on whole
     quizzes only: one with questions that could not be read would give shares of a part."""
     partial = [qf for qf in course.quizzes if qf.partial]
-    yield from check_quality(dataclasses.replace(course, quizzes=tuple(qf for qf in course.quizzes if not qf.partial)) if partial else course)
+    yield from check_quality(
+        dataclasses.replace(course, quizzes=tuple(qf for qf in course.quizzes if not qf.partial)) if partial else course
+    )
 
 
 class SiteConfigLoader(yaml.SafeLoader):
@@ -523,7 +909,13 @@ def site_runs_the_course_plugin(course: Course, today: datetime.date) -> Iterato
         yield syntax_error(course.site_config, exc, "mkdocs.yml")
         return
     except yaml.YAMLError as exc:
-        yield error("yaml-syntax", "mkdocs.yml", Pos(1, 1), "YAML syntax: " + " ".join(str(exc).split()), "check the file in a text editor")
+        yield error(
+            "yaml-syntax",
+            "mkdocs.yml",
+            Pos(1, 1),
+            "YAML syntax: " + " ".join(str(exc).split()),
+            "check the file in a text editor",
+        )
         return
     plugins = _mapping_value(root, "plugins")
     names = []
@@ -537,7 +929,13 @@ def site_runs_the_course_plugin(course: Course, today: datetime.date) -> Iterato
         names = [k.value for k, _ in plugins.value if isinstance(k, yaml.ScalarNode)]
     if "course" not in names:
         where = Pos(plugins.start_mark.line + 1, plugins.start_mark.column + 1) if plugins is not None else Pos()
-        yield error("course-plugin-missing", "mkdocs.yml", where, "mkdocs.yml does not run the `course` plugin, so the site would have no modules, quizzes or progress", "list it under `plugins:`, after `search`: `plugins: [search, course]`")
+        yield error(
+            "course-plugin-missing",
+            "mkdocs.yml",
+            where,
+            "mkdocs.yml does not run the `course` plugin, so the site would have no modules, quizzes or progress",
+            "list it under `plugins:`, after `search`: `plugins: [search, course]`",
+        )
 
 
 def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
@@ -557,10 +955,22 @@ def one_language(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
     where = course.meta_positions.of(("language",)) if course.meta_positions else Pos()
     if language.split("-")[0] not in STRINGS:
         available = ", ".join(sorted(STRINGS))
-        yield error("unknown-language", "course/course.yml", where, f"the builder has no interface strings for `{language}`; it has: {available}", f"use one of {available}, or add a table for `{language}` to builder/i18n.py")
+        yield error(
+            "unknown-language",
+            "course/course.yml",
+            where,
+            f"the builder has no interface strings for `{language}`; it has: {available}",
+            f"use one of {available}, or add a table for `{language}` to builder/i18n.py",
+        )
     found = _theme_setting(course.site_config, "language") if course.site_config else None
     if found and found[0] != language:
-        yield error("language-conflict", "mkdocs.yml", found[1], f"`theme.language` is `{found[0]}`, but course/course.yml says `language: {language}`", "remove `language` from `theme:` in mkdocs.yml: course/course.yml decides the language of the whole site")
+        yield error(
+            "language-conflict",
+            "mkdocs.yml",
+            found[1],
+            f"`theme.language` is `{found[0]}`, but course/course.yml says `language: {language}`",
+            "remove `language` from `theme:` in mkdocs.yml: course/course.yml decides the language of the whole site",
+        )
 
 
 def links_resolve(course: Course, today: datetime.date) -> Iterator[Diagnostic]:

@@ -18,7 +18,13 @@ class ScaffoldError(Exception):
 
 
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("builder", "scaffold"), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=PackageLoader("builder", "scaffold"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def slugify(title: str) -> str:
@@ -30,15 +36,23 @@ def new_module(root: Path, title: str, module_id: str | None = None, today: date
     day = today or datetime.date.today()
     module_id = module_id or slugify(title)
     folder = root / "modules"
-    numbers = [int(m.group(1)) for p in folder.glob("*.md") if (m := MODULE_NAME.match(p.name))] if folder.is_dir() else []
+    numbers = (
+        [int(m.group(1)) for p in folder.glob("*.md") if (m := MODULE_NAME.match(p.name))] if folder.is_dir() else []
+    )
     course, _ = load_course(root)
     if course.module(module_id) is not None:
         raise ScaffoldError(f"a module with id `{module_id}` already exists; choose another with --id")
     path = folder / f"{max(numbers, default=0) + 1:02d}-{module_id}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists")
-    review_by = day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) else day + datetime.timedelta(days=365)
-    text = _env().get_template("module.md").render(id=module_id, title=title, today=day.isoformat(), review_by=review_by.isoformat())
+    review_by = (
+        day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) else day + datetime.timedelta(days=365)
+    )
+    text = (
+        _env()
+        .get_template("module.md")
+        .render(id=module_id, title=title, today=day.isoformat(), review_by=review_by.isoformat())
+    )
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -49,7 +63,9 @@ def _module(root: Path, module_id: str) -> Module:
     module = course.module(module_id)
     if module is None:
         known = ", ".join(m.id for m in course.modules) or "none yet"
-        raise ScaffoldError(f"no module with id `{module_id}` (modules: {known}); create it first with `course new module`")
+        raise ScaffoldError(
+            f"no module with id `{module_id}` (modules: {known}); create it first with `course new module`"
+        )
     return module
 
 
@@ -91,7 +107,10 @@ INIT_FILES = {
     "github-publish.yml": ".github/workflows/publish.yml",
     "gitlab-ci.yml": ".gitlab-ci.yml",
 }
-_PALETTE = {"en": ("Switch to dark mode", "Switch to light mode"), "es": ("Cambiar al modo oscuro", "Cambiar al modo claro")}
+_PALETTE = {
+    "en": ("Switch to dark mode", "Switch to light mode"),
+    "es": ("Cambiar al modo oscuro", "Cambiar al modo claro"),
+}
 
 
 def init_course(folder: Path, title: str, language: str = "en", today: datetime.date | None = None) -> list[Path]:
@@ -104,7 +123,9 @@ def init_course(folder: Path, title: str, language: str = "en", today: datetime.
     day = today or datetime.date.today()
     existing = [rel for rel in INIT_FILES.values() if (folder / rel).exists()]
     if existing:
-        raise ScaffoldError(f"{folder} already has {', '.join(existing)}; `course init` starts a course in an empty folder")
+        raise ScaffoldError(
+            f"{folder} already has {', '.join(existing)}; `course init` starts a course in an empty folder"
+        )
     dark, light = _PALETTE[language]
     values = {
         "id": slugify(title) or "course",
@@ -117,7 +138,13 @@ def init_course(folder: Path, title: str, language: str = "en", today: datetime.
         "dark": dark,
         "light": light,
     }
-    env = Environment(loader=PackageLoader("builder", "scaffold/init"), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("builder", "scaffold/init"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     written = []
     for template, rel in INIT_FILES.items():
         path = folder / rel

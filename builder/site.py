@@ -39,7 +39,9 @@ def check_site_dir(root: Path, site_dir: Path) -> None:
     site = site_dir.resolve()
     root = root.resolve()
     if site == root or site in root.parents:
-        raise BuildFailed(f"the site folder {site_dir} is the course repository or above it; choose a folder such as site/")
+        raise BuildFailed(
+            f"the site folder {site_dir} is the course repository or above it; choose a folder such as site/"
+        )
     for name in PROTECTED:
         source = (root / name).resolve()
         if site == source or source in site.parents or site in source.parents:
@@ -58,7 +60,13 @@ def _configured_site_dir(config_file: Path) -> Path:
     return config_file.parent / (value if isinstance(value, str) and value else "site")
 
 
-def build_site(root: Path, site_dir: Path | None = None, edition: str = "trainee", checked: Course | None = None, engine: str = DEFAULT) -> BuildResult:
+def build_site(
+    root: Path,
+    site_dir: Path | None = None,
+    edition: str = "trainee",
+    checked: Course | None = None,
+    engine: str = DEFAULT,
+) -> BuildResult:
     """Build with `engine` (strict: any warning fails) into a temporary folder, then swap it in.
 
     The instructor edition (instructor notes, open answer keys, the coverage report) goes to
@@ -161,9 +169,13 @@ def preview(root: Path, dev_addr: str, engine: str, interval: float = 1.0) -> No
         site = Path(temp) / "site"
         seen = _snapshot(root)
         rebuild()
-        httpd = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(handler, directory=str(site)))
+        httpd = http.server.ThreadingHTTPServer(
+            (host or "127.0.0.1", int(port)), functools.partial(handler, directory=str(site))
+        )
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        say(f"Serving on http://{host or '127.0.0.1'}:{port}/ (rebuilt with {engine} when a file changes; Ctrl-C stops)")
+        say(
+            f"Serving on http://{host or '127.0.0.1'}:{port}/ (rebuilt with {engine} when a file changes; Ctrl-C stops)"
+        )
         try:
             while True:
                 time.sleep(interval)

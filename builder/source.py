@@ -90,17 +90,53 @@ def read_text(file: Path, rel: str) -> TextFile:
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            return TextFile(rel, None, [error("file-too-large", rel, Pos(), f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", "split the content into smaller files")])
+            return TextFile(
+                rel,
+                None,
+                [
+                    error(
+                        "file-too-large",
+                        rel,
+                        Pos(),
+                        f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                        "split the content into smaller files",
+                    )
+                ],
+            )
         raw = file.read_bytes()
     except OSError as exc:
-        return TextFile(rel, None, [error("unreadable", rel, Pos(), f"cannot read the file: {exc.strerror or exc}", "check that the file exists and can be read")])
+        return TextFile(
+            rel,
+            None,
+            [
+                error(
+                    "unreadable",
+                    rel,
+                    Pos(),
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "check that the file exists and can be read",
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return TextFile(rel, None, [error("not-utf8", rel, Pos(line, col), f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)", "save the file as UTF-8 in your editor")])
+        return TextFile(
+            rel,
+            None,
+            [
+                error(
+                    "not-utf8",
+                    rel,
+                    Pos(line, col),
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
+                    "save the file as UTF-8 in your editor",
+                )
+            ],
+        )
     return TextFile(rel, text.replace("\r\n", "\n").replace("\r", "\n"), [])
 
 
@@ -136,11 +172,50 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
         line = text.count("\n", 0, index)
         col = index - (text.rfind("\n", 0, index) + 1)
         code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        return Document(rel, None, positions, [error("yaml-syntax", rel, Pos(line + 1 + line_offset, col + 1), f"YAML syntax: the control character {code} is not allowed", "remove it; it is often left by copying from a PDF or a word processor")])
+        return Document(
+            rel,
+            None,
+            positions,
+            [
+                error(
+                    "yaml-syntax",
+                    rel,
+                    Pos(line + 1 + line_offset, col + 1),
+                    f"YAML syntax: the control character {code} is not allowed",
+                    "remove it; it is often left by copying from a PDF or a word processor",
+                )
+            ],
+        )
     except yaml.YAMLError as exc:
-        return Document(rel, None, positions, [error("yaml-syntax", rel, Pos(1 + line_offset, 1), "YAML syntax: " + " ".join(str(exc).split()), "check the file in a text editor")])
+        return Document(
+            rel,
+            None,
+            positions,
+            [
+                error(
+                    "yaml-syntax",
+                    rel,
+                    Pos(1 + line_offset, 1),
+                    "YAML syntax: " + " ".join(str(exc).split()),
+                    "check the file in a text editor",
+                )
+            ],
+        )
     if node is None:
-        return Document(rel, None, positions, [error("empty-file", rel, Pos(1 + line_offset, 1), "the file has no content", "see the README for a complete example")])
+        return Document(
+            rel,
+            None,
+            positions,
+            [
+                error(
+                    "empty-file",
+                    rel,
+                    Pos(1 + line_offset, 1),
+                    "the file has no content",
+                    "see the README for a complete example",
+                )
+            ],
+        )
     converter = _Converter(rel, line_offset, positions, problems)
     data = converter.convert(node, ())
     return Document(rel, data, positions, problems)
@@ -165,7 +240,15 @@ class _Converter:
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
-                self.problems.append(error("too-large", self.rel, self.pos(node), f"the document expands to more than {MAX_NODES:,} values", "avoid deeply repeated YAML aliases (*name)"))
+                self.problems.append(
+                    error(
+                        "too-large",
+                        self.rel,
+                        self.pos(node),
+                        f"the document expands to more than {MAX_NODES:,} values",
+                        "avoid deeply repeated YAML aliases (*name)",
+                    )
+                )
             return None
         self.positions.values.setdefault(path, node.start_mark)
         kind = type(node)
@@ -179,7 +262,18 @@ class _Converter:
             # a small file becomes billions of values, and course files have no use for it.
             if id(node) in self.collections:
                 if not any(p.code == "yaml-alias" for p in self.problems):
-                    self.problems.append(error("yaml-alias", self.rel, self.pos(node), "this list or mapping is reused elsewhere through a YAML alias (`&name` … `*name`), which course files do not support", "write the values out in full where they are used"))
+                    self.problems.append(
+                        error(
+                            "yaml-alias",
+                            self.rel,
+                            self.pos(node),
+                            (
+                                "this list or mapping is reused elsewhere through a YAML alias (`&name` … `*name`), "
+                                "which course files do not support"
+                            ),
+                            "write the values out in full where they are used",
+                        )
+                    )
                 return None
             self.collections.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -194,13 +288,29 @@ class _Converter:
         first: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(error("bad-key", self.rel, self.pos(key_node), "a key must be a plain word, not a list or mapping", "write `key: value`"))
+                self.problems.append(
+                    error(
+                        "bad-key",
+                        self.rel,
+                        self.pos(key_node),
+                        "a key must be a plain word, not a list or mapping",
+                        "write `key: value`",
+                    )
+                )
                 continue
             # Keys are names, always text: `on:` (a YAML 1.1 boolean) is the key "on".
             key = str(key_node.value)
             if key in first:
                 earlier = self.pos(first[key])
-                self.problems.append(error("duplicate-key", self.rel, self.pos(key_node), f"key `{key}` appears twice in the same mapping; first at line {earlier.line}", "remove one of them: YAML would silently keep only the last"))
+                self.problems.append(
+                    error(
+                        "duplicate-key",
+                        self.rel,
+                        self.pos(key_node),
+                        f"key `{key}` appears twice in the same mapping; first at line {earlier.line}",
+                        "remove one of them: YAML would silently keep only the last",
+                    )
+                )
                 continue
             first[key] = key_node
             self.positions.keys[path + (key,)] = key_node.start_mark
@@ -215,7 +325,10 @@ class _Converter:
                     "yaml-boolean",
                     self.rel,
                     self.pos(node),
-                    f"`{node.value}` without quotes is read by YAML as {'true' if node.value.lower() in ('yes', 'on') else 'false'}",
+                    (
+                        f"`{node.value}` without quotes is read by YAML as "
+                        f"{'true' if node.value.lower() in ('yes', 'on') else 'false'}"
+                    ),
                     f'write "{node.value}" in quotes if you mean the text, or true/false for a yes-or-no setting',
                 )
             )
@@ -223,13 +336,29 @@ class _Converter:
         if tag == "tag:yaml.org,2002:bool":
             return node.value.lower() == "true"
         if tag not in _KNOWN_SCALARS:
-            self.problems.append(error("yaml-tag", self.rel, self.pos(node), f"unsupported YAML tag `{tag}`", "remove the `!tag` before the value"))
+            self.problems.append(
+                error(
+                    "yaml-tag",
+                    self.rel,
+                    self.pos(node),
+                    f"unsupported YAML tag `{tag}`",
+                    "remove the `!tag` before the value",
+                )
+            )
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError):
             # e.g. a timestamp-looking value that is not a real date (2026-02-30)
-            self.problems.append(error("bad-value", self.rel, self.pos(node), f"`{node.value}` cannot be read", "check the value; put text in quotes"))
+            self.problems.append(
+                error(
+                    "bad-value",
+                    self.rel,
+                    self.pos(node),
+                    f"`{node.value}` cannot be read",
+                    "check the value; put text in quotes",
+                )
+            )
             return node.value
 
 
@@ -263,15 +392,31 @@ def syntax_error(text: str, exc: yaml.MarkedYAMLError, rel: str, offset: int = 0
         explained = _continuation(text, exc.context_mark.line, offset)
     if explained is not None:
         pos, message, hint = explained
-        return error("yaml-indentation" if message.startswith("YAML indentation") else "yaml-syntax", rel, pos, message, hint)
+        return error(
+            "yaml-indentation" if message.startswith("YAML indentation") else "yaml-syntax",
+            rel,
+            pos,
+            message,
+            hint,
+        )
     hint = "indent with spaces, not tabs" if at == "\t" else _syntax_hint(problem)
     if problem.startswith("found character") and at:
         problem = f"a value cannot start with the character {at} unless it is in quotes"
-    return error("yaml-syntax", rel, Pos(mark.line + 1 + offset, mark.column + 1), f"YAML syntax: {_plain(problem)}", hint)
+    return error(
+        "yaml-syntax",
+        rel,
+        Pos(mark.line + 1 + offset, mark.column + 1),
+        f"YAML syntax: {_plain(problem)}",
+        hint,
+    )
 
 
 #: The parser's errors that a line indented too far or not far enough leads to.
-_INDENTATION_PROBLEMS = ("mapping values are not allowed", "did not find expected key", "did not find expected '-' indicator")
+_INDENTATION_PROBLEMS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+)
 #: The parser's errors that a quote left open leads to (it reads on into the lines below).
 _QUOTE_PROBLEMS = (*_INDENTATION_PROBLEMS, "could not find expected ':'", "found unexpected end of stream")
 _BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*$")
@@ -292,7 +437,11 @@ def _misaligned(text: str, line: int, column: int, problem: str, offset: int) ->
         return None  # `prompt: What is: the rule?`: a colon inside text, not indentation
     if re.match(r"^\s*-[^\s-]", current):
         pos = Pos(line + 1 + offset, len(current) - len(current.lstrip()) + 1)
-        return pos, f"YAML syntax: the `-` on line {line + 1 + offset} has no space after it, so it does not start an entry", "write `- ` (a dash and a space) before the entry"
+        return (
+            pos,
+            f"YAML syntax: the `-` on line {line + 1 + offset} has no space after it, so it does not start an entry",
+            "write `- ` (a dash and a space) before the entry",
+        )
     found = _LINE_START.match(current)
     assert found is not None  # the pattern matches the empty start of any line
     indent, dash, key = len(found.group(1)), found.group(2), found.group(3)
@@ -321,7 +470,14 @@ def _misaligned(text: str, line: int, column: int, problem: str, offset: int) ->
     for index, (column, number, word) in enumerate(choices):
         like = f"the `- ` on line {number + 1 + offset}" if word == "-" else f"`{word}` on line {number + 1 + offset}"
         it = what if index == 0 else "it"
-        moves.append((f"indent {it} by {column} space{'s' if column != 1 else ''}" if column else f"put {it} at the start of the line") + f", like {like}")
+        moves.append(
+            (
+                f"indent {it} by {column} space{'s' if column != 1 else ''}"
+                if column
+                else f"put {it} at the start of the line"
+            )
+            + f", like {like}"
+        )
     hint = f"YAML reads the structure from the indentation: {', or '.join(moves)} (spaces only, no tabs)"
     return Pos(line + 1 + offset, indent + 1), message, hint
 
@@ -341,7 +497,12 @@ def _unclosed_quote(text: str, line: int, offset: int) -> tuple[Pos, str, str] |
         body = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
         if quote not in body:
             where = Pos(number + 1 + offset, found.start(1) + 1)
-            return where, f"YAML syntax: the quoted text that starts on line {number + 1 + offset} is not closed", f"end it with `{quote}` on the same line" + (" (a `\"` inside it is written `\\\"`)" if quote == '"' else " (a `'` inside it is written `''`)")
+            return (
+                where,
+                f"YAML syntax: the quoted text that starts on line {number + 1 + offset} is not closed",
+                f"end it with `{quote}` on the same line"
+                + (' (a `"` inside it is written `\\"`)' if quote == '"' else " (a `'` inside it is written `''`)"),
+            )
         if number < line:
             return None  # the nearest quoted value above is closed: not this problem
     return None
@@ -354,13 +515,20 @@ def _continuation(text: str, line: int, offset: int) -> tuple[Pos, str, str] | N
     if line >= len(lines) or not lines[line].strip():
         return None
     indent = len(lines[line]) - len(lines[line].lstrip(" "))
-    above = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    above = next(
+        (n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None
+    )
     key = _LINE_START.match(lines[above]) if above is not None else None
     if above is None or key is None or not key.group(3):
         return None
     column = len(key.group(1)) + len(key.group(2) or "")
-    message = f"YAML indentation: line {line + 1 + offset} is neither `key: value` nor indented as part of the text above it"
-    hint = f"to continue the text of `{key.group(3)}` on line {above + 1 + offset}, indent this line by more than {column} spaces (or write it on one line); otherwise write it as `key: value`"
+    message = (
+        f"YAML indentation: line {line + 1 + offset} is neither `key: value` nor indented as part of the text above it"
+    )
+    hint = (
+        f"to continue the text of `{key.group(3)}` on line {above + 1 + offset}, "
+        f"indent this line by more than {column} spaces (or write it on one line); otherwise write it as `key: value`"
+    )
     return Pos(line + 1 + offset, indent + 1), message, hint
 
 

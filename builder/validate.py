@@ -42,7 +42,9 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]
     return value, problems
 
 
-def validate_items(model: type[M], doc: Document, items: str | None) -> tuple[M | None, list[Diagnostic], frozenset[int]]:
+def validate_items(
+    model: type[M], doc: Document, items: str | None
+) -> tuple[M | None, list[Diagnostic], frozenset[int]]:
     """`validate`, and when the problems lie inside entries of the list `items` (a quiz's
     questions), the model of the other entries, with the indexes of those left out: the rules
     then check the rest of the file. Positions of the model's entries: `positions_without`."""
@@ -55,10 +57,19 @@ def validate_items(model: type[M], doc: Document, items: str | None) -> tuple[M 
     for err in errors:
         if err["type"] == "extra_forbidden":
             path, owner = _data_path(model, tuple(err["loc"]))
-            close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+            close = difflib.get_close_matches(
+                str(path[-1]),
+                sorted(owner.model_fields) if owner else [],
+                n=1,
+                cutoff=0.6,
+            )
             if close:
                 typos.add(path[:-1] + (close[0],))
-    kept = [_misspelt_tag(model, doc, e) for e in errors if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)]
+    kept = [
+        _misspelt_tag(model, doc, e)
+        for e in errors
+        if not (e["type"] == "missing" and _data_path(model, tuple(e["loc"]))[0] in typos)
+    ]
     value, dropped = _repaired(model, doc, kept, items)
     return value, [_diagnostic(model, doc, err) for err in kept], dropped
 
@@ -70,7 +81,11 @@ def _misspelt_tag(model: type[BaseModel], doc: Document, err: Any) -> Any:
     path, _ = _data_path(model, tuple(err["loc"]))
     item = _at(doc.data, path)
     tag = str((err.get("ctx") or {}).get("discriminator", "type")).strip("'")
-    close = [key for key in item if isinstance(key, str) and difflib.get_close_matches(key, [tag], n=1, cutoff=0.6)] if isinstance(item, dict) else []
+    close = (
+        [key for key in item if isinstance(key, str) and difflib.get_close_matches(key, [tag], n=1, cutoff=0.6)]
+        if isinstance(item, dict)
+        else []
+    )
     return {"type": "misspelt_tag", "loc": err["loc"], "ctx": {"key": close[0], "tag": tag}} if close else err
 
 
@@ -86,7 +101,12 @@ def _repaired(model: type[M], doc: Document, errors: list[Any], items: str | Non
     for err in errors:
         path, owner = _data_path(model, tuple(err["loc"]))
         if err["type"] == "extra_forbidden":
-            close = difflib.get_close_matches(str(path[-1]), sorted(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+            close = difflib.get_close_matches(
+                str(path[-1]),
+                sorted(owner.model_fields) if owner else [],
+                n=1,
+                cutoff=0.6,
+            )
             renames.append((path, close[0] if close else None))
         elif err["type"] == "misspelt_tag":
             renames.append((path + (err["ctx"]["key"],), err["ctx"]["tag"]))
@@ -157,7 +177,11 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
     ctx: dict[str, Any] = err.get("ctx") or {}
     path, owner = _data_path(model, loc)
     value = err.get("input")
-    field = str(path[-1]) if path and isinstance(path[-1], str) else (_SINGULAR.get(str(path[-2]), "entry") if len(path) > 1 else "value")
+    field = (
+        str(path[-1])
+        if path and isinstance(path[-1], str)
+        else (_SINGULAR.get(str(path[-2]), "entry") if len(path) > 1 else "value")
+    )
     where = _where(doc.data, path[:-1] if kind != "missing" else path)
     name = f"`{field}`"
 
@@ -168,22 +192,52 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
         return error("unknown-key", doc.path, doc.positions.of(path, key=True), f"unknown key {name}{where}", hint)
     if kind == "misspelt_tag":
         key, tag = ctx["key"], ctx["tag"]
-        return error("unknown-key", doc.path, doc.positions.of(path + (key,), key=True), f"unknown key `{key}`{_where(doc.data, path)}", f"did you mean `{tag}`?")
+        return error(
+            "unknown-key",
+            doc.path,
+            doc.positions.of(path + (key,), key=True),
+            f"unknown key `{key}`{_where(doc.data, path)}",
+            f"did you mean `{tag}`?",
+        )
     if kind in ("missing", "union_tag_not_found"):
         missing = field if kind == "missing" else str(ctx.get("discriminator", "type")).strip("'")
         parent = path[:-1] if kind == "missing" else path
-        return error("missing-key", doc.path, doc.positions.of(parent), f"missing required key `{missing}`{_where(doc.data, parent)}", f"add `{missing}:`; the README has a complete example")
+        return error(
+            "missing-key",
+            doc.path,
+            doc.positions.of(parent),
+            f"missing required key `{missing}`{_where(doc.data, parent)}",
+            f"add `{missing}:`; the README has a complete example",
+        )
     pos = doc.positions.of(path)
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag"))
         expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         close = difflib.get_close_matches(tag, expected, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(expected)
-        return error("bad-value", doc.path, doc.positions.of(path + ("type",)), f"`type` must be one of {', '.join(expected)}, not `{tag}`{_where(doc.data, path)}", hint)
+        return error(
+            "bad-value",
+            doc.path,
+            doc.positions.of(path + ("type",)),
+            f"`type` must be one of {', '.join(expected)}, not `{tag}`{_where(doc.data, path)}",
+            hint,
+        )
     if value is None and kind.endswith("_type"):
-        return error("empty-value", doc.path, pos, f"{name} is empty{where}", "write a value after the colon, or remove the key if it is optional")
+        return error(
+            "empty-value",
+            doc.path,
+            pos,
+            f"{name} is empty{where}",
+            "write a value after the colon, or remove the key if it is optional",
+        )
     message, hint = _describe(kind, name, value, ctx, field)
-    return error("wrong-type" if kind.endswith(("_type", "_parsing")) else "bad-value", doc.path, pos, message + where, hint)
+    return error(
+        "wrong-type" if kind.endswith(("_type", "_parsing")) else "bad-value",
+        doc.path,
+        pos,
+        message + where,
+        hint,
+    )
 
 
 def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str) -> tuple[str, str]:
@@ -199,7 +253,10 @@ def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str)
     if kind == "list_type":
         return f"{name} must be a list, not {got}", "write each entry on its own line starting with `- `"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{name} must be a set of `key: value` lines, not {got}", "indent the keys under it; the README has an example"
+        return (
+            f"{name} must be a set of `key: value` lines, not {got}",
+            "indent the keys under it; the README has an example",
+        )
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"{name} must be a date like 2026-11-29, not {got}", "write the date as YYYY-MM-DD"
     if kind == "literal_error":
@@ -207,28 +264,60 @@ def _describe(kind: str, name: str, value: Any, ctx: dict[str, Any], field: str)
         return f"{name} must be {expected}, not `{value}`", "use one of the listed values"
     if kind == "string_pattern_mismatch":
         if field == "url":
-            return f"{name} must be a web address starting with https:// or http://, not `{value}`", "copy the full address from the browser"
+            return (
+                f"{name} must be a web address starting with https:// or http://, not `{value}`",
+                "copy the full address from the browser",
+            )
         if field == "language":
             return f"{name} must be a language code like en or es, not `{value}`", "use a two-letter code"
         if field == "phone":
-            return f"{name} must be a phone number of digits, spaces, hyphens and brackets, like \"1-888-373-7888\" or \"911\", not `{value}`", "write only the number; say what it is for in `description`"
+            return (
+                (
+                    f"{name} must be a phone number of digits, spaces, hyphens and brackets, "
+                    f'like "1-888-373-7888" or "911", not `{value}`'
+                ),
+                "write only the number; say what it is for in `description`",
+            )
         if field == "sms":
-            return f"{name} must be a text number of digits only, like \"233733\", not `{value}`", "write only the digits; a keyword to text goes in `description`"
-        return f"{name} must use lowercase letters, digits and single hyphens (like `doc-checks`), not `{value}`", "ids are used in links and saved progress: keep them short and stable"
+            return (
+                f'{name} must be a text number of digits only, like "233733", not `{value}`',
+                "write only the digits; a keyword to text goes in `description`",
+            )
+        return (
+            f"{name} must use lowercase letters, digits and single hyphens (like `doc-checks`), not `{value}`",
+            "ids are used in links and saved progress: keep them short and stable",
+        )
     if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         return f"{name} is empty", "write some text, or remove the key if it is optional"
     if kind == "string_too_long":
         return f"{name} is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind == "too_short":
-        return f"{name} needs at least {ctx.get('min_length')} {_plural_entries(ctx.get('min_length'))}, found {ctx.get('actual_length')}", "add the missing entries"
+        return (
+            (
+                f"{name} needs at least {ctx.get('min_length')} {_plural_entries(ctx.get('min_length'))}, "
+                f"found {ctx.get('actual_length')}"
+            ),
+            "add the missing entries",
+        )
     if kind == "too_long" and isinstance(value, (str, int)):
         return f"{name} is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind == "too_long":
-        return f"{name} allows at most {ctx.get('max_length')} {_plural_entries(ctx.get('max_length'))}, found {ctx.get('actual_length')}", "remove the extra entries"
+        return (
+            (
+                f"{name} allows at most {ctx.get('max_length')} {_plural_entries(ctx.get('max_length'))}, "
+                f"found {ctx.get('actual_length')}"
+            ),
+            "remove the extra entries",
+        )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(iter(ctx.values()), "")
         bound = f"{bound:g}" if isinstance(bound, float) else bound
-        words = {"greater_than": "more than", "greater_than_equal": "at least", "less_than": "less than", "less_than_equal": "at most"}[kind]
+        words = {
+            "greater_than": "more than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }[kind]
         return f"{name} must be {words} {bound}, not {value}", "change the number"
     if kind == "value_error" and ctx.get("error"):
         return f"{name} {ctx['error']}", "see the README for what this key accepts"
@@ -267,7 +356,8 @@ def _where(data: Any, path: DataPath) -> str:
             noun = _SINGULAR.get(str(path[index - 1]), "entry")
             ident = item.get("id") if isinstance(item, dict) else None
             parts.append(f"{noun} `{ident}`" if isinstance(ident, str) else f"{noun} {part + 1}")
-        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None  # type: ignore[index]  # _has checks the index
+        # _has checks the index
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None  # type: ignore[index]
     return f" ({', '.join(parts)})" if parts else ""
 
 

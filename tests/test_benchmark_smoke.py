@@ -83,9 +83,15 @@ def test_generated_questions_look_like_real_ones(tmp_path):
     assert any("`" in q.prompt for q in questions)
     for variant in ("ours", "mkdocs-quiz", "plain-text"):
         root = bench.generate(variant, 1, 10, tmp_path / variant)
-        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md")) + sorted(root.rglob("*.yml")))
+        text = "\n".join(
+            p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md")) + sorted(root.rglob("*.yml"))
+        )
         if variant == "ours":
-            text = "\n".join(str(v) for q in yaml.safe_load((root / "quizzes" / "module-001.yml").read_text(encoding="utf-8"))["questions"] for v in q.values())
+            text = "\n".join(
+                str(v)
+                for q in yaml.safe_load((root / "quizzes" / "module-001.yml").read_text(encoding="utf-8"))["questions"]
+                for v in q.values()
+            )
         for q in questions:
             assert q.explanation in text, (variant, q.qid)
         short = next(q for q in questions if q.kind == "short_answer")

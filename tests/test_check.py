@@ -52,15 +52,24 @@ def test_many_errors_are_all_reported(tmp_path):
         tmp_path / "c",
         [
             ("quizzes/basics.yml", "    prompt: What is the rule?", "    promt: What is the rule?"),
-            ("quizzes/basics.yml", "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"),
+            (
+                "quizzes/basics.yml",
+                "        correct: true\n        feedback: Yes",
+                "        corect: true\n        feedback: Yes",
+            ),
             ("modules/01-basics.md", "duration: 15", "duration: -1"),
-            ("course/course.yml", "version: \"1.0\"", "version: 1.0"),
+            ("course/course.yml", 'version: "1.0"', "version: 1.0"),
         ],
     )
     code, out = run_check(root)
     assert code == 1
     assert out.splitlines()[-1] == "Found 4 errors and 0 warnings in 3 files."
-    for fragment in ("unknown key `promt`", "unknown key `corect`", "`duration` must be more than 0", "`version` must be text, not the number 1.0"):
+    for fragment in (
+        "unknown key `promt`",
+        "unknown key `corect`",
+        "`duration` must be more than 0",
+        "`version` must be text, not the number 1.0",
+    ):
         assert fragment in out
 
 
@@ -76,7 +85,9 @@ def test_output_is_capped_per_file(tmp_path):
 
 
 def test_python_dash_m_entry_point():
-    result = subprocess.run([sys.executable, "-m", "builder", "check", "--root", str(MINIMAL)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "check", "--root", str(MINIMAL)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No problems found")
 
@@ -86,5 +97,14 @@ def test_a_quoted_line_separator_does_not_split_a_located_message():
     message's one line, as `\\u2028`: hypothesis found a `wrong-type` message split in two."""
     from builder.diagnostics import Pos, error
 
-    text = error("wrong-type", "quizzes/basics.yml", Pos(3, 5), "`prompt` must be text, not `a\u2028b\x85c`", "quote it\u2029").format()
-    assert text.splitlines() == ["quizzes/basics.yml:3:5: error: `prompt` must be text, not `a\\u2028b\\u0085c` [wrong-type]", "  hint: quote it\\u2029"]
+    text = error(
+        "wrong-type",
+        "quizzes/basics.yml",
+        Pos(3, 5),
+        "`prompt` must be text, not `a\u2028b\x85c`",
+        "quote it\u2029",
+    ).format()
+    assert text.splitlines() == [
+        "quizzes/basics.yml:3:5: error: `prompt` must be text, not `a\\u2028b\\u0085c` [wrong-type]",
+        "  hint: quote it\\u2029",
+    ]

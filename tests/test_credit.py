@@ -16,8 +16,22 @@ from test_export_scorm import schema_errors, structure_errors
 from builder.cli import cli
 
 C = "course/course.yml"
-CREDIT = (C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 1.5\n  course_number: HT-101\n  provider: Springfield Police Academy\n  approving_body: State POST Commission\n  approval_number: 2026-114")
-KEY_POINTS = ("modules/01-basics.md", "[[diagram:basics-flow]]", '!!! abstract "Key points"\n    - The rule is simple [@rulebook].\n    - Apply it *every* time.\n\n[[diagram:basics-flow]]')
+CREDIT = (
+    C,
+    "progress_epoch: 1",
+    (
+        "progress_epoch: 1\ncredit:\n  hours: 1.5\n  course_number: HT-101\n  provider: Springfield Police Academy\n"
+        "  approving_body: State POST Commission\n  approval_number: 2026-114"
+    ),
+)
+KEY_POINTS = (
+    "modules/01-basics.md",
+    "[[diagram:basics-flow]]",
+    (
+        '!!! abstract "Key points"\n    - The rule is simple [@rulebook].\n    - Apply it *every* time.\n'
+        "\n[[diagram:basics-flow]]"
+    ),
+)
 GOLDEN = HERE / "golden" / "outline"
 LOM = "{http://ltsc.ieee.org/xsd/LOM}"
 IMSMD = "{http://www.imsglobal.org/xsd/imsmd_rootv1p2p1}"
@@ -39,18 +53,45 @@ def test_credit_shows_on_the_home_page_and_the_certificate(tmp_path):
     site = build(make_course(tmp_path / "c", [CREDIT]), tmp_path / "site")
     home = (site / "index.html").read_text()
     assert "<p><strong>Training credit</strong></p>" in home
-    for line in ("Credit hours: 1.5", "Course number: HT-101", "Provider: Springfield Police Academy", "Approved by: State POST Commission", "Approval number: 2026-114"):
+    for line in (
+        "Credit hours: 1.5",
+        "Course number: HT-101",
+        "Provider: Springfield Police Academy",
+        "Approved by: State POST Commission",
+        "Approval number: 2026-114",
+    ):
         assert f"<li>{line}</li>" in home
     certificate = (site / "certificate.html").read_text()
-    assert '<p class="cb-certificate__credit"><span>Credit hours: 1.5</span> · <span>Course number: HT-101</span> · <span>Provider: Springfield Police Academy</span> · <span>Approved by: State POST Commission</span> · <span>Approval number: 2026-114</span></p>' in certificate
-    data = json.loads(re.search(r'<p class="cb-certificate__statement">.*?<script type="application/json">(.*?)</script>', certificate, re.S).group(1))[0]
-    assert data["credit"] == {"hours": 1.5, "courseNumber": "HT-101", "provider": "Springfield Police Academy", "approvingBody": "State POST Commission", "approvalNumber": "2026-114"}
+    assert (
+        '<p class="cb-certificate__credit"><span>Credit hours: 1.5</span> · '
+        "<span>Course number: HT-101</span> · <span>Provider: Springfield Police Academy</span> · "
+        "<span>Approved by: State POST Commission</span> · <span>Approval number: 2026-114</span></p>"
+    ) in certificate
+    data = json.loads(
+        re.search(
+            r'<p class="cb-certificate__statement">.*?<script type="application/json">(.*?)</script>', certificate, re.S
+        ).group(1)
+    )[0]
+    assert data["credit"] == {
+        "hours": 1.5,
+        "courseNumber": "HT-101",
+        "provider": "Springfield Police Academy",
+        "approvingBody": "State POST Commission",
+        "approvalNumber": "2026-114",
+    }
 
 
 def test_only_the_credit_keys_given_are_shown_and_none_without_credit(tmp_path):
-    site = build(make_course(tmp_path / "c", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 6\n  course_number: 4021")]), tmp_path / "site")
+    site = build(
+        make_course(
+            tmp_path / "c", [(C, "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 6\n  course_number: 4021")]
+        ),
+        tmp_path / "site",
+    )
     home = (site / "index.html").read_text()
-    assert "<li>Credit hours: 6</li>" in home and "<li>Course number: 4021</li>" in home  # a bare number is the course number as text
+    assert (
+        "<li>Credit hours: 6</li>" in home and "<li>Course number: 4021</li>" in home
+    )  # a bare number is the course number as text
     assert "Provider:" not in home and "Approved by" not in home
     plain = build(make_course(tmp_path / "p"), tmp_path / "plain")
     assert "Training credit" not in (plain / "index.html").read_text()
@@ -58,7 +99,9 @@ def test_only_the_credit_keys_given_are_shown_and_none_without_credit(tmp_path):
 
 
 def test_spanish_course_labels_the_credit_in_spanish(tmp_path):
-    site = build(make_course(tmp_path / "c", [CREDIT, ("course/course.yml", "language: en", "language: es")]), tmp_path / "site")
+    site = build(
+        make_course(tmp_path / "c", [CREDIT, ("course/course.yml", "language: en", "language: es")]), tmp_path / "site"
+    )
     home = (site / "index.html").read_text()
     assert "<strong>Créditos de formación</strong>" in home and "<li>Número del curso: HT-101</li>" in home
     assert "Nada de lo que escriba aquí se guarda" in (site / "certificate.html").read_text()
@@ -69,9 +112,15 @@ def test_spanish_course_labels_the_credit_in_spanish(tmp_path):
     [
         ("credit:\n  hours: -2", "course/course.yml:9:10: error: `hours` must be more than 0, not -2 [bad-value]"),
         ("credit:\n  hours: 1001", "course/course.yml:9:10: error: `hours` must be at most 1000, not 1001 [bad-value]"),
-        ('credit:\n  hours: "about six"', "course/course.yml:9:10: error: `hours` must be a number like 6 or 1.5, not `about six` [wrong-type]"),
+        (
+            'credit:\n  hours: "about six"',
+            "course/course.yml:9:10: error: `hours` must be a number like 6 or 1.5, not `about six` [wrong-type]",
+        ),
         ('credit:\n  provider: ""', "course/course.yml:9:13: error: `provider` is empty [bad-value]"),
-        ("credit:\n  approval_number: " + "9" * 70, "course/course.yml:9:20: error: `approval_number` is longer than 64 characters [bad-value]"),
+        (
+            "credit:\n  approval_number: " + "9" * 70,
+            "course/course.yml:9:20: error: `approval_number` is longer than 64 characters [bad-value]",
+        ),
         ("credit:\n  approved_by: POST", "course/course.yml:9:3: error: unknown key `approved_by` [unknown-key]"),
     ],
 )
@@ -95,13 +144,18 @@ def test_scorm_2004_manifest_carries_the_credit_as_lom_metadata(tmp_path):
     manifest = etree.fromstring(files["imsmanifest.xml"])
     lom = manifest.find(f".//{LOM}lom")
     assert lom is not None and lom.getparent().tag.endswith("}metadata")
-    identifiers = [(i.findtext(f"{LOM}catalog"), i.findtext(f"{LOM}entry")) for i in lom.iterfind(f"{LOM}general/{LOM}identifier")]
+    identifiers = [
+        (i.findtext(f"{LOM}catalog"), i.findtext(f"{LOM}entry")) for i in lom.iterfind(f"{LOM}general/{LOM}identifier")
+    ]
     assert identifiers == [("Springfield Police Academy", "HT-101"), ("State POST Commission", "2026-114")]
     assert lom.findtext(f"{LOM}general/{LOM}title/{LOM}string") == "Minimal course"
     assert lom.findtext(f"{LOM}lifeCycle/{LOM}version/{LOM}string") == "1.0"
     assert "FN:Springfield Police Academy" in lom.findtext(f"{LOM}lifeCycle/{LOM}contribute/{LOM}entity")
     assert lom.findtext(f"{LOM}educational/{LOM}typicalLearningTime/{LOM}duration") == "PT90M"
-    assert lom.findtext(f"{LOM}rights/{LOM}description/{LOM}string") == "Approved for training credit by State POST Commission (2026-114)."
+    assert (
+        lom.findtext(f"{LOM}rights/{LOM}description/{LOM}string")
+        == "Approved for training credit by State POST Commission (2026-114)."
+    )
 
 
 def test_scorm_12_manifest_points_at_an_ims_metadata_file(tmp_path):
@@ -111,17 +165,27 @@ def test_scorm_12_manifest_points_at_an_ims_metadata_file(tmp_path):
     assert manifest.findtext(".//{http://www.adlnet.org/xsd/adlcp_rootv1p2}location") == "credit-metadata.xml"
     lom = etree.fromstring(files["credit-metadata.xml"])
     assert lom.tag == f"{IMSMD}lom"
-    entries = [(c.findtext(f"{IMSMD}catalog"), c.findtext(f"{IMSMD}entry/{IMSMD}langstring")) for c in lom.iterfind(f"{IMSMD}general/{IMSMD}catalogentry")]
+    entries = [
+        (c.findtext(f"{IMSMD}catalog"), c.findtext(f"{IMSMD}entry/{IMSMD}langstring"))
+        for c in lom.iterfind(f"{IMSMD}general/{IMSMD}catalogentry")
+    ]
     assert entries == [("Springfield Police Academy", "HT-101"), ("State POST Commission", "2026-114")]
     assert lom.findtext(f"{IMSMD}educational/{IMSMD}typicallearningtime/{IMSMD}datetime") == "PT90M"
-    assert lom.findtext(f"{IMSMD}rights/{IMSMD}description/{IMSMD}langstring") == "Approved for training credit by State POST Commission (2026-114)."
+    assert (
+        lom.findtext(f"{IMSMD}rights/{IMSMD}description/{IMSMD}langstring")
+        == "Approved for training credit by State POST Commission (2026-114)."
+    )
 
 
 def test_scorm_manifest_without_credit_has_no_lom(tmp_path):
     root = make_course(tmp_path / "c")
     for version in ("1.2", "2004"):
         files = _manifest(root, tmp_path / f"course-{version}.zip", version)
-        assert b"lom" not in files["imsmanifest.xml"] and b"location" not in files["imsmanifest.xml"] and "credit-metadata.xml" not in files
+        assert (
+            b"lom" not in files["imsmanifest.xml"]
+            and b"location" not in files["imsmanifest.xml"]
+            and "credit-metadata.xml" not in files
+        )
 
 
 @pytest.mark.parametrize("suffix", ["md", "html"])

@@ -14,7 +14,10 @@ SECRET = "ZQX-INSTRUCTOR-ONLY-7731"
 
 
 def test_strip_instructor_blocks():
-    text = "Before.\n\n!!! instructor \"Notes\"\n    Secret.\n\n    More secret.\n\nAfter.\n\n??? instructor\n    Folded.\nEnd.\n"
+    text = (
+        'Before.\n\n!!! instructor "Notes"\n    Secret.\n\n    More secret.\n\nAfter.\n\n'
+        "??? instructor\n    Folded.\nEnd.\n"
+    )
     assert strip_instructor(text) == "Before.\n\nAfter.\n\nEnd.\n"
     assert strip_instructor("!!! note\n    Kept.\n") == "!!! note\n    Kept.\n"
 
@@ -29,18 +32,28 @@ def test_trainee_build_never_contains_instructor_material(tmp_path):
         out = tmp_path / f"bank.{kind}"
         assert runner.invoke(cli, ["export", kind, "--root", str(root), "-o", str(out)]).exit_code == 0
         data = out.read_bytes()
-        assert SECRET.encode() not in (data if kind == "gift" else b"".join(zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist()))
+        assert SECRET.encode() not in (
+            data if kind == "gift" else b"".join(zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist())
+        )
     searched = (tmp_path / "site" / "search" / "search_index.json").read_text()
     assert "The Example Rule Authority" in searched  # the index does hold the module text
-    result = runner.invoke(cli, ["build", "--root", str(root), "--edition", "instructor", "--site-dir", str(tmp_path / "instructor")])
+    result = runner.invoke(
+        cli, ["build", "--root", str(root), "--edition", "instructor", "--site-dir", str(tmp_path / "instructor")]
+    )
     assert result.exit_code == 0 and "instructor edition: do not publish" in result.output
     page = (tmp_path / "instructor" / "modules" / "basics.html").read_text()
     assert SECRET in page and 'class="admonition instructor"' in page
     assert '<details class="cb-quiz__key" open>' in page and "cb-quiz--instructor" in page
-    styles = {edition: (tmp_path / edition / "assets" / "course" / "course.css").read_text() for edition in ("site", "instructor")}
+    styles = {
+        edition: (tmp_path / edition / "assets" / "course" / "course.css").read_text()
+        for edition in ("site", "instructor")
+    }
     assert ".instructor>" not in styles["site"] and ".instructor>" in styles["instructor"]  # its styles too
     report = (tmp_path / "instructor" / "instructor-report.html").read_text()
-    assert "<td><code>apply</code></td>" in report and "<td><code>rule</code>, <code>many</code>, <code>pairs</code>, <code>steps</code></td>" in report
+    assert (
+        "<td><code>apply</code></td>" in report
+        and "<td><code>rule</code>, <code>many</code>, <code>pairs</code>, <code>steps</code></td>" in report
+    )
 
 
 def test_instructor_edition_goes_beside_the_site_by_default(tmp_path, monkeypatch):

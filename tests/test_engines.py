@@ -50,7 +50,12 @@ def test_zensical_site_has_every_page_quiz_and_no_settings(default_site):
     assert len(pages) == 26
     for page in pages:
         ours, theirs = (site.joinpath(page).read_text(encoding="utf-8") for site in (mkdocs, zensical))
-        for marker in ('<form class="cb-quiz__question ', 'class="cb-scenario__step', 'class="cb-diagram__svg"', 'href="tel:'):
+        for marker in (
+            '<form class="cb-quiz__question ',
+            'class="cb-scenario__step',
+            'class="cb-diagram__svg"',
+            'href="tel:',
+        ):
             assert ours.count(marker) == theirs.count(marker), (page, marker)
         assert "<!-- course:html" not in theirs and "[[contact" not in theirs, page
         assert '<meta name="generator" content="zensical-' in theirs
@@ -80,7 +85,9 @@ def test_engine_builds_are_reproducible_and_keep_the_last_good_site(tmp_path, mo
         before = checksums(root / f"{engine}-1")
         result = build(root, "--engine", engine, "-d", str(root / f"{engine}-1"))
         assert result.exit_code == 1, (engine, result.output)
-        assert "nowhere.md" in result.output and "The last good site was left as it was." in result.output, result.output
+        assert "nowhere.md" in result.output and "The last good site was left as it was." in result.output, (
+            result.output
+        )
         assert "Traceback" not in result.output
         assert checksums(root / f"{engine}-1") == before
     assert not [p for p in root.iterdir() if p.name.startswith(".")]
@@ -89,12 +96,21 @@ def test_engine_builds_are_reproducible_and_keep_the_last_good_site(tmp_path, mo
 def test_a_missing_engine_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     root = make_course(tmp_path / "c")
     real = engines.importlib.util.find_spec
-    monkeypatch.setattr(engines.importlib.util, "find_spec", lambda name, *a: None if name == "zensical" else real(name, *a))
+    monkeypatch.setattr(
+        engines.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "zensical" else real(name, *a),
+    )
     result = build(root, "--engine", "zensical")
     assert result.exit_code == 1
-    assert result.output == "Error: Zensical is not installed (no Python module `zensical`): pip install 'course-builder[zensical]'\n"
+    assert (
+        result.output
+        == "Error: Zensical is not installed (no Python module `zensical`): pip install 'course-builder[zensical]'\n"
+    )
     assert not (root / "site").exists()
-    result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(root), "-o", str(tmp_path / "x.zip"), "--engine", "zensical"])
+    result = CliRunner().invoke(
+        cli, ["export", "scorm", "--root", str(root), "-o", str(tmp_path / "x.zip"), "--engine", "zensical"]
+    )
     assert result.exit_code == 1 and "pip install 'course-builder[zensical]'" in result.output
     assert CliRunner().invoke(cli, ["build", "--root", str(root), "--engine", "hugo"]).exit_code == 2
 
@@ -116,14 +132,22 @@ def test_scorm_export_with_each_other_engine(tmp_path):
         result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(root), "-o", str(out), "--engine", engine])
         assert result.exit_code == 0, result.output
         names = zipfile.ZipFile(out).namelist()
-        assert "imsmanifest.xml" in names and "site/modules/basics.html" in names and "site/assessment.html" in names, engine
+        assert "imsmanifest.xml" in names and "site/modules/basics.html" in names and "site/assessment.html" in names, (
+            engine
+        )
         assert not [n for n in names if n.endswith(("course.yml", "contacts.yml", "glossary.yml"))]
 
 
 def test_properdocs_run_directly_runs_our_plugin(tmp_path):
     """`properdocs build` (no `course`): ProperDocs loads our `mkdocs.plugins` entry point."""
     root = make_course(tmp_path / "c")
-    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", "mkdocs.yml"], cwd=root, capture_output=True, text=True, env={"DISABLE_MKDOCS_2_WARNING": "true", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"DISABLE_MKDOCS_2_WARNING": "true", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question ') == 7 and 'content="mkdocs-ProperDocs' in page
@@ -136,11 +160,20 @@ def test_only_the_adapters_import_an_engine():
     importers = set()
     for path in sorted((REPO / "builder").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             if any(n.split(".")[0] in ("mkdocs", "material", "properdocs", "zensical") for n in names):
                 importers.add(path.relative_to(REPO).as_posix())
     assert importers == {"builder/plugin.py", "builder/engines/mkdocs.py", "builder/engines/properdocs.py"}
-    code = "import sys, builder.site, builder.docs_tree, builder.engines; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs', 'zensical')))"
+    code = (
+        "import sys, builder.site, builder.docs_tree, builder.engines; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs', 'zensical')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
@@ -160,11 +193,27 @@ def test_editions_keep_instructor_material_apart(engine, tmp_path):
 
     root = make_course(tmp_path / "c")
     runner = CliRunner()
-    assert runner.invoke(cli, ["build", "--root", str(root), "--engine", engine, "-d", str(tmp_path / "site")]).exit_code == 0
+    assert (
+        runner.invoke(cli, ["build", "--root", str(root), "--engine", engine, "-d", str(tmp_path / "site")]).exit_code
+        == 0
+    )
     assert [p for p in (tmp_path / "site").rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()] == []
     index = tmp_path / "site" / ("search.json" if engine == "zensical" else "search/search_index.json")
     assert "The Example Rule Authority" in index.read_text()  # the search index holds the module text
-    result = runner.invoke(cli, ["build", "--root", str(root), "--engine", engine, "--edition", "instructor", "-d", str(tmp_path / "instructor")])
+    result = runner.invoke(
+        cli,
+        [
+            "build",
+            "--root",
+            str(root),
+            "--engine",
+            engine,
+            "--edition",
+            "instructor",
+            "-d",
+            str(tmp_path / "instructor"),
+        ],
+    )
     assert result.exit_code == 0 and "instructor edition: do not publish" in result.output, result.output
     page = (tmp_path / "instructor" / "modules" / "basics.html").read_text()
     assert SECRET in page and '<details class="cb-quiz__key" open>' in page
@@ -174,6 +223,8 @@ def test_editions_keep_instructor_material_apart(engine, tmp_path):
     # every page says "do not publish" and is kept out of search engines, as with MkDocs
     for name in ("index.html", "modules/basics.html", "404.html"):
         html = (tmp_path / "instructor" / name).read_text()
-        assert '<meta name="robots" content="noindex, nofollow">' in html and "Instructor edition: do not publish" in html, name
+        assert (
+            '<meta name="robots" content="noindex, nofollow">' in html and "Instructor edition: do not publish" in html
+        ), name
     assert (tmp_path / "instructor" / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
     assert "noindex" not in (tmp_path / "site" / "index.html").read_text()

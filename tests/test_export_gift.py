@@ -28,7 +28,9 @@ from builder.loader import load_course
 from builder.models import Matching, ShortAnswer, Single
 
 PARSER = REPO / "tests" / "js" / "gift-parse.mjs"
-ORDERING_SKIPPED = "basics/steps: ordering questions cannot be expressed in GIFT (Moodle's GIFT format has no ordering type)"
+ORDERING_SKIPPED = (
+    "basics/steps: ordering questions cannot be expressed in GIFT (Moodle's GIFT format has no ordering type)"
+)
 
 # The fixture course (tests/fixtures/minimal) as GIFT, byte for byte; choice options in the site's
 # order (builder/arrange.py), pinned "None of the above" last.
@@ -80,9 +82,20 @@ def oracle(gift: str | bytes) -> list[dict]:
     """Parse GIFT with gift-pegjs; fail the test with its message if it does not parse."""
     node = shutil.which("node")
     if node is None or not (REPO / "node_modules" / "gift-pegjs").is_dir():
-        pytest.fail("the GIFT oracle needs Node.js and gift-pegjs: run `npm ci` in the repository (./scripts/test does)")
+        pytest.fail(
+            "the GIFT oracle needs Node.js and gift-pegjs: run `npm ci` in the repository (./scripts/test does)"
+        )
     text = gift.decode("utf-8") if isinstance(gift, bytes) else gift
-    result = subprocess.run([node, str(PARSER)], input=text, capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=60, check=False)
+    result = subprocess.run(
+        [node, str(PARSER)],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, f"gift-pegjs refused the export:\n{result.stderr}\n{text}"
     return json.loads(result.stdout)
 
@@ -95,7 +108,16 @@ def categories(parsed: list[dict]) -> list[str]:
     return [item["title"] for item in parsed if item["type"] == "Category"]
 
 
-PLACEHOLDERS = {"&&092;": "\\", "&&058;": ":", "&&035;": "#", "&&061;": "=", "&&123;": "{", "&&125;": "}", "&&126;": "~", "&&010": "\n"}
+PLACEHOLDERS = {
+    "&&092;": "\\",
+    "&&058;": ":",
+    "&&035;": "#",
+    "&&061;": "=",
+    "&&123;": "{",
+    "&&125;": "}",
+    "&&126;": "~",
+    "&&010": "\n",
+}
 
 
 def decoded(text: str) -> str:
@@ -127,7 +149,13 @@ class _NoAliases(yaml.SafeDumper):
 
 
 def quiz_file(questions: list[dict]) -> str:
-    return yaml.dump({"module": "basics", "questions": questions}, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(
+        {"module": "basics", "questions": questions},
+        Dumper=_NoAliases,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+    )
 
 
 def run(*args: str):
@@ -152,7 +180,14 @@ def test_oracle_reads_each_question_of_the_fixture(minimal):
     assert [item["type"] for item in parsed] == ["Category", "MC", "MC", "TF", "Matching", "Short", "MC"]
     assert categories(parsed) == ["$course$/minimal/01 Basics"]
     questions = by_title(parsed)
-    assert list(questions) == ["basics/rule", "basics/many", "basics/tf", "basics/pairs", "basics/word", "basics/shuffled"]
+    assert list(questions) == [
+        "basics/rule",
+        "basics/many",
+        "basics/tf",
+        "basics/pairs",
+        "basics/word",
+        "basics/shuffled",
+    ]
     assert "basics/steps" not in questions  # ordering: reported, not exported
 
     rule = questions["basics/rule"]
@@ -186,7 +221,10 @@ def test_oracle_reads_each_question_of_the_fixture(minimal):
     assert pairs["globalFeedback"] == md("You learn, then apply, then review.")
 
     word = questions["basics/word"]
-    assert [(c["isCorrect"], c["weight"], c["text"]["text"]) for c in word["choices"]] == [(True, 100, "Simple"), (True, 100, "very simple")]
+    assert [(c["isCorrect"], c["weight"], c["text"]["text"]) for c in word["choices"]] == [
+        (True, 100, "Simple"),
+        (True, 100, "very simple"),
+    ]
     assert word["globalFeedback"] == md("The rule is simple.")
 
     shuffled = questions["basics/shuffled"]
@@ -246,7 +284,16 @@ def test_cli_twice_gives_the_same_bytes(minimal, tmp_path):
 
 
 def test_cli_exports_nothing_from_a_course_with_errors(tmp_path):
-    root = make_course(tmp_path / "broken", [("quizzes/basics.yml", "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes")])
+    root = make_course(
+        tmp_path / "broken",
+        [
+            (
+                "quizzes/basics.yml",
+                "        correct: true\n        feedback: Yes",
+                "        corect: true\n        feedback: Yes",
+            )
+        ],
+    )
     out = tmp_path / "bank.gift"
     result = run("export", "gift", "--root", str(root), "-o", str(out))
     assert result.exit_code == 1
@@ -261,7 +308,10 @@ CHOICE_OBJECTIVES = ["recall", "apply"]
 def one_quiz(tmp_path: Path, questions: list[dict], title: str | None = None) -> Path:
     """A course whose one quiz holds `questions`, choice options shown as written (these tests read
     escaping and weights by position; the fixture course's tests cover the arranged order)."""
-    questions = [{**q, "keep_order": True} if q["type"] in ("single", "multiple") and "keep_order" not in q else q for q in questions]
+    questions = [
+        {**q, "keep_order": True} if q["type"] in ("single", "multiple") and "keep_order" not in q else q
+        for q in questions
+    ]
     edits = [("quizzes/basics.yml", quiz_file(questions))]
     if title is not None:
         edits.append(("modules/01-basics.md", "title: Basics", f"title: {json.dumps(title)}"))
@@ -295,20 +345,46 @@ def test_true_false_feedback_in_moodle_order_and_yes_no_as_single(tmp_path):
     assert tf["globalFeedback"] == md("Indicators point to questions to ask.")
 
     right_only = questions["basics/tf-right-only"]
-    assert right_only["isTrue"] is True and right_only["trueFeedback"] is None and right_only["falseFeedback"] == md("Yes.")
+    assert (
+        right_only["isTrue"] is True
+        and right_only["trueFeedback"] is None
+        and right_only["falseFeedback"] == md("Yes.")
+    )
 
     yes_no = questions["basics/yes-no"]
     assert yes_no["type"] == "MC"
-    assert [(c["isCorrect"], c["text"]["text"], c["feedback"]) for c in yes_no["choices"]] == [(True, "Yes", md("Good.")), (False, "No", md("Call it."))]
+    assert [(c["isCorrect"], c["text"]["text"], c["feedback"]) for c in yes_no["choices"]] == [
+        (True, "Yes", md("Good.")),
+        (False, "No", md("Call it.")),
+    ]
 
 
 def test_multiple_weights_sum_to_100_and_wrong_choices_cost_everything(tmp_path):
-    options = [{"text": f"Right {n}", "correct": True} for n in range(3)] + [{"text": "Wrong", "feedback": "Not this one."}]
+    options = [{"text": f"Right {n}", "correct": True} for n in range(3)] + [
+        {"text": "Wrong", "feedback": "Not this one."}
+    ]
     all_right = [{"text": "A", "correct": True}, {"text": "B", "correct": True}]
-    root = one_quiz(tmp_path, [
-        {"id": "three", "type": "multiple", "objectives": CHOICE_OBJECTIVES, "prompt": "Pick three.", "options": options, "explanation": "Three."},
-        {"id": "all", "type": "multiple", "objectives": CHOICE_OBJECTIVES, "prompt": "Pick both.", "options": all_right, "explanation": "Both."},
-    ])
+    root = one_quiz(
+        tmp_path,
+        [
+            {
+                "id": "three",
+                "type": "multiple",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": "Pick three.",
+                "options": options,
+                "explanation": "Three.",
+            },
+            {
+                "id": "all",
+                "type": "multiple",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": "Pick both.",
+                "options": all_right,
+                "explanation": "Both.",
+            },
+        ],
+    )
     questions = by_title(oracle(export(loaded(root)).data))
     for title, right, wrong in (("basics/three", 3, 1), ("basics/all", 2, 0)):
         choices = questions[title]["choices"]
@@ -317,37 +393,77 @@ def test_multiple_weights_sum_to_100_and_wrong_choices_cost_everything(tmp_path)
         positive = [w for w in weights if w > 0]
         assert len(positive) == right and abs(sum(positive) - 100) < 0.001  # a fully right answer scores 100%
         assert weights.count(-100) == wrong  # any wrong choice: the sum drops to 0 or below (Moodle scores 0)
-        assert all(any(abs(w / 100 - f) < 0.00001 or abs(w / 100 + f) < 0.00001 for f in MOODLE_FRACTIONS) for w in weights)
+        assert all(
+            any(abs(w / 100 - f) < 0.00001 or abs(w / 100 + f) < 0.00001 for f in MOODLE_FRACTIONS) for w in weights
+        )
     assert [c["weight"] for c in questions["basics/three"]["choices"]] == [33.33333, 33.33333, 33.33333, -100]
     assert questions["basics/three"]["choices"][3]["feedback"] == md("Not this one.")
 
 
 def test_multiple_with_a_weight_moodle_cannot_store_is_skipped(tmp_path):
     options = [{"text": f"Right {n}", "correct": True} for n in range(11)] + [{"text": "Wrong"}]
-    root = one_quiz(tmp_path, [
-        {"id": "eleven", "type": "multiple", "objectives": CHOICE_OBJECTIVES, "prompt": "Pick eleven.", "options": options, "explanation": "Eleven."},
-        {"id": "steps", "type": "ordering", "objectives": ["apply"], "prompt": "Order.", "items": ["First", "Second"], "explanation": "So."},
-    ])
+    root = one_quiz(
+        tmp_path,
+        [
+            {
+                "id": "eleven",
+                "type": "multiple",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": "Pick eleven.",
+                "options": options,
+                "explanation": "Eleven.",
+            },
+            {
+                "id": "steps",
+                "type": "ordering",
+                "objectives": ["apply"],
+                "prompt": "Order.",
+                "items": ["First", "Second"],
+                "explanation": "So.",
+            },
+        ],
+    )
     result = export(loaded(root))
     assert result.items == 0
     assert result.skipped == [
-        "basics/eleven: with 11 right options each would weigh 9.09091%, which is not one of Moodle's grade options (it has 100/k % only for 1 to 10 or 20 right options)",
+        (
+            "basics/eleven: with 11 right options each would weigh 9.09091%, "
+            "which is not one of Moodle's grade options (it has 100/k % only for 1 to 10 or 20 right options)"
+        ),
         ORDERING_SKIPPED,
     ]
     assert "$CATEGORY" not in result.data.decode("utf-8")  # no empty category
 
 
 def test_short_answers_are_plain_deduplicated_and_literal(tmp_path):
-    root = one_quiz(tmp_path, [
-        {"id": "word", "type": "short_answer", "objectives": CHOICE_OBJECTIVES, "prompt": "Name it.",
-         "accepted": ["T-visa", "t-VISA", "very   simple", "a*b = c: {d} #e ~f \\g", "[html] not a format"], "explanation": "So."},
-        {"id": "arrow", "type": "short_answer", "objectives": CHOICE_OBJECTIVES, "prompt": "Arrow?", "accepted": ["a -> b"], "explanation": "So."},
-    ])
+    root = one_quiz(
+        tmp_path,
+        [
+            {
+                "id": "word",
+                "type": "short_answer",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": "Name it.",
+                "accepted": ["T-visa", "t-VISA", "very   simple", "a*b = c: {d} #e ~f \\g", "[html] not a format"],
+                "explanation": "So.",
+            },
+            {
+                "id": "arrow",
+                "type": "short_answer",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": "Arrow?",
+                "accepted": ["a -> b"],
+                "explanation": "So.",
+            },
+        ],
+    )
     # `course check` refuses the duplicate ("T-visa", "t-VISA"); the exporter still keeps one only.
     course, report = load_course(root)
     assert report.errors == 0, report.format_text()
     result = export(course)
-    assert result.skipped == ["basics/arrow: the accepted answer 'a -> b' contains `->`, which Moodle would read as a matching question"]
+    assert result.skipped == [
+        "basics/arrow: the accepted answer 'a -> b' contains `->`, which Moodle would read as a matching question"
+    ]
     word = by_title(oracle(result.data))["basics/word"]
     assert word["type"] == "Short"
     # `*` is Moodle's short-answer wildcard: `\*` matches a literal asterisk.
@@ -370,21 +486,54 @@ MARKDOWN_BLOCK = (
 
 def test_special_characters_and_markdown_round_trip(tmp_path):
     questions = [
-        {"id": "single", "type": "single", "objectives": CHOICE_OBJECTIVES, "prompt": MARKDOWN_BLOCK,
-         "options": [
-             {"text": "%50% is not a weight", "feedback": "#### not general feedback; ends in \\"},
-             {"text": "[html] is not a format", "feedback": SPECIAL},
-             {"text": "step -> next, `=` {right}", "correct": True, "feedback": "=yes= ~ {} \\n is not a line break"},
-             {"text": "[DHS](https://www.dhs.gov/blue-campaign) link ending in \\", "feedback": MARKDOWN_BLOCK},
-         ],
-         "explanation": MARKDOWN_BLOCK + "\n\n" + SPECIAL},
-        {"id": "multiple", "type": "multiple", "objectives": CHOICE_OBJECTIVES, "prompt": SPECIAL,
-         "options": [{"text": "a -> b ~ c", "correct": True, "feedback": "x -> y"}, {"text": SPECIAL, "correct": True}, {"text": "::x::"}],
-         "explanation": "#"},
-        {"id": "pairs", "type": "matching", "objectives": ["apply"], "prompt": "Match {these}:",
-         "pairs": [{"left": "A -> B = {1}", "right": "one: #1 ~ \\"}, {"left": "**two**\nlines", "right": "two\nlines -> as one"}],
-         "explanation": SPECIAL},
-        {"id": "steps", "type": "ordering", "objectives": ["apply"], "prompt": "Order {x}.", "items": ["a", "b"], "explanation": "So."},
+        {
+            "id": "single",
+            "type": "single",
+            "objectives": CHOICE_OBJECTIVES,
+            "prompt": MARKDOWN_BLOCK,
+            "options": [
+                {"text": "%50% is not a weight", "feedback": "#### not general feedback; ends in \\"},
+                {"text": "[html] is not a format", "feedback": SPECIAL},
+                {
+                    "text": "step -> next, `=` {right}",
+                    "correct": True,
+                    "feedback": "=yes= ~ {} \\n is not a line break",
+                },
+                {"text": "[DHS](https://www.dhs.gov/blue-campaign) link ending in \\", "feedback": MARKDOWN_BLOCK},
+            ],
+            "explanation": MARKDOWN_BLOCK + "\n\n" + SPECIAL,
+        },
+        {
+            "id": "multiple",
+            "type": "multiple",
+            "objectives": CHOICE_OBJECTIVES,
+            "prompt": SPECIAL,
+            "options": [
+                {"text": "a -> b ~ c", "correct": True, "feedback": "x -> y"},
+                {"text": SPECIAL, "correct": True},
+                {"text": "::x::"},
+            ],
+            "explanation": "#",
+        },
+        {
+            "id": "pairs",
+            "type": "matching",
+            "objectives": ["apply"],
+            "prompt": "Match {these}:",
+            "pairs": [
+                {"left": "A -> B = {1}", "right": "one: #1 ~ \\"},
+                {"left": "**two**\nlines", "right": "two\nlines -> as one"},
+            ],
+            "explanation": SPECIAL,
+        },
+        {
+            "id": "steps",
+            "type": "ordering",
+            "objectives": ["apply"],
+            "prompt": "Order {x}.",
+            "items": ["a", "b"],
+            "explanation": "So.",
+        },
     ]
     root = one_quiz(tmp_path, questions, title="Basics: A/B \\ C {1} #2")
     result = export(loaded(root))
@@ -427,10 +576,19 @@ def test_special_characters_and_markdown_round_trip(tmp_path):
 
 
 def test_non_ascii_text_is_utf8(tmp_path):
-    root = one_quiz(tmp_path, [
-        {"id": "u", "type": "single", "objectives": CHOICE_OBJECTIVES, "prompt": "Trata de personas — ¿qué es? 人口贩卖 🚩",
-         "options": [{"text": "Sí", "correct": True}, {"text": "Nein, ß"}], "explanation": "§ 1592."},
-    ])
+    root = one_quiz(
+        tmp_path,
+        [
+            {
+                "id": "u",
+                "type": "single",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": "Trata de personas — ¿qué es? 人口贩卖 🚩",
+                "options": [{"text": "Sí", "correct": True}, {"text": "Nein, ß"}],
+                "explanation": "§ 1592.",
+            },
+        ],
+    )
     data = export(loaded(root)).data
     assert "Trata de personas — ¿qué es? 人口贩卖 🚩".encode() in data
     assert by_title(oracle(data))["basics/u"]["stem"] == md("Trata de personas — ¿qué es? 人口贩卖 🚩")
@@ -463,7 +621,16 @@ def test_random_texts_round_trip(tmp_path):
         })
         blocks.append(question_gift(f"m/p{n}", pairs))
         expected[f"m/p{n}"] = pairs
-        short = ShortAnswer.model_validate({"id": f"a{n}", "type": "short_answer", "objectives": ["x"], "prompt": text(), "explanation": text(), "accepted": [text()]})
+        short = ShortAnswer.model_validate(
+            {
+                "id": f"a{n}",
+                "type": "short_answer",
+                "objectives": ["x"],
+                "prompt": text(),
+                "explanation": text(),
+                "accepted": [text()],
+            }
+        )
         try:
             blocks.append(question_gift(f"m/a{n}", short))
             expected[f"m/a{n}"] = short
@@ -487,7 +654,9 @@ def test_random_texts_round_trip(tmp_path):
                 (md(pair.left.strip().replace("->", "-\\>")), " ".join(pair.right.split())) for pair in question.pairs
             ]
         else:
-            assert [c["text"]["text"] for c in parsed["choices"]] == [" ".join(question.accepted[0].split()).replace("*", "\\*")]
+            assert [c["text"]["text"] for c in parsed["choices"]] == [
+                " ".join(question.accepted[0].split()).replace("*", "\\*")
+            ]
 
 
 # -- links and citations: Moodle has no course site ------------------------------------------------
@@ -498,13 +667,32 @@ def test_citations_become_source_titles_and_links_to_the_course_become_text(tmp_
     """`[@id]` would reach trainees as text and `basics.md` as a dead link: Moodle shows the
     question without the site. A citation is its source's title (linked to the source), a link
     to the course's own pages its text, a picture of the course its text alternative; web links stay."""
-    root = one_quiz(tmp_path, [
-        {"id": "cited", "type": "single", "objectives": CHOICE_OBJECTIVES,
-         "prompt": "What does the rulebook say [@rulebook]? Read [the rule](basics.md#the-rule) first.\n\n![The flow of a case](../images/flow.png)",
-         "options": [{"text": "It is simple.", "correct": True, "feedback": "Yes [@rulebook]; see [the home page](../index.md \"Home\")."},
-                     {"text": "It is hard, says [the ERA](https://example.org/era).", "feedback": "No: `[@rulebook]` in code stays code."}],
-         "explanation": "See [the rule](01-basics.md) and [its source](basics.md#source-rulebook) [@rulebook]."},
-    ])
+    root = one_quiz(
+        tmp_path,
+        [
+            {
+                "id": "cited",
+                "type": "single",
+                "objectives": CHOICE_OBJECTIVES,
+                "prompt": (
+                    "What does the rulebook say [@rulebook]? Read [the rule](basics.md#the-rule) first.\n\n"
+                    "![The flow of a case](../images/flow.png)"
+                ),
+                "options": [
+                    {
+                        "text": "It is simple.",
+                        "correct": True,
+                        "feedback": 'Yes [@rulebook]; see [the home page](../index.md "Home").',
+                    },
+                    {
+                        "text": "It is hard, says [the ERA](https://example.org/era).",
+                        "feedback": "No: `[@rulebook]` in code stays code.",
+                    },
+                ],
+                "explanation": "See [the rule](01-basics.md) and [its source](basics.md#source-rulebook) [@rulebook].",
+            },
+        ],
+    )
     (root / "course" / "images").mkdir()
     (root / "course" / "images" / "flow.png").write_bytes(PNG)
     data = export(loaded(root)).data.decode("utf-8")

@@ -124,13 +124,17 @@ def test_zip_holds_the_manifest_at_the_root_and_one_listed_file_per_item(package
     result, files, items = package
     assert result.items == 7 and result.skipped == []
     assert "imsmanifest.xml" in files
-    assert sorted(files) == ["imsmanifest.xml"] + sorted(f"items/basics-{q}.xml" for q in ("rule", "many", "tf", "pairs", "steps", "word", "shuffled"))
+    assert sorted(files) == ["imsmanifest.xml"] + sorted(
+        f"items/basics-{q}.xml" for q in ("rule", "many", "tf", "pairs", "steps", "word", "shuffled")
+    )
     manifest = etree.fromstring(files["imsmanifest.xml"], PARSER)
     assert manifest.findtext("cp:metadata/cp:schema", namespaces=NS) == "QTIv2.1 Package"
     assert manifest.findtext("cp:metadata/cp:schemaversion", namespaces=NS) == "1.0.0"
     resources = manifest.findall("cp:resources/cp:resource", NS)
     # In the course's order, one per item, each pointing at its own file and nothing else.
-    assert [r.get("identifier") for r in resources] == [f"basics-{q}" for q in ("rule", "many", "tf", "pairs", "steps", "word", "shuffled")]
+    assert [r.get("identifier") for r in resources] == [
+        f"basics-{q}" for q in ("rule", "many", "tf", "pairs", "steps", "word", "shuffled")
+    ]
     for resource in resources:
         assert resource.get("type") == "imsqti_item_xmlv2p1"
         href = resource.get("href")
@@ -196,15 +200,22 @@ def test_correct_responses_are_the_answers_in_the_quiz_file(package):
     for question in quiz["questions"]:
         element = item[f"basics-{question['id']}"]
         body = element.find("q:itemBody", NS)
-        texts = {c.get("identifier"): "".join(c.itertext()) for c in body.iter(f"{{{QTI}}}simpleChoice", f"{{{QTI}}}simpleAssociableChoice")}
+        texts = {
+            c.get("identifier"): "".join(c.itertext())
+            for c in body.iter(f"{{{QTI}}}simpleChoice", f"{{{QTI}}}simpleAssociableChoice")
+        }
         correct = [v.text for v in element.findall("q:responseDeclaration/q:correctResponse/q:value", NS)]
-        prompt = "".join((body.find(".//q:prompt", NS) if body.find(".//q:prompt", NS) is not None else body).itertext())
+        prompt = "".join(
+            (body.find(".//q:prompt", NS) if body.find(".//q:prompt", NS) is not None else body).itertext()
+        )
         assert question["prompt"].strip() in prompt
         if "options" in question:
             assert [texts[c] for c in correct] == [o["text"] for o in question["options"] if o.get("correct")]
             assert sorted(texts.values()) == sorted(o["text"] for o in question["options"])
         elif "pairs" in question:
-            assert [tuple(texts[side] for side in value.split()) for value in correct] == [(p["left"], p["right"]) for p in question["pairs"]]
+            assert [tuple(texts[side] for side in value.split()) for value in correct] == [
+                (p["left"], p["right"]) for p in question["pairs"]
+            ]
         elif "items" in question:
             assert [texts[c] for c in correct] == question["items"]
         else:
@@ -221,14 +232,20 @@ TEMPLATES = {
     "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct": """
         <responseProcessing xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1"><responseCondition>
           <responseIf><match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>
-            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue></responseIf>
-          <responseElse><setOutcomeValue identifier="SCORE"><baseValue baseType="float">0</baseValue></setOutcomeValue></responseElse>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
+          </responseIf>
+          <responseElse>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">0</baseValue></setOutcomeValue>
+          </responseElse>
         </responseCondition></responseProcessing>""",
     "http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response": """
         <responseProcessing xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1"><responseCondition>
           <responseIf><isNull><variable identifier="RESPONSE"/></isNull>
-            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">0.0</baseValue></setOutcomeValue></responseIf>
-          <responseElse><setOutcomeValue identifier="SCORE"><mapResponse identifier="RESPONSE"/></setOutcomeValue></responseElse>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">0.0</baseValue></setOutcomeValue>
+          </responseIf>
+          <responseElse>
+            <setOutcomeValue identifier="SCORE"><mapResponse identifier="RESPONSE"/></setOutcomeValue>
+          </responseElse>
         </responseCondition></responseProcessing>""",
 }
 
@@ -265,7 +282,10 @@ class Session:
 
     def __init__(self, item: etree._Element) -> None:
         self.item = item
-        self.declarations = {d.get("identifier"): d for d in item.findall("q:responseDeclaration", NS) + item.findall("q:outcomeDeclaration", NS)}
+        self.declarations = {
+            d.get("identifier"): d
+            for d in item.findall("q:responseDeclaration", NS) + item.findall("q:outcomeDeclaration", NS)
+        }
         self.values: dict[str, Any] = {}
 
     def declared(self, identifier: str) -> tuple[str, str]:
@@ -282,7 +302,9 @@ class Session:
         self.values = {"RESPONSE": self.decode("RESPONSE", raw)}
         for identifier, d in self.declarations.items():
             if _local(d) == "outcomeDeclaration":
-                self.values[identifier] = self.decode(identifier, [v.text for v in d.findall("q:defaultValue/q:value", NS)])
+                self.values[identifier] = self.decode(
+                    identifier, [v.text for v in d.findall("q:defaultValue/q:value", NS)]
+                )
         processing = self.item.find("q:responseProcessing", NS)
         rules = list(processing)
         if not rules and processing.get("template"):
@@ -312,7 +334,10 @@ class Session:
         if kind == "variable":
             return self.values[expr.get("identifier")]
         if kind == "correct":
-            return self.decode(expr.get("identifier"), [v.text for v in self.declarations[expr.get("identifier")].findall("q:correctResponse/q:value", NS)])
+            return self.decode(
+                expr.get("identifier"),
+                [v.text for v in self.declarations[expr.get("identifier")].findall("q:correctResponse/q:value", NS)],
+            )
         if kind == "baseValue":
             return _single(expr.text, expr.get("baseType"))
         if kind == "isNull":
@@ -339,7 +364,11 @@ class Session:
             mapped = float(mapping.get("defaultValue", "0"))
             for entry in mapping.findall("q:mapEntry", NS):
                 entry_key = _single(entry.get("mapKey"), self.declared(identifier)[1])
-                same = key.lower() == entry_key.lower() if isinstance(key, str) and entry.get("caseSensitive") == "false" else key == entry_key
+                same = (
+                    key.lower() == entry_key.lower()
+                    if isinstance(key, str) and entry.get("caseSensitive") == "false"
+                    else key == entry_key
+                )
                 if same:
                     mapped = float(entry.get("mappedValue"))
                     break
@@ -355,7 +384,11 @@ class Session:
         shown = []
         for feedback in self.item.findall("q:modalFeedback", NS):
             value = self.values.get(feedback.get("outcomeIdentifier"))
-            matched = feedback.get("identifier") in value if isinstance(value, (Counter, tuple)) else feedback.get("identifier") == value
+            matched = (
+                feedback.get("identifier") in value
+                if isinstance(value, (Counter, tuple))
+                else feedback.get("identifier") == value
+            )
             if matched == (feedback.get("showHide") == "show"):
                 shown.append(feedback.get("identifier"))
         return shown
@@ -383,10 +416,14 @@ def responses(item: etree._Element) -> tuple[Any, list[Any]]:
         assert sorted(correct) == sorted(ids)
         return correct, [list(p) for p in itertools.permutations(ids) if list(p) != correct]
     if (match := body.find(".//q:matchInteraction", NS)) is not None:
-        sources, targets = (_ids(s.findall("q:simpleAssociableChoice", NS)) for s in match.findall("q:simpleMatchSet", NS))
+        sources, targets = (
+            _ids(s.findall("q:simpleAssociableChoice", NS)) for s in match.findall("q:simpleMatchSet", NS)
+        )
         pairs = [tuple(c.split()) for c in correct]
         assert all(s in sources and t in targets for s, t in pairs)
-        every = [[f"{s} {t}" for s, t in zip(sources, chosen)] for chosen in itertools.product(targets, repeat=len(sources))]
+        every = [
+            [f"{s} {t}" for s, t in zip(sources, chosen)] for chosen in itertools.product(targets, repeat=len(sources))
+        ]
         wrong = [r for r in every if sorted(r) != sorted(correct)]
         return correct, wrong + [correct[:-1]]  # and one left unmatched
     if body.find(".//q:textEntryInteraction", NS) is not None:
@@ -430,7 +467,16 @@ def test_short_answers_match_without_regard_to_case(package):
 def test_short_answer_keys_cover_what_the_site_normalises(tmp_path, item_xsd):
     """The site compares after NFKC, case-folding and collapsing spaces; QTI only ignores case
     (as str.lower does), so the normalised form is added where it would not match otherwise."""
-    root = make_course(tmp_path / "c", [("quizzes/basics.yml", 'accepted: [Simple, "very simple"]', 'accepted: ["Straße", "\ufb01ve  items", "SIMPLE"]')])
+    root = make_course(
+        tmp_path / "c",
+        [
+            (
+                "quizzes/basics.yml",
+                'accepted: [Simple, "very simple"]',
+                'accepted: ["Straße", "\ufb01ve  items", "SIMPLE"]',
+            )
+        ],
+    )
     item = _by_id(_items(_files(_export(root).data)))["basics-word"]
     _assert_valid(item_xsd, item, "basics-word")
     keys = [e.get("mapKey") for e in item.findall("q:responseDeclaration/q:mapping/q:mapEntry", NS)]
@@ -452,7 +498,9 @@ def test_feedback_for_the_chosen_option_and_the_explanation(package):
     session.respond("a")
     assert session.shown_feedback() == ["a", "explanation"]
     # Options without feedback have none; the explanation is always there.
-    assert [f.get("identifier") for f in _by_id(package[2])["basics-many"].findall("q:modalFeedback", NS)] == ["explanation"]
+    assert [f.get("identifier") for f in _by_id(package[2])["basics-many"].findall("q:modalFeedback", NS)] == [
+        "explanation"
+    ]
 
 
 @SETTINGS
@@ -461,7 +509,9 @@ def test_generated_quizzes_export_valid_items_that_score_right(tmp_path_factory,
     """Quizzes of every type with texts full of < > & " ' { } [ ] : # ~ = \\ and non-ASCII
     (the project's own generator in test_properties.py)."""
     root = make_course(tmp_path_factory.mktemp("qti-prop") / "c")
-    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "quizzes" / "basics.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     files = _files(_export(root).data)
     _assert_valid(cp_xsd, etree.fromstring(files["imsmanifest.xml"], PARSER), "imsmanifest.xml")
     items = _items(files)
@@ -482,8 +532,19 @@ def test_markdown_renders_and_raw_html_stays_text(tmp_path, item_xsd):
     root = make_course(
         tmp_path / "c",
         [
-            ("quizzes/basics.yml", "prompt: What is the rule?", 'prompt: "Is <b>this</b> **bold** & `<i>x</i>`? See [the rule](https://example.org/r) or [notes](../notes.html).\\n\\n- one\\n- two\\u0001"'),
-            ("quizzes/basics.yml", "      - text: It is hard.", '      - text: "It is <em>hard</em> &amp; *tough*"\n        id: "1"'),
+            (
+                "quizzes/basics.yml",
+                "prompt: What is the rule?",
+                (
+                    'prompt: "Is <b>this</b> **bold** & `<i>x</i>`? See [the rule](https://example.org/r) '
+                    'or [notes](../notes.html).\\n\\n- one\\n- two\\u0001"'
+                ),
+            ),
+            (
+                "quizzes/basics.yml",
+                "      - text: It is hard.",
+                '      - text: "It is <em>hard</em> &amp; *tough*"\n        id: "1"',
+            ),
             ("course/notes.md", "# Notes\n"),  # the page the prompt links to (`course check` refuses a broken link)
         ],
     )
@@ -494,7 +555,9 @@ def test_markdown_renders_and_raw_html_stays_text(tmp_path, item_xsd):
     assert "Is <b>this</b> bold & <i>x</i>? See the rule or notes." in text and "\ufffd" in text
     assert [e.text for e in prompt.iter(f"{{{QTI}}}strong")] == ["bold"]
     assert [e.text for e in prompt.iter(f"{{{QTI}}}code")] == ["<i>x</i>"]
-    assert [(a.get("href"), a.text) for a in prompt.iter(f"{{{QTI}}}a")] == [("https://example.org/r", "the rule")]  # a relative link would break in an LMS
+    assert [(a.get("href"), a.text) for a in prompt.iter(f"{{{QTI}}}a")] == [
+        ("https://example.org/r", "the rule")
+    ]  # a relative link would break in an LMS
     assert [li.text for li in prompt.iter(f"{{{QTI}}}li")] == ["one", "two\ufffd"]
     assert not [e for e in item.iter() if etree.QName(e).namespace != QTI]  # nothing from outside QTI's XHTML
     option = item.find(".//q:simpleChoice[@identifier='o-1']", NS)  # "1" is no XML identifier
@@ -506,17 +569,27 @@ def test_markdown_renders_and_raw_html_stays_text(tmp_path, item_xsd):
 def test_an_option_written_as_blocks_is_named_in_plain_text_in_its_feedback(tmp_path, item_xsd):
     """Found by the generated quizzes: an option ">" renders as a blockquote, which cannot sit in
     the <strong> that names the option in its feedback."""
-    root = make_course(tmp_path / "c", [("quizzes/basics.yml", "      - text: It is simple.", '      - text: "- a *listed*\\n- option"')])
+    root = make_course(
+        tmp_path / "c",
+        [("quizzes/basics.yml", "      - text: It is simple.", '      - text: "- a *listed*\\n- option"')],
+    )
     item = _by_id(_items(_files(_export(root).data)))["basics-rule"]
     _assert_valid(item_xsd, item, "basics-rule")
-    assert [li.text for li in item.find(".//q:simpleChoice[@identifier='a']", NS).iter(f"{{{QTI}}}li")] == ["a ", "option"]
+    assert [li.text for li in item.find(".//q:simpleChoice[@identifier='a']", NS).iter(f"{{{QTI}}}li")] == [
+        "a ",
+        "option",
+    ]
     feedback = item.find("q:modalFeedback[@identifier='a']", NS)
     assert "".join(feedback.itertext()) == "a listed option — Yes, it is."
 
 
 def test_identifiers_starting_with_a_digit_are_made_valid(tmp_path, item_xsd, cp_xsd):
     quiz = (MINIMAL / "quizzes" / "basics.yml").read_text(encoding="utf-8")
-    others = [p for p in MINIMAL.rglob("*.yml") if "module: basics" in p.read_text(encoding="utf-8") and p.parent.name != "quizzes"]  # scenarios …
+    others = [
+        p
+        for p in MINIMAL.rglob("*.yml")
+        if "module: basics" in p.read_text(encoding="utf-8") and p.parent.name != "quizzes"
+    ]  # scenarios …
     root = make_course(
         tmp_path / "c",
         [
@@ -530,7 +603,9 @@ def test_identifiers_starting_with_a_digit_are_made_valid(tmp_path, item_xsd, cp
     manifest = etree.fromstring(files["imsmanifest.xml"], PARSER)
     _assert_valid(cp_xsd, manifest, "imsmanifest.xml")
     items = _by_id(_items(files))
-    assert sorted(items) == sorted(f"item-2basics-{q}" for q in ("rule", "many", "tf", "pairs", "steps", "word", "shuffled"))
+    assert sorted(items) == sorted(
+        f"item-2basics-{q}" for q in ("rule", "many", "tf", "pairs", "steps", "word", "shuffled")
+    )
     assert [r.get("href") for r in manifest.findall("cp:resources/cp:resource", NS)][0] == "items/item-2basics-rule.xml"
     for identifier, item in items.items():
         _assert_valid(item_xsd, item, identifier)
@@ -546,7 +621,12 @@ def test_two_exports_are_byte_identical_whatever_the_hash_seed(tmp_path):
     assert _export(root).data == first
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = tmp_path / "seeded.zip"
-    subprocess.run([sys.executable, "-m", "builder", "export", "qti", "--root", str(root), "-o", str(out)], check=True, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "builder", "export", "qti", "--root", str(root), "-o", str(out)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     assert out.read_bytes() == first
 
 
@@ -569,7 +649,16 @@ def test_cli_writes_the_package_and_refuses_to_overwrite_without_force(tmp_path)
 
 
 def test_cli_exports_nothing_from_a_course_with_errors(tmp_path):
-    root = make_course(tmp_path / "c", [("quizzes/basics.yml", "        correct: true\n        feedback: Yes, it is.", "        corect: true\n        feedback: Yes, it is.")])
+    root = make_course(
+        tmp_path / "c",
+        [
+            (
+                "quizzes/basics.yml",
+                "        correct: true\n        feedback: Yes, it is.",
+                "        corect: true\n        feedback: Yes, it is.",
+            )
+        ],
+    )
     out = tmp_path / "bank.zip"
     result = CliRunner().invoke(cli, ["export", "qti", "--root", str(root), "-o", str(out)])
     assert result.exit_code == 1
@@ -622,7 +711,11 @@ json.dump(results, sys.stdout)
 
 
 def _qti_convert() -> str | None:
-    found = os.environ.get("QTI_CONVERT") or shutil.which("qti-convert") or str(Path(sys.executable).with_name("qti-convert"))
+    found = (
+        os.environ.get("QTI_CONVERT")
+        or shutil.which("qti-convert")
+        or str(Path(sys.executable).with_name("qti-convert"))
+    )
     return found if Path(found).exists() else None
 
 
@@ -639,10 +732,15 @@ def test_scores_in_a_real_qti_player(package, tmp_path):
     convert, cdn = _qti_convert(), _qti_components()
     if not (convert and cdn and Path(CHROMIUM).exists()):
         # scripts/test installs all three, so CI must never skip this check.
-        (pytest.fail if os.environ.get("CI") else pytest.skip)("real-player tier needs citolab-qti-convert==0.2.0 (pip), @citolab/qti-components@7.27.4 (npm) and Chromium; set QTI_CONVERT / QTI_COMPONENTS")
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(
+            "real-player tier needs citolab-qti-convert==0.2.0 (pip), @citolab/qti-components@7.27.4 (npm) "
+            "and Chromium; set QTI_CONVERT / QTI_COMPONENTS"
+        )
     result, _, items = package
     (tmp_path / "qti21.zip").write_bytes(result.data)
-    subprocess.run([convert, "upgrade", str(tmp_path / "qti21.zip"), str(tmp_path / "qti30.zip")], check=True, capture_output=True)
+    subprocess.run(
+        [convert, "upgrade", str(tmp_path / "qti21.zip"), str(tmp_path / "qti30.zip")], check=True, capture_output=True
+    )
     upgraded = _files((tmp_path / "qti30.zip").read_bytes())
     cases, expected = [], []
     for name, item in items.items():
@@ -651,14 +749,28 @@ def test_scores_in_a_real_qti_player(package, tmp_path):
         for response in [correct, *wrong, None]:
             outcomes = Session(item).respond(response)
             as_list = [response] if isinstance(response, str) else response
-            cases.append({"xml": upgraded[name].decode("utf-8"), "response": response, "click": as_list if choice and response is not None else None})
+            cases.append(
+                {
+                    "xml": upgraded[name].decode("utf-8"),
+                    "response": response,
+                    "click": as_list if choice and response is not None else None,
+                }
+            )
             expected.append((name, response, outcomes["SCORE"], outcomes.get("FEEDBACK")))
-    run = subprocess.run([sys.executable, "-c", PLAYER_SCRIPT, str(cdn), CHROMIUM], input=json.dumps(cases), capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", PLAYER_SCRIPT, str(cdn), CHROMIUM],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     played = json.loads(run.stdout)
     assert len(played) == len(expected)
     for (name, response, score, feedback), outcome in zip(expected, played):
-        assert float(outcome["SCORE"]) == score, f"{name}: {response!r} scored {outcome['SCORE']} in the player, {score} here"
+        assert float(outcome["SCORE"]) == score, (
+            f"{name}: {response!r} scored {outcome['SCORE']} in the player, {score} here"
+        )
         assert outcome["EXPLANATION"] == "explanation", name
         if isinstance(feedback, str):
             assert outcome["FEEDBACK"] == feedback, name
@@ -669,24 +781,52 @@ def test_citations_become_source_titles_and_links_to_the_course_become_text(tmp_
     """A QTI player has no course site: `[@rulebook]` is its source's title, linked to the
     source; a link to the course's own pages is its text, a picture of the course its text
     alternative; links to other sites stay links."""
-    root = make_course(tmp_path / "c", [
-        ("quizzes/basics.yml", "prompt: What is the rule?", 'prompt: "What does the rulebook say [@rulebook]? Read [the rule](basics.md#the-rule).\\n\\n![The flow of a case](../images/flow.png)"'),
-        ("quizzes/basics.yml", "feedback: Yes, it is.", "feedback: Yes [@rulebook], see [the home page](../index.md)."),
-        ("quizzes/basics.yml", "explanation: The rulebook says the rule is simple.", "explanation: \"[The rule](01-basics.md) is simple [@rulebook], says [the ERA](https://example.org/era).\""),
-        ("course/images/flow.png", bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")),
-    ])
+    root = make_course(
+        tmp_path / "c",
+        [
+            (
+                "quizzes/basics.yml",
+                "prompt: What is the rule?",
+                (
+                    'prompt: "What does the rulebook say [@rulebook]? '
+                    'Read [the rule](basics.md#the-rule).\\n\\n![The flow of a case](../images/flow.png)"'
+                ),
+            ),
+            (
+                "quizzes/basics.yml",
+                "feedback: Yes, it is.",
+                "feedback: Yes [@rulebook], see [the home page](../index.md).",
+            ),
+            (
+                "quizzes/basics.yml",
+                "explanation: The rulebook says the rule is simple.",
+                (
+                    'explanation: "[The rule](01-basics.md) is simple [@rulebook], '
+                    'says [the ERA](https://example.org/era)."'
+                ),
+            ),
+            ("course/images/flow.png", bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")),
+        ],
+    )
     files = _files(_export(root).data)
     _assert_valid(cp_xsd, etree.fromstring(files["imsmanifest.xml"], PARSER), "imsmanifest.xml")
     item = _by_id(_items(files))["basics-rule"]
     _assert_valid(item_xsd, item, "basics-rule")
     prompt = item.find(".//q:prompt", NS)
-    assert "".join(prompt.itertext()).startswith("What does the rulebook say (The Rulebook)? Read the rule.\nThe flow of a case")
-    assert [(a.get("href"), a.text) for a in prompt.iter(f"{{{QTI}}}a")] == [("https://example.org/rulebook", "The Rulebook")]
+    assert "".join(prompt.itertext()).startswith(
+        "What does the rulebook say (The Rulebook)? Read the rule.\nThe flow of a case"
+    )
+    assert [(a.get("href"), a.text) for a in prompt.iter(f"{{{QTI}}}a")] == [
+        ("https://example.org/rulebook", "The Rulebook")
+    ]
     feedback = item.find("q:modalFeedback[@identifier='a']", NS)
     assert "".join(feedback.itertext()).endswith("Yes (The Rulebook), see the home page.")
     explanation = item.find("q:modalFeedback[@identifier='explanation']", NS)
     assert "".join(explanation.itertext()) == "The rule is simple (The Rulebook), says the ERA."
-    assert [a.get("href") for a in explanation.iter(f"{{{QTI}}}a")] == ["https://example.org/rulebook", "https://example.org/era"]
+    assert [a.get("href") for a in explanation.iter(f"{{{QTI}}}a")] == [
+        "https://example.org/rulebook",
+        "https://example.org/era",
+    ]
     text = b"".join(files.values())
     assert b"[@" not in text and b".md" not in text and b".png" not in text
     assert Session(item).respond("a")["SCORE"] == 1.0

@@ -23,7 +23,10 @@ from builder.exports.scorm import ScormError, export, interaction_data, suspend_
 
 PARSER = etree.XMLParser(no_network=True, resolve_entities=False)
 XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
-SCO_ATTRIBUTE = {"1.2": "{http://www.adlnet.org/xsd/adlcp_rootv1p2}scormtype", "2004": "{http://www.adlnet.org/xsd/adlcp_v1p3}scormType"}
+SCO_ATTRIBUTE = {
+    "1.2": "{http://www.adlnet.org/xsd/adlcp_rootv1p2}scormtype",
+    "2004": "{http://www.adlnet.org/xsd/adlcp_v1p3}scormType",
+}
 
 
 def _export(root: Path, out: Path, *args: str) -> dict[str, bytes]:
@@ -53,7 +56,9 @@ def schema_errors(files: dict[str, bytes]) -> list[str]:
     missing = [xsd for xsd in pairs[1::2] if xsd not in files]
     if missing:
         return [f"schema {name} is not in the package" for name in missing]
-    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{xsd}"/>' for ns, xsd in zip(pairs[::2], pairs[1::2]))
+    imports = "".join(
+        f'<xs:import namespace="{ns}" schemaLocation="{xsd}"/>' for ns, xsd in zip(pairs[::2], pairs[1::2])
+    )
     with tempfile.TemporaryDirectory(prefix="scorm-xsd-") as temp:
         folder = Path(temp)
         for name, data in files.items():
@@ -65,7 +70,9 @@ def schema_errors(files: dict[str, bytes]) -> list[str]:
                     data = data.replace(b'xmlns="http://www.w3.org/XML/1998/namespace"', b"", 1)
                 (folder / name).write_bytes(data)
         driver = folder / "driver.xsd"
-        driver.write_text(f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>', encoding="utf-8")
+        driver.write_text(
+            f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>', encoding="utf-8"
+        )
         schema = etree.XMLSchema(etree.parse(str(driver), PARSER))
         if schema.validate(manifest):
             return []
@@ -127,7 +134,12 @@ def test_manifest_carries_the_course_pass_mark(package):
         ("2004", b"<imsss:minNormalizedMeasure>0.8<", b"<imsss:minNormalizedMeasure>80<", "schema"),
         ("1.2", b"<resources>", b'<resources><resource identifier="NO-TYPE" />', "schema"),
         ("2004", b'adlcp:scormType="sco"', b'adlcp:scormtype="sco"', "structure"),  # the XSD lets it pass
-        ("1.2", b'<file href="site/index.html" />', b'<file href="site/index.html" /><file href="site/gone.html" />', "structure"),
+        (
+            "1.2",
+            b'<file href="site/index.html" />',
+            b'<file href="site/index.html" /><file href="site/gone.html" />',
+            "structure",
+        ),
         ("2004", b'<file href="site/index.html" />', b"", "structure"),
     ],
 )
@@ -178,14 +190,20 @@ def test_a_course_too_big_for_scorm_12_is_refused_with_what_to_do(tmp_path):
     module = (course / "modules" / "01-basics.md").read_text(encoding="utf-8")
     for n in range(60):
         module_id = f"m{n:02d}-" + "x" * 60
-        (course / "modules" / f"{n + 2:02d}-{module_id}.md").write_text(module.replace("id: basics", f"id: {module_id}", 1), encoding="utf-8")
-        (course / "quizzes" / f"{module_id}.yml").write_text(quiz.replace("module: basics", f"module: {module_id}", 1), encoding="utf-8")
+        (course / "modules" / f"{n + 2:02d}-{module_id}.md").write_text(
+            module.replace("id: basics", f"id: {module_id}", 1), encoding="utf-8"
+        )
+        (course / "quizzes" / f"{module_id}.yml").write_text(
+            quiz.replace("module: basics", f"module: {module_id}", 1), encoding="utf-8"
+        )
     loaded, report = check_course(course)
     assert not report.errors, report.format_text()
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
-    with pytest.raises(ScormError, match=r"more than the 4,096 SCORM 1.2 lets an LMS keep; export with `--version 2004`"):
+    with pytest.raises(
+        ScormError, match=r"more than the 4,096 SCORM 1.2 lets an LMS keep; export with `--version 2004`"
+    ):
         export(loaded, site, "1.2")
     assert export(loaded, site, "2004").data.startswith(b"PK")
 
@@ -204,21 +222,48 @@ def test_every_diagram_of_both_packages_is_drawable_svg(exported):
 def test_the_launch_page_carries_what_the_interactions_need(tmp_path):
     """Each question's objective ids in quiz order, and the True option of a true/false question
     only when its options are literally True and False (others are reported as choices)."""
-    course = make_course(tmp_path / "course", [
-        ("quizzes/basics.yml", '      - text: "True"\n        correct: true\n      - text: "False"\n',
-         '      - text: "False"\n        id: nay\n      - text: " true "\n        correct: true\n        id: aye\n'),
-        ("quizzes/basics.yml", "questions:\n", 'questions:\n  - id: yes-no\n    type: true_false\n    objectives: [recall]\n    prompt: Is it?\n'
-         '    options:\n      - text: "Yes"\n        correct: true\n      - text: "No"\n    explanation: It is.\n'),
-    ])
+    course = make_course(
+        tmp_path / "course",
+        [
+            (
+                "quizzes/basics.yml",
+                '      - text: "True"\n        correct: true\n      - text: "False"\n',
+                (
+                    '      - text: "False"\n        id: nay\n      - text: " true "\n'
+                    "        correct: true\n        id: aye\n"
+                ),
+            ),
+            (
+                "quizzes/basics.yml",
+                "questions:\n",
+                "questions:\n  - id: yes-no\n    type: true_false\n    objectives: [recall]\n    prompt: Is it?\n"
+                '    options:\n      - text: "Yes"\n        correct: true\n      - text: "No"\n'
+                "    explanation: It is.\n",
+            ),
+        ],
+    )
     loaded, report = check_course(course)
     assert not report.errors, report.format_text()
     data = interaction_data(loaded)
     assert data["trueOption"] == {"basics/tf": "aye"}
-    assert data["objectives"] == {"basics": [["recall"], ["recall", "apply"], ["recall", "apply"], ["recall"], ["apply"], ["apply"], ["recall"], ["recall"]]}
+    assert data["objectives"] == {
+        "basics": [
+            ["recall"],
+            ["recall", "apply"],
+            ["recall", "apply"],
+            ["recall"],
+            ["apply"],
+            ["apply"],
+            ["recall"],
+            ["recall"],
+        ]
+    }
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
     with zipfile.ZipFile(io.BytesIO(export(loaded, site, "2004").data)) as archive:
         launch = archive.read("scorm-launch.html").decode("utf-8")
-    carried = json.loads(re.search(r'<script type="application/json" id="cb-scorm-data">(.*?)</script>', launch, re.S)[1])
+    carried = json.loads(
+        re.search(r'<script type="application/json" id="cb-scorm-data">(.*?)</script>', launch, re.S)[1]
+    )
     assert (carried["trueOption"], carried["objectives"]) == (data["trueOption"], data["objectives"])

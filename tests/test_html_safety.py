@@ -33,5 +33,8 @@ def test_links_may_go_anywhere_on_the_web_but_files_come_from_the_site(url, embe
 
 
 def test_markdown_that_is_not_html_is_left_alone():
-    text = "If a < b and c > d, see <https://www.dhs.gov> or write to <name@example.org>.\n\n```html\n<script>shown as code</script>\n```\n"
+    text = (
+        "If a < b and c > d, see <https://www.dhs.gov> or write to <name@example.org>.\n\n"
+        "```html\n<script>shown as code</script>\n```\n"
+    )
     assert list(unsafe_html(text)) == []

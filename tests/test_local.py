@@ -10,12 +10,30 @@ from course_helpers import REPO, make_course
 from builder.cli import cli
 
 LOCAL = {
-    "course/local/local.yml": "agency: Springfield Police Department\ncredit_hours: 1.5\nnote: Counts toward annual in-service training.\n",
-    "course/local/contacts.yml": 'contacts:\n  - id: helpline\n    name: Springfield Helpline\n    phone: "1-555-555-0199"\n    checked_on: 2099-01-01\n    source: https://example.org/s\n  - id: springfield-vsu\n    name: Springfield Victim Services\n    phone: "1-555-555-0100"\n    checked_on: 2099-01-01\n    source: https://example.org/v\n',
-    "course/local/sections.yml": "sections:\n  - module: basics\n    after: the-rule\n    title: In Springfield\n    text: Call [[contact:springfield-vsu]] first.\n  - module: basics\n    replace: review\n    title: Our review\n    text: Springfield reviews every case weekly.\n",
+    "course/local/local.yml": (
+        "agency: Springfield Police Department\ncredit_hours: 1.5\nnote: Counts toward annual in-service training.\n"
+    ),
+    "course/local/contacts.yml": (
+        "contacts:\n"
+        '  - id: helpline\n    name: Springfield Helpline\n    phone: "1-555-555-0199"\n'
+        "    checked_on: 2099-01-01\n    source: https://example.org/s\n"
+        '  - id: springfield-vsu\n    name: Springfield Victim Services\n    phone: "1-555-555-0100"\n'
+        "    checked_on: 2099-01-01\n    source: https://example.org/v\n"
+    ),
+    "course/local/sections.yml": (
+        "sections:\n  - module: basics\n    after: the-rule\n    title: In Springfield\n"
+        "    text: Call [[contact:springfield-vsu]] first.\n  - module: basics\n    replace: review\n"
+        "    title: Our review\n    text: Springfield reviews every case weekly.\n"
+    ),
     "course/local/state-law.md": "# State law notes\n\nOur state's statute.\n",
 }
-UPSTREAM_SECTIONS = ("The Example Rule Authority (ERA) says", "## Review\n\nThe upstream review text.\n\n## Background\n\nUpstream background.\n\nThe Example Rule Authority (ERA) says")
+UPSTREAM_SECTIONS = (
+    "The Example Rule Authority (ERA) says",
+    (
+        "## Review\n\nThe upstream review text.\n\n## Background\n\nUpstream background.\n\n"
+        "The Example Rule Authority (ERA) says"
+    ),
+)
 
 
 def build(root, tmp_path, name="site"):
@@ -44,7 +62,11 @@ def test_overlay_applies_and_survives_an_upstream_update(tmp_path):
 
     # Upstream ships an update: new text and a new section around ours. Local files untouched.
     module = root / "modules" / "01-basics.md"
-    module.write_text(module.read_text().replace("## Background\n", "## Background\n\nA new upstream paragraph.\n\n## History\n\nNew upstream section.\n"))
+    module.write_text(
+        module.read_text().replace(
+            "## Background\n", "## Background\n\nA new upstream paragraph.\n\n## History\n\nNew upstream section.\n"
+        )
+    )
     page = (build(root, tmp_path, "site2") / "modules" / "basics.html").read_text()
     assert "A new upstream paragraph." in page and "New upstream section." in page
     assert page.index('id="the-rule"') < page.index('id="in-springfield"')
@@ -53,7 +75,10 @@ def test_overlay_applies_and_survives_an_upstream_update(tmp_path):
     module.write_text(module.read_text().replace("## The rule", "## The rules"))
     result = CliRunner().invoke(cli, ["check", "--root", str(root)])
     assert result.exit_code == 1
-    assert "course/local/sections.yml:3:12: error: module `basics` has no section `the-rule` (the course may have renamed it in an update) [local-section-target]" in result.output
+    assert (
+        "course/local/sections.yml:3:12: error: module `basics` has no section `the-rule` "
+        "(the course may have renamed it in an update) [local-section-target]"
+    ) in result.output
     assert "did you mean `the-rules`?" in result.output
 
 

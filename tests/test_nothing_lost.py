@@ -54,6 +54,8 @@ def test_broken_course_loses_nothing(tmp_path, good_site, name, edits):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    problems = [line for line in result.output.splitlines() if not line.startswith(("  hint:", "Found ", "Build stopped"))]
+    problems = [
+        line for line in result.output.splitlines() if not line.startswith(("  hint:", "Found ", "Build stopped"))
+    ]
     assert problems and all(LOCATED.match(line) for line in problems), problems
     assert tree(root) == before

@@ -41,7 +41,9 @@ def test_every_partial_has_its_template_macros_and_its_script(partial):
         assert f"window.cbLmsTypes.{name} =" in lms, f"{partial}.js gives {name} no SCORM interaction"
     assert re.search(r"cb\.types\.\w+\.build = function", form)
     assert "build" not in question_script(partial) and "build" in question_script(partial, "form")
-    assert "cbLmsTypes" not in question_script(partial) + question_script(partial, "form") and "cbLmsTypes" in question_script(partial, "lms")
+    assert "cbLmsTypes" not in question_script(partial) + question_script(
+        partial, "form"
+    ) and "cbLmsTypes" in question_script(partial, "lms")
 
 
 def test_a_script_without_its_form_mark_is_refused(tmp_path, monkeypatch):
@@ -58,7 +60,11 @@ def _type_tests(path: Path, root: Path = BUILDER.parent) -> list[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, (ast.If, ast.IfExp, ast.While)):
             for call in ast.walk(node.test):
-                if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "isinstance" and len(call.args) == 2:
+                if (
+                    isinstance(call, ast.Call)
+                    and getattr(call.func, "id", None) == "isinstance"
+                    and len(call.args) == 2
+                ):
                     names = {n.id for n in ast.walk(call.args[1]) if isinstance(n, ast.Name)}
                     if names & MODELS:
                         found.append(f"{path.relative_to(root)}:{node.lineno}")
@@ -72,5 +78,7 @@ def test_no_module_outside_the_types_tells_question_types_apart_by_class():
 
 def test_the_scan_finds_a_type_chain(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("if isinstance(q, Matching):\n    pass\nelif isinstance(q, (Single, Ordering)):\n    pass\n", encoding="utf-8")
+    sample.write_text(
+        "if isinstance(q, Matching):\n    pass\nelif isinstance(q, (Single, Ordering)):\n    pass\n", encoding="utf-8"
+    )
     assert _type_tests(sample, tmp_path) == ["sample.py:1", "sample.py:3"]

@@ -9,7 +9,23 @@ import typing
 from course_helpers import REPO
 from pydantic import BaseModel
 
-from builder.models import QUESTION_TYPES, Contacts, CourseMeta, Glossary, Matching, ModuleMeta, Multiple, Option, Ordering, Pair, Quiz, Scenario, ShortAnswer, Single, TrueFalse
+from builder.models import (
+    QUESTION_TYPES,
+    Contacts,
+    CourseMeta,
+    Glossary,
+    Matching,
+    ModuleMeta,
+    Multiple,
+    Option,
+    Ordering,
+    Pair,
+    Quiz,
+    Scenario,
+    ShortAnswer,
+    Single,
+    TrueFalse,
+)
 from builder.source import load_yaml, split_front_matter
 from builder.validate import validate
 

@@ -69,7 +69,10 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
     problems (no request hangs, as MkDocs' own server does after a failed rebuild), with the
     live-reload script, so the browser comes back to the page by itself once the course is fixed.
     A course that is broken when serve starts is served the same way."""
-    root = make_course(tmp_path / "c", [("quizzes/basics.yml", "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")])
+    root = make_course(
+        tmp_path / "c",
+        [("quizzes/basics.yml", "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")],
+    )
     port = _free_port()
     proc, lines = _serve(root, port, "mkdocs")
     base = f"http://127.0.0.1:{port}"
@@ -79,21 +82,34 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
         assert status == 500
         assert "<h1>The course cannot be built</h1>" in page and "Found 1 error and 0 warnings in 1 file." in page
         assert '<span class="where">quizzes/basics.yml:12:18</span>' in page
-        assert "single question `rule` has 2 correct options; it needs exactly one" in page and "Hint: keep one `correct: true`" in page
+        assert (
+            "single question `rule` has 2 correct options; it needs exactly one" in page
+            and "Hint: keep one `correct: true`" in page
+        )
         assert "/livereload/" in page  # reloads by itself when fixed
         assert _get(f"{base}/")[0] == 500 and _get(f"{base}/progress.html")[0] == 500
 
         quiz = root / "quizzes" / "basics.yml"
-        quiz.write_text(quiz.read_text().replace("      - text: It is hard.\n        correct: true\n", "      - text: It is hard.\n"))
+        quiz.write_text(
+            quiz.read_text().replace(
+                "      - text: It is hard.\n        correct: true\n", "      - text: It is hard.\n"
+            )
+        )
         _wait_for(lines, "Reloading browsers")
         status, page = _get(f"{base}/modules/basics.html")
         assert status == 200 and "What is the rule?" in page
 
         module = root / "modules" / "01-basics.md"
-        module.write_text(module.read_text().replace("[[diagram:basics-flow]]", "[[diagram:basic-flow]]").replace("duration: 15", "duraton: 15"))
+        module.write_text(
+            module.read_text()
+            .replace("[[diagram:basics-flow]]", "[[diagram:basic-flow]]")
+            .replace("duration: 15", "duraton: 15")
+        )
         _wait_for(lines, "Reloading browsers", count=2)
         status, page = _get(f"{base}/modules/basics.html")
-        assert status == 500 and "modules/01-basics.md:5:1" in page and "no diagram course/diagrams/basic-flow.svg" in page
+        assert (
+            status == 500 and "modules/01-basics.md:5:1" in page and "no diagram course/diagrams/basic-flow.svg" in page
+        )
         assert "Found 2 errors" in page
 
         site_config = root / "mkdocs.yml"
@@ -115,7 +131,10 @@ def _serve(root, port: int, engine: str):  # type: ignore[no-untyped-def]
         text=True,
     )
     lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    threading.Thread(
+        target=lambda: lines.extend(iter(proc.stdout.readline, "")),  # type: ignore[union-attr]
+        daemon=True,
+    ).start()
     return proc, lines
 
 
@@ -135,7 +154,11 @@ def test_serve_with_zensical_rebuilds_on_edit_and_keeps_the_last_good_site(tmp_p
         quiz.write_text(quiz.read_text().replace("What is the rule?", "What is the new rule?"))
         _wait_for(lines, "reload the page", count=2, timeout=60)
         assert "What is the new rule?" in _page(port, "modules/basics.html")
-        quiz.write_text(quiz.read_text().replace("        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"))
+        quiz.write_text(
+            quiz.read_text().replace(
+                "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"
+            )
+        )
         _wait_for(lines, "still serving the last good site", timeout=60)
         assert "What is the new rule?" in _page(port, "modules/basics.html")
         assert not [line for line in lines if "Traceback" in line]

@@ -61,7 +61,9 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path):
 
 def test_course_with_bom_and_crlf_checks_clean(tmp_path):
     source = (make_course(tmp_path / "a") / "quizzes" / "basics.yml").read_text(encoding="utf-8")
-    root = make_course(tmp_path / "b", [("quizzes/basics.yml", b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode())])
+    root = make_course(
+        tmp_path / "b", [("quizzes/basics.yml", b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode())]
+    )
     assert run_check(root)[0] == 0
 
 

@@ -16,7 +16,13 @@ from builder.cli import cli
 from builder.schema import SCHEMAS, schema_text
 from builder.source import load_yaml, split_front_matter
 
-BROKEN = [("quizzes/basics.yml", "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes")]
+BROKEN = [
+    (
+        "quizzes/basics.yml",
+        "        correct: true\n        feedback: Yes",
+        "        corect: true\n        feedback: Yes",
+    )
+]
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -30,7 +36,15 @@ def test_check_json_format(tmp_path):
     report = json.loads(result.output)
     assert report["errors"] == 1 and report["warnings"] == 0
     assert report["diagnostics"] == [
-        {"path": "quizzes/basics.yml", "line": 9, "col": 9, "level": "error", "code": "unknown-key", "message": "unknown key `corect` (question `rule`, option 1)", "hint": "did you mean `correct`?"}
+        {
+            "path": "quizzes/basics.yml",
+            "line": 9,
+            "col": 9,
+            "level": "error",
+            "code": "unknown-key",
+            "message": "unknown key `corect` (question `rule`, option 1)",
+            "hint": "did you mean `correct`?",
+        }
     ]
 
 
@@ -40,15 +54,22 @@ def test_check_github_format_is_automatic_under_github_actions(tmp_path, monkeyp
     result = run("check", env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "::error file=quizzes/basics.yml,line=9,col=9,title=unknown-key::unknown key `corect` (question `rule`, option 1)%0Ahint: did you mean `correct`?",
+        (
+            "::error file=quizzes/basics.yml,line=9,col=9,title=unknown-key::"
+            "unknown key `corect` (question `rule`, option 1)%0Ahint: did you mean `correct`?"
+        ),
         "Found 1 error and 0 warnings in 1 file.",
     ]
-    assert run("check", "--format", "text", env={"GITHUB_ACTIONS": "true"}).output.startswith("quizzes/basics.yml:9:9: error:")
+    assert run("check", "--format", "text", env={"GITHUB_ACTIONS": "true"}).output.startswith(
+        "quizzes/basics.yml:9:9: error:"
+    )
 
 
 def test_shipped_schemas_are_current():
     for name in SCHEMAS:
-        assert (REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8") == schema_text(name), f"run `course schema` ({name})"
+        assert (REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8") == schema_text(name), (
+            f"run `course schema` ({name})"
+        )
 
 
 def _as_json(data):
@@ -65,7 +86,10 @@ def test_schemas_accept_the_fixture_and_underline_a_typo():
     front = split_front_matter((MINIMAL / "modules" / "01-basics.md").read_text())
     assert front is not None
     jsonschema.validate(_as_json(load_yaml(front.yaml_text, "m").data), json.loads(schema_text("module")))
-    jsonschema.validate(_as_json(load_yaml((MINIMAL / "course" / "course.yml").read_text(), "c").data), json.loads(schema_text("course")))
+    jsonschema.validate(
+        _as_json(load_yaml((MINIMAL / "course" / "course.yml").read_text(), "c").data),
+        json.loads(schema_text("course")),
+    )
 
 
 def test_report_text_and_markdown(tmp_path):
@@ -74,9 +98,21 @@ def test_report_text_and_markdown(tmp_path):
     assert "   recall  rule, many, tf, word, shuffled" in text.output
     assert "7 questions (single 2, multiple 1, true_false 1, matching 1, ordering 1, short_answer 1)" in text.output
     markdown = run("report", "--root", str(MINIMAL), "--format", "markdown").output
-    assert "| 01 | `basics` Basics | 15 | 7 |" in markdown and "| `apply` | quiz | `rule`, `many`, `pairs`, `steps` |" in markdown
+    assert (
+        "| 01 | `basics` Basics | 15 | 7 |" in markdown
+        and "| `apply` | quiz | `rule`, `many`, `pairs`, `steps` |" in markdown
+    )
     # an objective nothing assesses is shown, even though check reports it as an error
-    root = make_course(tmp_path / "c", [("modules/01-basics.md", "  - id: apply\n    text: Apply the rule to a case.\n", "  - id: apply\n    text: Apply the rule to a case.\n  - id: explain\n    text: Explain it.\n")])
+    root = make_course(
+        tmp_path / "c",
+        [
+            (
+                "modules/01-basics.md",
+                "  - id: apply\n    text: Apply the rule to a case.\n",
+                "  - id: apply\n    text: Apply the rule to a case.\n  - id: explain\n    text: Explain it.\n",
+            )
+        ],
+    )
     result = run("report", "--root", str(root))
     assert result.exit_code == 1 and "   explain  NOT ASSESSED" in result.output
 

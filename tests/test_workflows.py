@@ -72,11 +72,29 @@ def test_a_new_course_checks_clean_and_its_own_workflows_run(language, tmp_path,
     """`course init` in an empty folder, then every `course` command of the workflows it wrote,
     as a trainer's CI runs them in a repository that holds only the course."""
     course = tmp_path / "new"
-    result = CliRunner().invoke(cli, ["init", str(course), "--title", "Recolección de evidencia" if language == "es" else "Digital evidence", "--language", language])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "init",
+            str(course),
+            "--title",
+            "Recolección de evidencia" if language == "es" else "Digital evidence",
+            "--language",
+            language,
+        ],
+    )
     assert result.exit_code == 0, result.output
     check = CliRunner().invoke(cli, ["check", "--root", str(course), "--strict"])
-    assert (check.exit_code, check.output.splitlines()[-1]) == (0, "No problems found in 1 module and 1 quiz (6 questions).")
-    types = {q["type"] for q in yaml.safe_load((course / "quizzes" / "writing-the-course.yml").read_text(encoding="utf-8"))["questions"]}
+    assert (check.exit_code, check.output.splitlines()[-1]) == (
+        0,
+        "No problems found in 1 module and 1 quiz (6 questions).",
+    )
+    types = {
+        q["type"]
+        for q in yaml.safe_load((course / "quizzes" / "writing-the-course.yml").read_text(encoding="utf-8"))[
+            "questions"
+        ]
+    }
     assert types == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
     assert not any(p.name in ("contacts.yml", "glossary.yml", "diagrams") for p in (course / "course").iterdir())
     requirement = (course / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]

@@ -50,7 +50,12 @@ class Engine:
 #: The engines, by the name `--engine` takes. `install` is one line a trainer can paste.
 ENGINES = {
     "mkdocs": Engine("mkdocs", "MkDocs with Material for MkDocs", ("mkdocs", "material"), "pip install course-builder"),
-    "properdocs": Engine("properdocs", "ProperDocs", ("properdocs", "material"), "pip install 'course-builder[properdocs]'"),
+    "properdocs": Engine(
+        "properdocs",
+        "ProperDocs",
+        ("properdocs", "material"),
+        "pip install 'course-builder[properdocs]'",
+    ),
     "zensical": Engine("zensical", "Zensical", ("zensical",), "pip install 'course-builder[zensical]'"),
 }
 

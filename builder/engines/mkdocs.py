@@ -174,7 +174,9 @@ def error_page(exc: BaseException) -> bytes:
         problems = sorted(report, key=lambda d: d.sort_key())
         html = env.get_template("serve-error.html").render(summary=report.summary(), problems=problems, text="")
     else:
-        html = env.get_template("serve-error.html").render(summary="MkDocs stopped the build of the site.", problems=[], text=str(exc) or type(exc).__name__)
+        html = env.get_template("serve-error.html").render(
+            summary="MkDocs stopped the build of the site.", problems=[], text=str(exc) or type(exc).__name__
+        )
     return html.encode("utf-8")
 
 
@@ -198,7 +200,10 @@ def _preview_server(**kwargs: Any) -> Any:
             with self._epoch_cond:
                 epoch = self._visible_epoch
             content: bytes = self._inject_js_into_html(page, epoch)  # type: ignore[no-untyped-call]
-            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
+            start_response(
+                "500 Internal Server Error",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))],
+            )
             return [content]
 
     return PreviewServer(**kwargs)
@@ -213,4 +218,9 @@ def notices() -> list[str]:
     match = MATERIAL_EOL.search(banner.read_text(encoding="utf-8")) if banner.is_file() else None
     if match is None:
         return []
-    return [f"Material for MkDocs, the theme of this site, reaches end of life on {match.group(1)}; `course build --engine zensical` builds without it (README: Platform)."]
+    return [
+        (
+            f"Material for MkDocs, the theme of this site, reaches end of life on {match.group(1)}; "
+            "`course build --engine zensical` builds without it (README: Platform)."
+        )
+    ]

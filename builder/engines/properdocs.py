@@ -28,7 +28,16 @@ FAILED = "course-build-failed: "
 
 def build(root: Path, config_file: Path, out: Path, edition: str, checked: Course | None) -> None:
     """Build into `out` in a child process; its warnings and errors are passed on to stderr."""
-    command = [sys.executable, "-m", "builder.engines.properdocs", "build", str(root), str(config_file), str(out), edition]
+    command = [
+        sys.executable,
+        "-m",
+        "builder.engines.properdocs",
+        "build",
+        str(root),
+        str(config_file),
+        str(out),
+        edition,
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.stderr:
         sys.stderr.write(result.stderr)

@@ -64,7 +64,9 @@ class LmsText:
                 changed = changed or new != value
                 return new
             if isinstance(value, dict):
-                return {k: convert(v, k in MARKDOWN_KEYS and k != "accepted") for k, v in value.items()}  # accepted answers are compared, not shown
+                return {
+                    k: convert(v, k in MARKDOWN_KEYS and k != "accepted") for k, v in value.items()
+                }  # accepted answers are compared, not shown
             if isinstance(value, list):
                 return [convert(v, markdown) for v in value]
             return value

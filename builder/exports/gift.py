@@ -79,7 +79,9 @@ from builder.questions.choice import MOODLE_FRACTIONS, WRONG_WEIGHT, weight_text
 
 __all__ = ["MOODLE_FRACTIONS", "WRONG_WEIGHT", "NotExpressible", "export", "question_gift", "weight_text"]
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"})
+_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
+)
 
 
 def export(course: Course) -> Export:
@@ -97,7 +99,9 @@ def export(course: Course) -> Export:
         for question in quiz_file.quiz.questions:
             name = f"{module_id}/{question.id}"
             try:
-                questions.append(question_gift(name, lms.question(question, quiz_file), quiz_file.option_orders.get(question.id)))
+                questions.append(
+                    question_gift(name, lms.question(question, quiz_file), quiz_file.option_orders.get(question.id))
+                )
             except NotExpressible as reason:
                 skipped.append(f"{name}: {reason}")
         if questions:

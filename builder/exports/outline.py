@@ -48,12 +48,26 @@ def outline_markdown(course: Course) -> str:
     assert meta is not None
     t = course_strings(meta.language, meta.draft_banner)
     minutes = sum(m.meta.duration for m in course.modules)
-    lines = [f"# {md_escape(meta.title)}", "", f"*{t['outline_kind']}* · {t['outline_version'].format(version=meta.version)} · `{meta.id}`", ""]
+    lines = [
+        f"# {md_escape(meta.title)}",
+        "",
+        f"*{t['outline_kind']}* · {t['outline_version'].format(version=meta.version)} · `{meta.id}`",
+        "",
+    ]
     purpose = _purpose(course)
     if purpose:
         lines += [f"## {t['outline_purpose']}", "", purpose, ""]
     lines += [f"## {t['outline_audience']}", "", md_escape(meta.audience), ""]
-    lines += [f"## {t['outline_time']}", "", t["outline_time_text"].format(minutes=minutes, hours=f"{minutes / 60:.1f}".rstrip("0").rstrip("."), modules=counted(t, len(course.modules), "module")), ""]
+    lines += [
+        f"## {t['outline_time']}",
+        "",
+        t["outline_time_text"].format(
+            minutes=minutes,
+            hours=f"{minutes / 60:.1f}".rstrip("0").rstrip("."),
+            modules=counted(t, len(course.modules), "module"),
+        ),
+        "",
+    ]
     credit = credit_lines(meta, t)
     if credit:
         lines += [f"## {t['credit_heading']}", "", *(f"- {label}: {md_escape(value)}" for label, value in credit), ""]
@@ -91,8 +105,21 @@ def _assessment(course: Course, t: dict[str, str]) -> list[str]:
     drawn = sum(min(per_module, len(q.quiz.questions)) for q in course.quizzes)
     kinds = ", ".join(f"{t['outline_type_' + kind]} {count}" for kind, count in sorted(types.items()))
     lines = [f"## {t['outline_assessment']}", ""]
-    lines.append("- " + t["outline_checks"].format(quizzes=counted(t, len(course.quizzes), "quiz"), questions=counted(t, total, "question"), kinds=kinds, pass_mark=meta.pass_mark))
-    lines.append("- " + t["outline_final"].format(per_module=counted(t, per_module, "question"), total=drawn, pass_mark=meta.pass_mark))
+    lines.append(
+        "- "
+        + t["outline_checks"].format(
+            quizzes=counted(t, len(course.quizzes), "quiz"),
+            questions=counted(t, total, "question"),
+            kinds=kinds,
+            pass_mark=meta.pass_mark,
+        )
+    )
+    lines.append(
+        "- "
+        + t["outline_final"].format(
+            per_module=counted(t, per_module, "question"), total=drawn, pass_mark=meta.pass_mark
+        )
+    )
     if course.scenarios:
         lines.append("- " + t["outline_scenarios"].format(count=counted(t, len(course.scenarios), "scenario")))
     lines += ["- " + t["outline_records"], "- " + t["certificate_statement"], ""]
@@ -119,8 +146,18 @@ def _module(course: Course, module: Module, t: dict[str, str]) -> list[str]:
     quiz = course.quiz_for(module.id)
     questions = quiz.quiz.questions if quiz else []
     scenarios = [s.scenario.title for s in course.scenarios_for(module.id)]
-    lines = [f"### {module.number}. {md_escape(meta.title)}", "", f"{md_escape(meta.summary)} *{t['duration'].format(minutes=meta.duration)}.*", ""]
-    lines += [f"**{t['objectives']}**", "", f"| {t['outline_objective']} | {t['outline_assessed_by']} |", "| --- | --- |"]
+    lines = [
+        f"### {module.number}. {md_escape(meta.title)}",
+        "",
+        f"{md_escape(meta.summary)} *{t['duration'].format(minutes=meta.duration)}.*",
+        "",
+    ]
+    lines += [
+        f"**{t['objectives']}**",
+        "",
+        f"| {t['outline_objective']} | {t['outline_assessed_by']} |",
+        "| --- | --- |",
+    ]
     for objective in meta.objectives:
         if objective.assessed_by == "quiz":
             count = sum(1 for q in questions if objective.id in q.objectives)
@@ -163,9 +200,14 @@ def _html_page(course: Course, text: str) -> str:
     assert meta is not None
     body = markdown.markdown(text, extensions=["tables"], output_format="html")
     style = (
-        "body{font:16px/1.5 system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;color:#111;background:#fff}"
-        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}"
+        "body{font:16px/1.5 system-ui,sans-serif;max-width:48em;margin:2em auto;"
+        "padding:0 1em;color:#111;background:#fff}"
+        "table{border-collapse:collapse;width:100%}"
+        "th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}"
         "h3{margin-top:2em}@media print{h3{break-after:avoid}table{break-inside:auto}}"
     )
     title = escape(meta.title)
-    return f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n'
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )

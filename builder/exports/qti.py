@@ -92,7 +92,15 @@ def export(course: Course) -> Export:
             identifier = _unique(_ncname(f"{module.id}-{question.id}", "item-"), used)
             href = f"items/{identifier}.xml"
             text = lms.question(question, quiz)  # links and citations without the site
-            item = _Item(renderer, t, course.meta.language, module.id, text, identifier, quiz.option_orders.get(question.id)).build()
+            item = _Item(
+                renderer,
+                t,
+                course.meta.language,
+                module.id,
+                text,
+                identifier,
+                quiz.option_orders.get(question.id),
+            ).build()
             files[href] = _serialize(item)
             resources.append((identifier, href))
     files["imsmanifest.xml"] = _serialize(_manifest(course.meta.id, resources))
@@ -115,7 +123,16 @@ def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: s
 class _Item:
     """One question as an assessmentItem."""
 
-    def __init__(self, renderer: QuizText, t: dict[str, str], language: str, module_id: str, question: Question, identifier: str, order: Sequence[int] | None = None) -> None:
+    def __init__(
+        self,
+        renderer: QuizText,
+        t: dict[str, str],
+        language: str,
+        module_id: str,
+        question: Question,
+        identifier: str,
+        order: Sequence[int] | None = None,
+    ) -> None:
         self.r = renderer
         self.order = order  # the site's order of a choice question's options (builder/arrange.py)
         self.t = t
@@ -139,17 +156,36 @@ class _Item:
 
     # -- the parts every item has, in the order the schema wants them ---------------------
     def response(self, root: ET.Element, cardinality: str, base_type: str, correct: list[str]) -> ET.Element:
-        declaration = _el(root, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type)
+        declaration = _el(
+            root,
+            "responseDeclaration",
+            identifier="RESPONSE",
+            cardinality=cardinality,
+            baseType=base_type,
+        )
         values = _el(declaration, "correctResponse")
         for value in correct:
             _el(values, "value", value)
         return declaration
 
     def outcomes(self, root: ET.Element, feedback_cardinality: str | None) -> None:
-        score = _el(root, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1")
+        score = _el(
+            root,
+            "outcomeDeclaration",
+            identifier="SCORE",
+            cardinality="single",
+            baseType="float",
+            normalMaximum="1",
+        )
         _el(_el(score, "defaultValue"), "value", "0")
         if feedback_cardinality:
-            _el(root, "outcomeDeclaration", identifier="FEEDBACK", cardinality=feedback_cardinality, baseType="identifier")
+            _el(
+                root,
+                "outcomeDeclaration",
+                identifier="FEEDBACK",
+                cardinality=feedback_cardinality,
+                baseType="identifier",
+            )
         _el(root, "outcomeDeclaration", identifier="EXPLANATION", cardinality="single", baseType="identifier")
 
     def body(self, root: ET.Element, how: str) -> tuple[ET.Element, ET.Element]:
@@ -181,7 +217,14 @@ class _Item:
         _el(_el(rp, "setOutcomeValue", identifier="EXPLANATION"), "baseValue", "explanation", baseType="identifier")
 
     def explanation(self, root: ET.Element) -> None:
-        feedback = _el(root, "modalFeedback", outcomeIdentifier="EXPLANATION", identifier="explanation", showHide="show", title=self.t["explanation"])
+        feedback = _el(
+            root,
+            "modalFeedback",
+            outcomeIdentifier="EXPLANATION",
+            identifier="explanation",
+            showHide="show",
+            title=self.t["explanation"],
+        )
         _append_html(feedback, str(self.r.block(self.question.explanation)))
 
     # -- what the types' `qti` hooks use (builder/questions/base.py QtiItem) ----------------
@@ -200,7 +243,14 @@ class _Item:
     def option_feedback(self, root: ET.Element, identifier: str, option: str, feedback: str) -> None:
         """An option's feedback as modalFeedback, named by the option (FEEDBACK outcome)."""
         label = str(self.r.inline(option))
-        modal = _el(root, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=identifier, showHide="show", title=_plain(label))
+        modal = _el(
+            root,
+            "modalFeedback",
+            outcomeIdentifier="FEEDBACK",
+            identifier=identifier,
+            showHide="show",
+            title=_plain(label),
+        )
         _append_html(modal, _labelled(label, str(self.r.block(feedback))))
 
 
@@ -251,7 +301,11 @@ class _XhtmlBuilder(HTMLParser):
             return
         if tag == "a":
             href = values.get("href", "").strip()
-            element = _el(self.current, "a", href=href) if href.lower().startswith(_LINK_SCHEMES) else _el(self.current, "span")
+            element = (
+                _el(self.current, "a", href=href)
+                if href.lower().startswith(_LINK_SCHEMES)
+                else _el(self.current, "span")
+            )
         elif tag in _XHTML:
             element = _el(self.current, tag)
         else:

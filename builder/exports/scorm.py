@@ -61,7 +61,10 @@ SCORM12 = Version(
     name="1.2",
     schemas="scorm12",
     suspend_limit=4096,
-    namespaces={"": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"},
+    namespaces={
+        "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+        "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+    },
     # imsmd_rootv1p2p1.xsd ships too (ADL's packages carry all four), but the manifest has no
     # IMS metadata to validate, and that schema is not deterministic (an optional element before
     # ##any), which libxml2 refuses to compile.
@@ -171,7 +174,13 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
 
 def _launch_page(course: Course, spec: Version) -> str:
     assert course.meta is not None
-    data = {"version": spec.name, "passMark": course.meta.pass_mark, "start": START, "modules": quiz_modules(course), **interaction_data(course)}
+    data = {
+        "version": spec.name,
+        "passMark": course.meta.pass_mark,
+        "start": START,
+        "modules": quiz_modules(course),
+        **interaction_data(course),
+    }
     return templates().get_template(LAUNCH).render(
         language=course.meta.language,
         title=course.meta.title,
@@ -189,7 +198,14 @@ def _qualified(spec: Version, name: str) -> str:
     return f"{{{spec.namespaces[prefix]}}}{local}"
 
 
-def _el(spec: Version, parent: ET.Element | None, name: str, text: str | None = None, attrs: dict[str, str] | None = None, **plain: str) -> ET.Element:
+def _el(
+    spec: Version,
+    parent: ET.Element | None,
+    name: str,
+    text: str | None = None,
+    attrs: dict[str, str] | None = None,
+    **plain: str,
+) -> ET.Element:
     """An element named `prefix:local` (or `local`, the content-packaging namespace), with
     unqualified attributes `plain` and `prefix:local` attributes `attrs`."""
     attrib = {**plain, **{_qualified(spec, k): v for k, v in (attrs or {}).items()}}
@@ -302,7 +318,10 @@ def _credit_metadata_12(course: Course) -> bytes:
 def _catalog_entries(course: Course) -> list[tuple[str, str]]:
     assert course.meta is not None
     credit = course.meta.credit
-    pairs = ((credit.provider or course.meta.id, credit.course_number), (credit.approving_body or "approval", credit.approval_number))
+    pairs = (
+        (credit.provider or course.meta.id, credit.course_number),
+        (credit.approving_body or "approval", credit.approval_number),
+    )
     return [(catalog, entry) for catalog, entry in pairs if entry]
 
 
@@ -324,10 +343,25 @@ def _approval_text(course: Course) -> str:
 
 def _resources(spec: Version, root: ET.Element, content: list[str], schemas: list[str], sco_attribute: str) -> None:
     resources = _el(spec, root, "resources")
-    sco = _el(spec, resources, "resource", attrs={sco_attribute: "sco"}, identifier="SCO", type="webcontent", href=LAUNCH)
+    sco = _el(
+        spec,
+        resources,
+        "resource",
+        attrs={sco_attribute: "sco"},
+        identifier="SCO",
+        type="webcontent",
+        href=LAUNCH,
+    )
     for name in content:
         _el(spec, sco, "file", href=quote(name))
-    schema_files = _el(spec, resources, "resource", attrs={sco_attribute: "asset"}, identifier="SCHEMAS", type="webcontent")
+    schema_files = _el(
+        spec,
+        resources,
+        "resource",
+        attrs={sco_attribute: "asset"},
+        identifier="SCHEMAS",
+        type="webcontent",
+    )
     for name in schemas:
         _el(spec, schema_files, "file", href=quote(name))
 

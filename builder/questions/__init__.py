@@ -23,7 +23,10 @@ from builder.questions.short_answer import ShortAnswer, ShortAnswerType
 Question = Annotated[Single | Multiple | TrueFalse | Matching | Ordering | ShortAnswer, Field(discriminator="type")]
 
 #: Every type by name, in the order reports list them.
-TYPES: dict[str, QuestionType[Any]] = {kind.name: kind for kind in (SingleType(), MultipleType(), TrueFalseType(), MatchingType(), OrderingType(), ShortAnswerType())}
+TYPES: dict[str, QuestionType[Any]] = {
+    kind.name: kind
+    for kind in (SingleType(), MultipleType(), TrueFalseType(), MatchingType(), OrderingType(), ShortAnswerType())
+}
 QUESTION_TYPES = tuple(TYPES)
 #: The template partials and scripts, one per family of types (choice serves three).
 PARTIALS = tuple(dict.fromkeys(kind.partial for kind in TYPES.values()))

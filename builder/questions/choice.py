@@ -12,7 +12,17 @@ from pydantic import Field
 
 from builder import arrange
 from builder.fields import Model, Slug, Text
-from builder.questions.base import GiftWriter, NotExpressible, Problem, QtiItem, QuestionModel, QuestionType, TextKey, ViewContext, letter
+from builder.questions.base import (
+    GiftWriter,
+    NotExpressible,
+    Problem,
+    QtiItem,
+    QuestionModel,
+    QuestionType,
+    TextKey,
+    ViewContext,
+    letter,
+)
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -81,7 +91,13 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
         ids = question.option_ids()
         order = ctx.order if ctx.order is not None else range(len(question.options))
         options = [
-            {"id": ids[i], "text": inline["text", i], "correct": o.correct, "pin": o.pin, "feedback": inline["feedback", i] if o.feedback else None}
+            {
+                "id": ids[i],
+                "text": inline["text", i],
+                "correct": o.correct,
+                "pin": o.pin,
+                "feedback": inline["feedback", i] if o.feedback else None,
+            }
             for i, o in ((i, question.options[i]) for i in order)
         ]
         return {"options": options, "feedback": [o for o in options if o["feedback"]], "how": ctx.t[self.how]}
@@ -107,17 +123,45 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
         correct = [i for i, option in enumerate(question.options) if option.correct]
         if not self.one_key:
             if not correct:
-                problems.append(Problem("no-correct-option", ("options",), f"question `{question.id}` has no correct option", "mark at least one option with `correct: true`"))
+                problems.append(
+                    Problem(
+                        "no-correct-option",
+                        ("options",),
+                        f"question `{question.id}` has no correct option",
+                        "mark at least one option with `correct: true`",
+                    )
+                )
         elif len(correct) != 1:
             kind = self.name.replace("_", "/")
             if not correct:
-                problems.append(Problem("no-correct-option", ("options",), f"{kind} question `{question.id}` has no correct option", "mark exactly one option with `correct: true`"))
+                problems.append(
+                    Problem(
+                        "no-correct-option",
+                        ("options",),
+                        f"{kind} question `{question.id}` has no correct option",
+                        "mark exactly one option with `correct: true`",
+                    )
+                )
             else:
-                problems.append(Problem("several-correct-options", ("options", correct[1], "correct"), f"{kind} question `{question.id}` has {len(correct)} correct options; it needs exactly one", "keep one `correct: true`, or make it a `multiple` question"))
+                problems.append(
+                    Problem(
+                        "several-correct-options",
+                        ("options", correct[1], "correct"),
+                        f"{kind} question `{question.id}` has {len(correct)} correct options; it needs exactly one",
+                        "keep one `correct: true`, or make it a `multiple` question",
+                    )
+                )
         seen: dict[str, int] = {}
         for index, oid in enumerate(question.option_ids()):
             if oid in seen:
-                problems.append(Problem("duplicate-option-id", ("options", index), f"option id `{oid}` is used twice in question `{question.id}`", "give each option its own id, or remove the ids"))
+                problems.append(
+                    Problem(
+                        "duplicate-option-id",
+                        ("options", index),
+                        f"option id `{oid}` is used twice in question `{question.id}`",
+                        "give each option its own id, or remove the ids",
+                    )
+                )
             seen.setdefault(oid, index)
         return problems
 
@@ -129,7 +173,10 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
         right = sum(option.correct for option in question.options)
         if right != 1:
             raise NotExpressible(f"a single-answer question needs exactly one right option, not {right}")
-        return [("=" + w.markdown(o.text, arrow=True) if o.correct else "~" + w.markdown(o.text)) + w.feedback(o.feedback) for _, o in arrange.shown(question, order)]
+        return [
+            ("=" + w.markdown(o.text, arrow=True) if o.correct else "~" + w.markdown(o.text)) + w.feedback(o.feedback)
+            for _, o in arrange.shown(question, order)
+        ]
 
     def qti(self, question: ChoiceQuestion, item: QtiItem, root: ET.Element) -> None:
         multiple = not self.one_key
@@ -139,7 +186,13 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
         item.response(root, cardinality, "identifier", [ids[oid] for oid in question.correct_ids()])
         item.outcomes(root, cardinality if has_feedback else None)
         body, prompt = item.body(root, item.t[self.how])
-        interaction = item.element(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle=_bool(question.shuffle), maxChoices="0" if multiple else "1")
+        interaction = item.element(
+            body,
+            "choiceInteraction",
+            responseIdentifier="RESPONSE",
+            shuffle=_bool(question.shuffle),
+            maxChoices="0" if multiple else "1",
+        )
         interaction.append(prompt)
         for oid, option in arrange.shown(question, item.order):
             choice = item.element(interaction, "simpleChoice", identifier=ids[oid])
@@ -183,7 +236,10 @@ class MultipleType(ChoiceType):
                 f"with {right} right options each would weigh {weight}%, which is not one of Moodle's grade options "
                 "(it has 100/k % only for 1 to 10 or 20 right options)"
             )
-        return [f"~%{weight if o.correct else WRONG_WEIGHT}%{w.markdown(o.text)}{w.feedback(o.feedback)}" for _, o in arrange.shown(question, order)]
+        return [
+            f"~%{weight if o.correct else WRONG_WEIGHT}%{w.markdown(o.text)}{w.feedback(o.feedback)}"
+            for _, o in arrange.shown(question, order)
+        ]
 
 
 class TrueFalseType(ChoiceType):

@@ -42,15 +42,29 @@ class MatchingType(QuestionType[Matching]):
         """Pairs `l1`… with their answers `r1`…; the menu lists the right sides in a fixed order
         that is never the answer's (builder/arrange.py)."""
         rights = [{"id": f"r{i + 1}", "text": inline["right", i]} for i in range(len(question.pairs))]
-        pairs = [{"id": f"l{i + 1}", "left": inline["left", i], "right": rights[i]["text"]} for i in range(len(question.pairs))]
-        return {"pairs": pairs, "rights": arrange.scrambled(rights, [r["id"] for r in rights], ctx.seed), "how": ctx.t["how_matching"]}
+        pairs = [
+            {"id": f"l{i + 1}", "left": inline["left", i], "right": rights[i]["text"]}
+            for i in range(len(question.pairs))
+        ]
+        return {
+            "pairs": pairs,
+            "rights": arrange.scrambled(rights, [r["id"] for r in rights], ctx.seed),
+            "how": ctx.t["how_matching"],
+        }
 
     def data(self, question: Matching) -> dict[str, Any]:
-        return {"answer": {f"l{i + 1}": f"r{i + 1}" for i in range(len(question.pairs))}, **({"shuffle": True} if question.shuffle else {})}
+        return {
+            "answer": {f"l{i + 1}": f"r{i + 1}" for i in range(len(question.pairs))},
+            **({"shuffle": True} if question.shuffle else {}),
+        }
 
     def form(self, view: dict[str, Any]) -> dict[str, Any]:
         """The texts in answer order; `shown`: the right sides' ids as the menus list them."""
-        return {"left": [p["left"] for p in view["pairs"]], "right": [p["right"] for p in view["pairs"]], "shown": [r["id"] for r in view["rights"]]}
+        return {
+            "left": [p["left"] for p in view["pairs"]],
+            "right": [p["right"] for p in view["pairs"]],
+            "shown": [r["id"] for r in view["rights"]],
+        }
 
     def scrambled_ids(self, question: Matching) -> list[str]:
         return [f"r{i + 1}" for i in range(len(question.pairs))]
@@ -71,14 +85,28 @@ class MatchingType(QuestionType[Matching]):
         item.response(root, "multiple", "directedPair", [f"{lid} {rid}" for lid, rid, _ in pairs])
         item.outcomes(root, None)
         body, prompt = item.body(root, item.t["how_matching"])
-        interaction = item.element(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true" if question.shuffle else "false", maxAssociations=str(len(pairs)))
+        interaction = item.element(
+            body,
+            "matchInteraction",
+            responseIdentifier="RESPONSE",
+            shuffle="true" if question.shuffle else "false",
+            maxAssociations=str(len(pairs)),
+        )
         interaction.append(prompt)
         sources = item.element(interaction, "simpleMatchSet")
         for lid, _, pair in pairs:
-            item.append_html(item.element(sources, "simpleAssociableChoice", identifier=lid, matchMax="1"), pair.left, inline=True)
+            item.append_html(
+                item.element(sources, "simpleAssociableChoice", identifier=lid, matchMax="1"), pair.left, inline=True
+            )
         targets = item.element(interaction, "simpleMatchSet")
         # Written in a fixed order that is never the answer's (the site's order).
-        for text, rid in arrange.scrambled([(pair.right, rid) for _, rid, pair in pairs], [rid for _, rid, _ in pairs], f"{item.module_id}/{question.id}"):
-            item.append_html(item.element(targets, "simpleAssociableChoice", identifier=rid, matchMax="1"), text, inline=True)
+        for text, rid in arrange.scrambled(
+            [(pair.right, rid) for _, rid, pair in pairs],
+            [rid for _, rid, _ in pairs],
+            f"{item.module_id}/{question.id}",
+        ):
+            item.append_html(
+                item.element(targets, "simpleAssociableChoice", identifier=rid, matchMax="1"), text, inline=True
+            )
         item.processing(root)
         item.explanation(root)

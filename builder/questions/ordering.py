@@ -9,7 +9,16 @@ from pydantic import Field
 
 from builder import arrange
 from builder.fields import Text
-from builder.questions.base import Entries, GiftWriter, NotExpressible, QtiItem, QuestionModel, QuestionType, TextKey, ViewContext
+from builder.questions.base import (
+    Entries,
+    GiftWriter,
+    NotExpressible,
+    QtiItem,
+    QuestionModel,
+    QuestionType,
+    TextKey,
+    ViewContext,
+)
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -33,7 +42,11 @@ class OrderingType(QuestionType[Ordering]):
     def view(self, question: Ordering, inline: dict[TextKey, Markup], ctx: ViewContext) -> dict[str, Any]:
         """Items `i1`… listed in a fixed order that is never the answer's (builder/arrange.py)."""
         items = [{"id": f"i{i + 1}", "text": inline["item", i]} for i in range(len(question.items))]
-        return {"order_items": arrange.scrambled(items, [i["id"] for i in items], ctx.seed), "correct_order": [i["text"] for i in items], "how": ctx.t["how_ordering"]}
+        return {
+            "order_items": arrange.scrambled(items, [i["id"] for i in items], ctx.seed),
+            "correct_order": [i["text"] for i in items],
+            "how": ctx.t["how_ordering"],
+        }
 
     def data(self, question: Ordering) -> dict[str, Any]:
         return {"answer": [f"i{i + 1}" for i in range(len(question.items))]}
@@ -49,7 +62,9 @@ class OrderingType(QuestionType[Ordering]):
         return [Entries("items", list(question.items), None, "item")]
 
     def gift(self, question: Ordering, order: tuple[int, ...] | None, w: GiftWriter) -> list[str] | str:
-        raise NotExpressible("ordering questions cannot be expressed in GIFT (Moodle's GIFT format has no ordering type)")
+        raise NotExpressible(
+            "ordering questions cannot be expressed in GIFT (Moodle's GIFT format has no ordering type)"
+        )
 
     def qti(self, question: Ordering, item: QtiItem, root: ET.Element) -> None:
         """orderInteraction, cardinality ordered."""
@@ -58,9 +73,17 @@ class OrderingType(QuestionType[Ordering]):
         item.outcomes(root, None)
         body, prompt = item.body(root, item.t["how_ordering"])
         # Written in a fixed order that is never the answer's (the site's order).
-        interaction = item.element(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle="true" if question.shuffle else "false", orientation="vertical")
+        interaction = item.element(
+            body,
+            "orderInteraction",
+            responseIdentifier="RESPONSE",
+            shuffle="true" if question.shuffle else "false",
+            orientation="vertical",
+        )
         interaction.append(prompt)
-        for text, iid in arrange.scrambled([(text, iid) for iid, text in items], [iid for iid, _ in items], f"{item.module_id}/{question.id}"):
+        for text, iid in arrange.scrambled(
+            [(text, iid) for iid, text in items], [iid for iid, _ in items], f"{item.module_id}/{question.id}"
+        ):
             item.append_html(item.element(interaction, "simpleChoice", identifier=iid), text, inline=True)
         item.processing(root)
         item.explanation(root)

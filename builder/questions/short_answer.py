@@ -11,7 +11,17 @@ from markupsafe import Markup
 from pydantic import Field
 
 from builder.fields import Text
-from builder.questions.base import Entries, GiftWriter, NotExpressible, Problem, QtiItem, QuestionModel, QuestionType, TextKey, ViewContext
+from builder.questions.base import (
+    Entries,
+    GiftWriter,
+    NotExpressible,
+    Problem,
+    QtiItem,
+    QuestionModel,
+    QuestionType,
+    TextKey,
+    ViewContext,
+)
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -59,7 +69,15 @@ class ShortAnswerType(QuestionType[ShortAnswer]):
 
     def problems(self, question: ShortAnswer) -> list[Problem]:
         return [
-            Problem("blank-answer", ("accepted", i), f"question `{question.id}`: accepted answer {i + 1} is only white space, so no typed answer can match it", "write the answer, or remove the entry")
+            Problem(
+                "blank-answer",
+                ("accepted", i),
+                (
+                    f"question `{question.id}`: accepted answer {i + 1} is only white space, "
+                    "so no typed answer can match it"
+                ),
+                "write the answer, or remove the entry",
+            )
             for i, answer in enumerate(question.accepted)
             if not normalize_answer(answer)
         ]
@@ -74,7 +92,9 @@ class ShortAnswerType(QuestionType[ShortAnswer]):
         for accepted in question.accepted:
             text = w.line(accepted)
             if "->" in text:
-                raise NotExpressible(f"the accepted answer {text!r} contains `->`, which Moodle would read as a matching question")
+                raise NotExpressible(
+                    f"the accepted answer {text!r} contains `->`, which Moodle would read as a matching question"
+                )
             key = normalize_answer(text)
             if key in seen:  # Moodle compares case-insensitively: "Simple" and "simple" are one answer
                 continue
@@ -95,7 +115,12 @@ class ShortAnswerType(QuestionType[ShortAnswer]):
         body = item.element(root, "itemBody")
         item.append_html(body, question.prompt)
         line = item.element(body, "p", item.t["how_short"] + " ")
-        item.element(line, "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=str(max(len(a) for a in question.accepted)))
+        item.element(
+            line,
+            "textEntryInteraction",
+            responseIdentifier="RESPONSE",
+            expectedLength=str(max(len(a) for a in question.accepted)),
+        )
         item.processing(root, mapped=True)
         item.explanation(root)
 
