@@ -79,6 +79,18 @@ class Seen:
         times a question: a tenth of `course check` on 4,000 questions)."""
         return tuple(len(plain(o.text)) for o in self.options)
 
+    @cached_property
+    def hits(self) -> tuple[bool, ...]:
+        """Does each of its type's STRATEGIES get it right? Computed once: the score without reading
+        is taken per quiz and again for the whole course."""
+        return tuple(test(self) for _, test in STRATEGIES.get(self.question.type, ()))
+
+    @cached_property
+    def absolute(self) -> tuple[tuple[bool, tuple[str, ...]], ...]:
+        """(is it a right answer?, the absolute words it holds, lowercased) for each answer
+        (`_answers`); computed once, as `hits`."""
+        return tuple((right, tuple(w.lower() for w in ABSOLUTE.findall(plain(text)))) for right, text in _answers(self))
+
 
 def seen(quiz_file: QuizFile) -> list[Seen]:
     """The quiz's questions as shown; none for a quiz with repeated question ids (an error already).
@@ -190,7 +202,7 @@ def score_without_reading(items: Sequence[Seen]) -> Guessing:
         by_type[item.question.type].append(item)
     right, used = 0, []
     for kind, group in sorted(by_type.items(), key=lambda item: QUESTION_TYPES.index(item[0])):
-        scores = [(sum(test(s) for s in group), name) for name, test in STRATEGIES.get(kind, ())]
+        scores = [(sum(s.hits[i] for s in group), name) for i, (name, _) in enumerate(STRATEGIES.get(kind, ()))]
         best, name = max(scores, key=lambda x: x[0], default=(0, "none"))
         right += best
         if best:
@@ -292,8 +304,7 @@ def _absolute_words(items: list[Seen], limits: ItemChecks) -> str | None:
     in_wrong: Counter[str] = Counter()
     wrong_answers = 0
     for s in items:
-        for is_right, text in _answers(s):
-            found = [word.lower() for word in ABSOLUTE.findall(plain(text))]
+        for is_right, found in s.absolute:
             (in_right if is_right else in_wrong).update(found)
             wrong_answers += bool(found) and not is_right
     if wrong_answers >= limits.absolute_words and not in_right:
