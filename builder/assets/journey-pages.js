@@ -9,9 +9,11 @@
   if (!J) return;
   var course = J.course, SCHEMA = J.SCHEMA, format = cb.format, storage = J.storage;
   var s = {}, questions = {};
-  function load() { return J.load(questions); }
+  // This page's data lists every module (`questions`): progress of modules the course no longer
+  // has is dropped here, not on module pages (journey.js, clean).
+  function load() { return J.load(questions, true); }
   function save(data) { return J.save(data); }
-  function clean(data) { return J.clean(data, questions); }
+  function clean(data) { return J.clean(data, questions, true); }
   function status(data, id) { return J.status(data, id); }
   function markNavigation(data) { J.markNavigation(data); }
   function showStorageNotes() { J.showStorageNotes(); }
@@ -337,6 +339,18 @@
 
   var pageData = {modules: []};
 
+  // Saved again without what load() drops (a removed or renamed module's or question's answers),
+  // so that the browser's storage does not keep it. Not inside an LMS: the SCORM bridge stores
+  // only the course's modules, and a page that only shows progress sends it nothing.
+  function tidy() {
+    var store = !J.lms() && storage();
+    try {
+      var saved = store && store.getItem(J.KEY);
+      var data = load();
+      if (saved && saved !== JSON.stringify(data)) save(data);
+    } catch (e) { /* storage blocked: nothing to tidy */ }
+  }
+
   function setup() {
     // Found by its holder: Material's instant navigation re-creates every <script> of the new
     // page without its type and class (quiz.js).
@@ -345,6 +359,7 @@
     pageData = found;
     s = pageData.strings;
     pageData.modules.forEach(function (m) { questions[m.id] = m.questions; });
+    tidy();
     cb.all(document, ".cb-progress:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupProgress(root); });
     cb.all(document, ".cb-assessment:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupAssessment(root); });
     cb.all(document, ".cb-certificate:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupCertificate(root); });
