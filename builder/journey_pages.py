@@ -38,7 +38,7 @@ class JourneyPages:
         modules whose quiz sets another: not every module's id, which module pages do not need
         (648 B gzip at 200 modules); the journey pages' data lists the modules (`_journey_data`)."""
         own = {qf.quiz.module: qf.quiz.pass_mark for qf in self.r.course.quizzes if qf.quiz.pass_mark not in (None, self.r.meta.pass_mark)}
-        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMark": self.r.meta.pass_mark, "passMarks": own, "strings": self.r.js_strings((*QUIZ_STRINGS, "passed_mark", "lms_unavailable"))}
+        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMark": self.r.meta.pass_mark, "passMarks": own, "strings": self.r.js_strings((*QUIZ_STRINGS, "passed_mark"))}
         return self.r.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
 
     def _journey_data(self) -> Markup:

@@ -82,7 +82,7 @@
   function showStorageNotes() {
     var inLms = !available && lms();
     cb.all(document, ".cb-storage-note").forEach(function (note) {
-      if (inLms) note.textContent = s.lms_unavailable;  // not "this browser": the LMS refused it
+      if (inLms) note.textContent = inLms.unavailable;  // not "this browser": the LMS refused it (scorm-bridge.js)
       note.hidden = available;
     });
   }
