@@ -38,17 +38,18 @@ class JourneyPages:
         modules whose quiz sets another: not every module's id, which module pages do not need
         (648 B gzip at 200 modules); the journey pages' data lists the modules (`_journey_data`)."""
         own = {qf.quiz.module: qf.quiz.pass_mark for qf in self.r.course.quizzes if qf.quiz.pass_mark not in (None, self.r.meta.pass_mark)}
-        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "version": self.r.meta.version, "passMark": self.r.meta.pass_mark, "passMarks": own, "strings": self.r.js_strings((*QUIZ_STRINGS, "passed_mark"))}
+        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "passMark": self.r.meta.pass_mark, "passMarks": own, "strings": self.r.js_strings((*QUIZ_STRINGS, "passed_mark"))}
         return self.r.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
 
     def _journey_data(self) -> Markup:
-        """What the progress, assessment and certificate pages need: titles, question ids, strings."""
+        """What the progress, assessment and certificate pages need: titles, question ids, strings,
+        the course's version (for the final result and the certificate)."""
         modules = []
         for module in self.r.course.modules:
             quiz = self.r.course.quiz_for(module.id)
             modules.append({"id": module.id, "title": module.meta.title, "questions": [q.id for q in quiz.quiz.questions] if quiz else []})
         strings = {**self.r.js_strings(), **{k: v for k, v in self.r.t.items() if k.startswith("status_")}}
-        return Markup(json_for_html([{"modules": modules, "strings": strings}]))
+        return Markup(json_for_html([{"modules": modules, "strings": strings, "version": self.r.meta.version}]))
 
     def progress_page(self) -> str:
         modules = [{"id": m.id, "title": m.meta.title, "number": n} for n, m in enumerate(self.r.course.modules, 1)]

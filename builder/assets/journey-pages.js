@@ -214,7 +214,7 @@
       var saved = load();
       var stored = true;
       if (saved.final.score === undefined || percent >= saved.final.score) {
-        saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: course.version};
+        saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: pageData.version};
         stored = save(saved);
       }
       summary.textContent = format(drawn.length === 1 ? s.result_one : s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
@@ -251,7 +251,7 @@
         var link = document.createElement("a");
         link.href = new URL("certificate.html", window.__md_scope || location.href).href;
         // Storage blocked: the link carries the result (handedOver, below).
-        if (!stored) link.href += "#" + new URLSearchParams({score: percent, date: saved.final.date, version: course.version});
+        if (!stored) link.href += "#" + new URLSearchParams({score: percent, date: saved.final.date, version: pageData.version});
         link.textContent = s.certificate;
         cert.appendChild(link);
         details.appendChild(cert);
@@ -299,7 +299,7 @@
     root.querySelector(".cb-certificate__ready").hidden = false;
     var sheet = root.querySelector(".cb-certificate__sheet");
     sheet.hidden = false;
-    var version = final.version || course.version;
+    var version = final.version || pageData.version;
     sheet.querySelector(".cb-certificate__details").textContent = format(s.certificate_details, {version: version, date: final.date, score: final.score});
     var fields = {name: root.querySelector("#cb-name"), agency: root.querySelector("#cb-agency"), badge: root.querySelector("#cb-badge")};
     var message = root.querySelector(".cb-certificate__message");
