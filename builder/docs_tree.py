@@ -33,6 +33,8 @@ SCRIPT_PARTS = ("journey.js", "quiz.js", "drawer.js")
 JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
 MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js", "file-worker.js")
+#: What Zensical's pages load before course.js: its header's menu label made a button.
+ZENSICAL_SCRIPTS = ("zensical-menu.js",)
 OVERVIEW_MARKER = "<!-- course:overview -->"
 GLOSSARY_PAGE = "glossary.md"
 INSTRUCTOR_REPORT = "instructor-report.md"
@@ -104,7 +106,9 @@ def page_markdown(context: RenderContext, src_uri: str, markdown: str) -> str:
 def generated_files(course: Course, context: RenderContext, edition: str, theme_scripts: tuple[str, ...] = ()) -> list[GeneratedFile]:
     """Every page and asset the builder makes, in a fixed order.
 
-    `theme_scripts` are the names from MATERIAL_SCRIPTS that the engine's theme overrides load.
+    `theme_scripts` are the scripts in builder/assets/ that the engine's pages load besides
+    course.js: the names from MATERIAL_SCRIPTS that the theme overrides load (MkDocs), or
+    ZENSICAL_SCRIPTS.
     Module pages come without their meta description: see `module_description`.
     """
     out: list[GeneratedFile] = []

@@ -9,9 +9,11 @@
   if (!J) return;
   var course = J.course, SCHEMA = J.SCHEMA, format = cb.format, storage = J.storage;
   var s = {}, questions = {};
-  function load() { return J.load(questions); }
+  // This page's data lists every module (`questions`): progress of modules the course no longer
+  // has is dropped here, not on module pages (journey.js, clean).
+  function load() { return J.load(questions, true); }
   function save(data) { return J.save(data); }
-  function clean(data) { return J.clean(data, questions); }
+  function clean(data) { return J.clean(data, questions, true); }
   function status(data, id) { return J.status(data, id); }
   function markNavigation(data) { J.markNavigation(data); }
   function showStorageNotes() { J.showStorageNotes(); }
@@ -212,7 +214,7 @@
       var saved = load();
       var stored = true;
       if (saved.final.score === undefined || percent >= saved.final.score) {
-        saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: course.version};
+        saved.final = {score: percent, passed: passed, date: new Date().toISOString().slice(0, 10), version: pageData.version};
         stored = save(saved);
       }
       summary.textContent = format(drawn.length === 1 ? s.result_one : s.result, {right: right, total: drawn.length, percent: percent, pass_mark: data.passMark}) + " " + (passed ? s.passed : s.not_passed);
@@ -249,7 +251,7 @@
         var link = document.createElement("a");
         link.href = new URL("certificate.html", window.__md_scope || location.href).href;
         // Storage blocked: the link carries the result (handedOver, below).
-        if (!stored) link.href += "#" + new URLSearchParams({score: percent, date: saved.final.date, version: course.version});
+        if (!stored) link.href += "#" + new URLSearchParams({score: percent, date: saved.final.date, version: pageData.version});
         link.textContent = s.certificate;
         cert.appendChild(link);
         details.appendChild(cert);
@@ -297,7 +299,7 @@
     root.querySelector(".cb-certificate__ready").hidden = false;
     var sheet = root.querySelector(".cb-certificate__sheet");
     sheet.hidden = false;
-    var version = final.version || course.version;
+    var version = final.version || pageData.version;
     sheet.querySelector(".cb-certificate__details").textContent = format(s.certificate_details, {version: version, date: final.date, score: final.score});
     var fields = {name: root.querySelector("#cb-name"), agency: root.querySelector("#cb-agency"), badge: root.querySelector("#cb-badge")};
     var message = root.querySelector(".cb-certificate__message");
@@ -337,6 +339,18 @@
 
   var pageData = {modules: []};
 
+  // Saved again without what load() drops (a removed or renamed module's or question's answers),
+  // so that the browser's storage does not keep it. Not inside an LMS: the SCORM bridge stores
+  // only the course's modules, and a page that only shows progress sends it nothing.
+  function tidy() {
+    var store = !J.lms() && storage();
+    try {
+      var saved = store && store.getItem(J.KEY);
+      var data = load();
+      if (saved && saved !== JSON.stringify(data)) save(data);
+    } catch (e) { /* storage blocked: nothing to tidy */ }
+  }
+
   function setup() {
     // Found by its holder: Material's instant navigation re-creates every <script> of the new
     // page without its type and class (quiz.js).
@@ -345,6 +359,7 @@
     pageData = found;
     s = pageData.strings;
     pageData.modules.forEach(function (m) { questions[m.id] = m.questions; });
+    tidy();
     cb.all(document, ".cb-progress:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupProgress(root); });
     cb.all(document, ".cb-assessment:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupAssessment(root); });
     cb.all(document, ".cb-certificate:not([data-enhanced])").forEach(function (root) { root.setAttribute("data-enhanced", "true"); setupCertificate(root); });

@@ -9,27 +9,37 @@
   var s = course.strings;
   var KEY = course.id + ":" + course.epoch;
   var SCHEMA = 1;
-  var passMarks = course.passMarks;
+
+  // A module's pass mark: its quiz's own (course.passMarks lists only those), else the course's.
+  function passMark(id) {
+    var own = course.passMarks[id];
+    return typeof own === "number" ? own : course.passMark;
+  }
 
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
   }
   function empty() { return {schema: SCHEMA, answers: {}, best: {}, final: {}}; }
 
-  // Keep only what this course still has. `questions` ({module: [ids]}, where known) also
-  // drops answers to removed or renamed questions, so edits and reordering keep progress.
-  function clean(data, questions) {
+  // Keep only what this course still has: answers to the questions `questions` ({module: [ids]},
+  // where known) lists, so edits and reordering keep progress; with `every` (the journey pages,
+  // whose data lists every module), only the modules it lists: a removed or renamed module's
+  // answers and best score go. A module page knows only its own module's questions, and keeps
+  // the rest as it is: what is stored for a module the course no longer has counts nowhere
+  // (status and best scores are asked per module of the course, the navigation marks existing
+  // links, the SCORM bridge encodes its own list of modules), and the next journey page drops it.
+  function clean(data, questions, every) {
     var out = empty();
     if (!data || typeof data !== "object") return out;
     var answers = data.answers && typeof data.answers === "object" ? data.answers : {};
     Object.keys(answers).forEach(function (key) {
       var parts = key.split("/");
       var known = questions && questions[parts[0]];
-      if (parts[0] in passMarks && (!known || known.indexOf(parts[1]) >= 0) && (answers[key] === 0 || answers[key] === 1)) out.answers[key] = answers[key];
+      if ((known ? known.indexOf(parts[1]) >= 0 : !every) && (answers[key] === 0 || answers[key] === 1)) out.answers[key] = answers[key];
     });
     var best = data.best && typeof data.best === "object" ? data.best : {};
     Object.keys(best).forEach(function (id) {
-      if (id in passMarks && typeof best[id] === "number" && best[id] >= 0 && best[id] <= 100) out.best[id] = best[id];
+      if ((!every || questions[id]) && typeof best[id] === "number" && best[id] >= 0 && best[id] <= 100) out.best[id] = best[id];
     });
     var f = data.final;
     if (f && typeof f === "object" && typeof f.score === "number") {
@@ -48,13 +58,13 @@
   }
 
   var available = true;
-  function load(questions) {
+  function load(questions, every) {
     var host = lms();
-    if (host) return clean(host.load(), questions);
+    if (host) return clean(host.load(), questions, every);
     var store = storage();
     if (!store) { available = false; return empty(); }
     try {
-      return clean(JSON.parse(store.getItem(KEY)), questions);
+      return clean(JSON.parse(store.getItem(KEY)), questions, every);
     } catch (e) {
       if (!(e instanceof SyntaxError)) available = false;  // corrupt (a SyntaxError): start again, quietly
       return empty();
@@ -72,13 +82,13 @@
   function showStorageNotes() {
     var inLms = !available && lms();
     cb.all(document, ".cb-storage-note").forEach(function (note) {
-      if (inLms) note.textContent = s.lms_unavailable;  // not "this browser": the LMS refused it
+      if (inLms) note.textContent = inLms.unavailable;  // not "this browser": the LMS refused it (scorm-bridge.js)
       note.hidden = available;
     });
   }
 
   function status(data, id) {
-    if (data.best[id] !== undefined && data.best[id] >= passMarks[id]) return "passed";
+    if (data.best[id] !== undefined && data.best[id] >= passMark(id)) return "passed";
     var started = Object.keys(data.answers).some(function (key) { return key.indexOf(id + "/") === 0; });
     return started || data.best[id] !== undefined ? "in_progress" : "not_started";
   }
@@ -97,6 +107,7 @@
       return data.best[moduleId];
     },
     best: function (moduleId) { return load().best[moduleId]; },
+    passMark: passMark,
     // Inside an LMS, each checked question also goes to it as an interaction (scorm-bridge.js).
     interaction: function (moduleId, question, value, right, final) {
       var host = lms();
@@ -106,7 +117,7 @@
 
   function markNavigation(data) {
     var links = cb.all(document, "a.md-nav__link[href]");
-    Object.keys(passMarks).forEach(function (id) {
+    Object.keys(data.best).forEach(function (id) {  // a module is passed by its best score
       if (status(data, id) !== "passed") return;
       var path = "/modules/" + id + ".html";
       links.forEach(function (link) {

@@ -70,7 +70,7 @@
     // yet" because of a few answers checked again.
     var progress = cb.progress;
     var best = progress && progress.best(data.module);
-    var passMark = cb.course.passMarks[data.module];  // course-data.js, cached with course.js
+    var passMark = progress.passMark(data.module);  // journey.js: from course-data.js, cached with course.js
     function updateScore() {
       var total = data.questions.length;
       var right = data.questions.filter(function (q) { return results[q.id]; }).length;

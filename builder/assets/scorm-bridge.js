@@ -271,6 +271,7 @@
     var saved = decode(get(scorm.keys.suspend));
     window.cbLms = {
       active: true,
+      unavailable: course.unavailable,  // the note journey.js shows when save fails
       load: function () { return JSON.parse(JSON.stringify(saved)); },
       save: function (progress) {
         var text = encode(progress);

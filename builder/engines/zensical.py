@@ -72,7 +72,7 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
             "nav": docs_tree.nav(course, context.t, edition),
             "theme": theme,
             "extra_css": [docs_tree.ASSET_URIS["css"]],  # INHERIT adds these to the course's own
-            "extra_javascript": [docs_tree.ASSET_URIS["js"]],
+            "extra_javascript": [*(f"assets/course/{name}" for name in docs_tree.ZENSICAL_SCRIPTS), docs_tree.ASSET_URIS["js"]],
         }
         if not site.get("site_description"):
             settings["site_description"] = docs_tree.site_description(course)
@@ -107,7 +107,7 @@ def _write_docs(source: Path, docs: Path, course: Course, context: RenderContext
         else:
             shutil.copyfile(path, target)
     descriptions = {f"modules/{m.id}.md": docs_tree.module_description(m) for m in course.modules}
-    for generated in docs_tree.generated_files(course, context, edition):
+    for generated in docs_tree.generated_files(course, context, edition, docs_tree.ZENSICAL_SCRIPTS):
         target = docs / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         content = generated.content

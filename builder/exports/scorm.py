@@ -174,11 +174,15 @@ def export(course: Course, site: Path, version: str = "1.2") -> Export:
 
 def _launch_page(course: Course, spec: Version) -> str:
     assert course.meta is not None
+    strings = strings_for(course.meta.language)
+    # `unavailable`: what the site's pages say when the LMS refuses the progress (journey.js asks
+    # window.cbLms for it: not in course.js, which every page of every build loads).
     data = {
         "version": spec.name,
         "passMark": course.meta.pass_mark,
         "start": START,
         "modules": quiz_modules(course),
+        "unavailable": strings["js_lms_unavailable"],
         **interaction_data(course),
     }
     return templates().get_template(LAUNCH).render(
@@ -186,7 +190,7 @@ def _launch_page(course: Course, spec: Version) -> str:
         title=course.meta.title,
         data=Markup(json_for_html(data)),
         start=START,
-        open=strings_for(course.meta.language)["scorm_open_site"],
+        open=strings["scorm_open_site"],
     )
 
 

@@ -141,4 +141,7 @@ def test_zensical_navigation_drawer_by_keyboard_at_200_percent_zoom(page: Page, 
     for _ in range(8):
         page.keyboard.press("Tab")
         assert not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+    menu.click()  # a pointer toggles it once (drawer.js), not twice (the label's own toggling is prevented)
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#__drawer")).to_be_checked()
     assert page_errors == []
