@@ -103,7 +103,13 @@ the a an of to in on for with from by about into over under between through arou
 and or but so because if when where which that this these those each every any some many few
 is are was were be been has have had can could should would may might must will shall does
 """.split()
-FUNCTION_WORDS = set("the a an of to in on for with from by about into over under between through around toward and or but so because if when where which that this these those each every any some many few is are was were be been has have had can could should would may might must will shall does".split())
+FUNCTION_WORDS = set(
+    (
+        "the a an of to in on for with from by about into over under between through around toward and or but so "
+        "because if when where which that this these those each every any some many few is are was were be been has "
+        "have had can could should would may might must will shall does"
+    ).split()
+)
 CONTENT_WORDS = [w for w in VOCABULARY if w not in FUNCTION_WORDS]
 
 
@@ -172,10 +178,23 @@ class Page:
 #: explanation with emphasis and a link (a third of them two paragraphs). Prompts: 2 in 10 are
 #: blocks (a list of facts, then the question; a short case paragraph, then the question), 1 in
 #: 10 has a code span; about a quarter of options and a third of feedback carry emphasis or code.
-MIX = ("single", "single:list", "multiple", "true_false", "single:code", "short_answer", "single:case", "multiple", "true_false", "single")
-MIX_TEXT = ("50 % single choice (4 options), 20 % multiple choice (5 options, 2 correct), 20 % true/false, "
-            "10 % short answer (fill in the blank); feedback on every option; every explanation with emphasis and a link "
-            "(a third in two paragraphs); prompts: 10 % a list, 10 % two paragraphs, 10 % a code span")
+MIX = (
+    "single",
+    "single:list",
+    "multiple",
+    "true_false",
+    "single:code",
+    "short_answer",
+    "single:case",
+    "multiple",
+    "true_false",
+    "single",
+)
+MIX_TEXT = (
+    "50 % single choice (4 options), 20 % multiple choice (5 options, 2 correct), 20 % true/false, "
+    "10 % short answer (fill in the blank); feedback on every option; every explanation with emphasis and a link "
+    "(a third in two paragraphs); prompts: 10 % a list, 10 % two paragraphs, 10 % a code span"
+)
 FIELDS = ("case_status", "referral_date", "contact_method", "interpreter_needed", "safety_plan")
 
 
@@ -199,8 +218,11 @@ def _explanation(rng: random.Random, index: int) -> str:
 
 def _options(rng: random.Random, count: int, correct: set[int]) -> list[Option]:
     return [
-        Option(_marked(rng, rng.randint(4, 9)) if rng.random() < 0.25 else _sentence(rng, rng.randint(4, 9)), i in correct,
-               _marked(rng, rng.randint(8, 14), kinds="*_") if rng.random() < 0.33 else _sentence(rng, rng.randint(8, 14)))
+        Option(
+            _marked(rng, rng.randint(4, 9)) if rng.random() < 0.25 else _sentence(rng, rng.randint(4, 9)),
+            i in correct,
+            _marked(rng, rng.randint(8, 14), kinds="*_") if rng.random() < 0.33 else _sentence(rng, rng.randint(8, 14)),
+        )
         for i in range(count)
     ]
 
@@ -226,10 +248,16 @@ def make_question(rng: random.Random, index: int) -> Question:
                         _options(rng, 5, set(rng.sample(range(5), 2))), explanation)
     if kind == "true_false":
         truth = index % 10 < 5  # the first of a cycle's two is keyed True, the second False (check: true-false-balance)
-        options = [Option("True", truth, _sentence(rng, rng.randint(8, 14))), Option("False", not truth, _sentence(rng, rng.randint(8, 14)))]
+        options = [
+            Option("True", truth, _sentence(rng, rng.randint(8, 14))),
+            Option("False", not truth, _sentence(rng, rng.randint(8, 14))),
+        ]
         return Question(qid, kind, _sentence(rng, rng.randint(10, 16)), options, explanation)
     answer = rng.choice(CONTENT_WORDS)
-    before, after = _sentence(rng, rng.randint(6, 10), ""), " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 6)))
+    before, after = (
+        _sentence(rng, rng.randint(6, 10), ""),
+        " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 6))),
+    )
     prompt = f"Complete the sentence: {before} … {after}."
     return Question(qid, kind, prompt, [Option(answer, True)], explanation, blank="…")
 
@@ -241,7 +269,14 @@ def make_pages(modules: int, questions: int, seed: int = SEED) -> list[Page]:
         page = Page(m, f"module-{m:03d}", f"Module {m:03d}: {_title(rng, rng.randint(3, 5))}",
                     _sentence(rng, 12), _paragraph(rng, 80))
         for q in range(questions):
-            page.sections.append(Section(_title(rng, rng.randint(3, 6)), _paragraph(rng, 60), _paragraph(rng, 40), make_question(rng, q)))
+            page.sections.append(
+                Section(
+                    _title(rng, rng.randint(3, 6)),
+                    _paragraph(rng, 60),
+                    _paragraph(rng, 40),
+                    make_question(rng, q),
+                )
+            )
         pages.append(page)
     return pages
 
@@ -272,7 +307,11 @@ def mkdocs_config(variant: str) -> dict[str, Any]:
     """The project's own theme and Markdown settings for every variant; only the plugins differ."""
     _, load = _yaml()
     project = load(((BUILDER_SNAPSHOT or ROOT) / "mkdocs.yml").read_text(encoding="utf-8"))
-    plugins = {"ours": ["search", "course"], "ours-print": ["search", "course"], "mkdocs-quiz": ["search", "mkdocs_quiz"]}.get(variant, ["search"])
+    plugins = {
+        "ours": ["search", "course"],
+        "ours-print": ["search", "course"],
+        "mkdocs-quiz": ["search", "mkdocs_quiz"],
+    }.get(variant, ["search"])
     return {
         "site_name": "Benchmark course",
         "docs_dir": "course" if variant.startswith("ours") else "docs",
@@ -299,7 +338,9 @@ def write_ours(pages: list[Page], dest: Path, variant: str = "ours") -> None:
     if variant == "ours-print":
         settings["print_page"] = "always"  # default `auto`: only up to 50 modules
     (dest / "course" / "course.yml").write_text(dump(settings), encoding="utf-8")
-    (dest / "course" / "index.md").write_text(f"# Benchmark course\n\n{INDEX_INTRO}\n\n<!-- course:overview -->\n", encoding="utf-8")
+    (dest / "course" / "index.md").write_text(
+        f"# Benchmark course\n\n{INDEX_INTRO}\n\n<!-- course:overview -->\n", encoding="utf-8"
+    )
     width = max(2, len(str(len(pages))))
     for page in pages:
         meta = {
@@ -332,7 +373,9 @@ def write_ours(pages: list[Page], dest: Path, variant: str = "ours") -> None:
                     options.append(item)
                 question["options"] = options
             questions.append({**question, "explanation": q.explanation})
-        (dest / "quizzes" / f"{page.mid}.yml").write_text(dump({"module": page.mid, "questions": questions}), encoding="utf-8")
+        (dest / "quizzes" / f"{page.mid}.yml").write_text(
+            dump({"module": page.mid, "questions": questions}), encoding="utf-8"
+        )
 
 
 def _quiz_block(q: Question) -> str:
@@ -341,7 +384,9 @@ def _quiz_block(q: Question) -> str:
     as fill in the blank (`[[answer]]` in the sentence, `---` before the content section)."""
     if q.kind == "short_answer":
         assert q.blank is not None
-        return "\n".join(["<quiz>", q.prompt.replace(q.blank, f"[[{q.options[0].text}]]", 1), "", "---", q.explanation, "</quiz>"])
+        return "\n".join(
+            ["<quiz>", q.prompt.replace(q.blank, f"[[{q.options[0].text}]]", 1), "", "---", q.explanation, "</quiz>"]
+        )
     lines = ["<quiz>", q.prompt]
     for o in q.options:
         lines.append(f"- [{'x' if o.correct else ' '}] {o.text}")
@@ -423,7 +468,9 @@ def peer_venv(log: Path) -> Path:
             pass
     if PEERS_VENV.exists():
         shutil.rmtree(PEERS_VENV)
-    print(f"Installing {', '.join(wanted['requirements'])} from PyPI into {PEERS_VENV.relative_to(ROOT)} ...", flush=True)
+    print(
+        f"Installing {', '.join(wanted['requirements'])} from PyPI into {PEERS_VENV.relative_to(ROOT)} ...", flush=True
+    )
     with log.open("wb") as out:
         steps = [
             [sys.executable, "-m", "venv", str(PEERS_VENV)],
@@ -440,7 +487,11 @@ def peer_venv(log: Path) -> Path:
 
 
 def peer_versions(venv: Path) -> dict[str, str]:
-    code = "import json, importlib.metadata as m; print(json.dumps({n: m.version(n) for n in ('mkdocs-quiz', 'mkdocs', 'mkdocs-material', 'pymdown-extensions', 'markdown')}))"
+    code = (
+        "import json, importlib.metadata as m; "
+        "print(json.dumps({n: m.version(n) for n in ('mkdocs-quiz', 'mkdocs', 'mkdocs-material', "
+        "'pymdown-extensions', 'markdown')}))"
+    )
     out = subprocess.run([str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -495,7 +546,15 @@ def summarize(runs: list[Run]) -> dict[str, Any]:
         "cpu_s": statistics.median(r.cpu for r in runs),
         "wall_s": statistics.median(r.wall for r in runs),
         "maxrss_mib": statistics.median(r.maxrss_kib for r in runs) / 1024,
-        "runs": [{"cpu_s": round(r.cpu, 3), "wall_s": round(r.wall, 3), "maxrss_kib": r.maxrss_kib, "load1": round(r.load1, 2)} for r in runs],
+        "runs": [
+            {
+                "cpu_s": round(r.cpu, 3),
+                "wall_s": round(r.wall, 3),
+                "maxrss_kib": r.maxrss_kib,
+                "load1": round(r.load1, 2),
+            }
+            for r in runs
+        ],
     }
 
 
@@ -510,7 +569,16 @@ def build_command(variant: str, source: Path, site: Path, peers: Path | None) ->
         mkdocs = [str(peers / "bin" / "python"), "-m", "mkdocs"]
     else:
         mkdocs = [sys.executable, "-m", "mkdocs"]
-    return [*mkdocs, "build", "--quiet", "--clean", "--config-file", str(source / "mkdocs.yml"), "--site-dir", str(site)]
+    return [
+        *mkdocs,
+        "build",
+        "--quiet",
+        "--clean",
+        "--config-file",
+        str(source / "mkdocs.yml"),
+        "--site-dir",
+        str(site),
+    ]
 
 
 def check_command(source: Path) -> list[str]:
@@ -609,9 +677,15 @@ def site_stats(site: Path) -> dict[str, Any]:
         "search_index_bytes": search.stat().st_size if search.exists() else 0,
         "module_pages": len(modules),
         "module_page_html_mean_bytes": statistics.mean(p.stat().st_size for p in modules) if modules else 0,
-        "print_page_bytes": (site / "modules" / "all-modules.html").stat().st_size if (site / "modules" / "all-modules.html").exists() else None,
-        "largest_files": [{"path": p.relative_to(site).as_posix(), "bytes": p.stat().st_size}
-                          for p in sorted(files, key=lambda p: (-p.stat().st_size, p.as_posix()))[:5]],
+        "print_page_bytes": (
+            (site / "modules" / "all-modules.html").stat().st_size
+            if (site / "modules" / "all-modules.html").exists()
+            else None
+        ),
+        "largest_files": [
+            {"path": p.relative_to(site).as_posix(), "bytes": p.stat().st_size}
+            for p in sorted(files, key=lambda p: (-p.stat().st_size, p.as_posix()))[:5]
+        ],
     }
 
 
@@ -638,7 +712,11 @@ def payload(sites: dict[str, Path]) -> dict[str, Any]:
             totals.append(_totals(items))
             added_totals.append(_totals(added))
             if first is None:
-                first = {"page": page.relative_to(site).as_posix(), "items": _public(items), "added_over_baseline": _public(added)}
+                first = {
+                    "page": page.relative_to(site).as_posix(),
+                    "items": _public(items),
+                    "added_over_baseline": _public(added),
+                }
 
         def mean(rows: list[dict[str, int]], key: str) -> float:
             return statistics.mean(r[key] for r in rows)
@@ -646,8 +724,17 @@ def payload(sites: dict[str, Path]) -> dict[str, Any]:
         out[variant] = {
             "pages": len(pages),
             "baseline": baseline_name,
-            "all": {"raw": mean(totals, "raw"), "gzip": mean(totals, "gzip"), "items": mean(totals, "count"), "remote": mean(totals, "remote")},
-            "added": {"raw": mean(added_totals, "raw"), "gzip": mean(added_totals, "gzip"), "items": mean(added_totals, "count")},
+            "all": {
+                "raw": mean(totals, "raw"),
+                "gzip": mean(totals, "gzip"),
+                "items": mean(totals, "count"),
+                "remote": mean(totals, "remote"),
+            },
+            "added": {
+                "raw": mean(added_totals, "raw"),
+                "gzip": mean(added_totals, "gzip"),
+                "items": mean(added_totals, "count"),
+            },
             "added_max_gzip": max(r["gzip"] for r in added_totals),
             "first_page": first,
         }
@@ -681,7 +768,11 @@ def bench_builds(variants: list[str], modules: int, questions: int, work: Path, 
                 timed[variant].append(run)
         order = order[1:] + order[:1]  # rotate, so no variant always runs first or last
     for variant in variants:
-        results[variant] = {"description": DESCRIPTIONS[variant], **summarize(timed[variant]), "site": site_stats(sites[variant])}
+        results[variant] = {
+            "description": DESCRIPTIONS[variant],
+            **summarize(timed[variant]),
+            "site": site_stats(sites[variant]),
+        }
     return results, sites
 
 
@@ -694,7 +785,10 @@ def bench_check(modules: int, per_module: int, work: Path, runs: int, warmup: in
     for attempt in range(warmup + runs):
         run = measured(check_command(source), work, logs / f"check-{modules}x{per_module}-{attempt}.log")
         kind = "warm-up" if attempt < warmup else f"run {attempt - warmup + 1}/{runs}"
-        print(f"  course check, {modules} x {per_module} questions, {kind}: {run.cpu:.2f} s CPU, {run.wall:.2f} s wall", flush=True)
+        print(
+            f"  course check, {modules} x {per_module} questions, {kind}: {run.cpu:.2f} s CPU, {run.wall:.2f} s wall",
+            flush=True,
+        )
         if attempt >= warmup:
             timed.append(run)
     return {"modules": modules, "questions": modules * per_module, **summarize(timed)}
@@ -715,7 +809,14 @@ def evaluate(size: str, builds: dict[str, Any], pay: dict[str, Any], check: dict
     goals = []
     at_size = size == "large"
 
-    def goal(name: str, value: float | None, limit: float, unit: str, size_bound: bool, note: str | None = None) -> None:
+    def goal(
+        name: str,
+        value: float | None,
+        limit: float,
+        unit: str,
+        size_bound: bool,
+        note: str | None = None,
+    ) -> None:
         status = "n/a" if value is None else ("PASS" if value <= limit else "MISS")
         goals.append({"goal": name, "value": value, "limit": limit, "unit": unit, "status": status,
                       "measured_at_goal_size": at_size or not size_bound, "note": note})
@@ -725,22 +826,49 @@ def evaluate(size: str, builds: dict[str, Any], pay: dict[str, Any], check: dict
     plain = builds.get("plain-text")
     if ours:
         goal("build CPU, ours / mkdocs-quiz", ratio(ours["cpu_s"], quiz and quiz["cpu_s"]), GOAL_CPU_VS_QUIZ, "x", True)
-        goal("build CPU, ours / plain-text", ratio(ours["cpu_s"], plain and plain["cpu_s"]), GOAL_CPU_VS_PLAIN, "x", True)
-        goal("site size, ours / mkdocs-quiz", ratio(ours["site"]["bytes"], quiz and quiz["site"]["bytes"]), GOAL_SIZE_VS_QUIZ, "x", True)
-        goal("site size, ours / plain-text", ratio(ours["site"]["bytes"], plain and plain["site"]["bytes"]), GOAL_SIZE_VS_PLAIN, "x", True)
+        goal(
+            "build CPU, ours / plain-text",
+            ratio(ours["cpu_s"], plain and plain["cpu_s"]),
+            GOAL_CPU_VS_PLAIN,
+            "x",
+            True,
+        )
+        goal(
+            "site size, ours / mkdocs-quiz",
+            ratio(ours["site"]["bytes"], quiz and quiz["site"]["bytes"]),
+            GOAL_SIZE_VS_QUIZ,
+            "x",
+            True,
+        )
+        goal(
+            "site size, ours / plain-text",
+            ratio(ours["site"]["bytes"], plain and plain["site"]["bytes"]),
+            GOAL_SIZE_VS_PLAIN,
+            "x",
+            True,
+        )
         added = pay.get("ours", {})
         note = None
         if added.get("baseline"):
             net = added["all"]["gzip"] - pay[added["baseline"]]["all"]["gzip"]
-            note = (f"counts every item not on the {added['baseline']} page, Material's inline scripts that the builder "
-                    f"moves into files included; net difference in what the page loads: {net:,.0f} B")
+            note = (
+                f"counts every item not on the {added['baseline']} page, Material's inline scripts that the builder "
+                f"moves into files included; net difference in what the page loads: {net:,.0f} B"
+            )
         goal("quiz JS+CSS on a module page, gzip -9", added["added_max_gzip"] if added.get("baseline") else None,
              GOAL_QUIZ_ASSETS_GZIP, "B", False, note)
         growth = (linearity or {}).get("builds", {})
         if "ours" in growth and "plain-text" in growth:
             ours_x, plain_x = growth["ours"]["ratio"], growth["plain-text"]["ratio"]
-            goal("linear growth, CPU small -> large, ours / plain-text", ours_x / plain_x, GOAL_GROWTH_VS_PLAIN, "x", True,
-                 f"ours x{ours_x:.1f}, plain-text x{plain_x:.1f}, for x{linearity['questions_factor']:.0f} questions")  # type: ignore[index]
+            goal(
+                "linear growth, CPU small -> large, ours / plain-text",
+                ours_x / plain_x,
+                GOAL_GROWTH_VS_PLAIN,
+                "x",
+                True,
+                f"ours x{ours_x:.1f}, plain-text x{plain_x:.1f}, "
+                f"for x{linearity['questions_factor']:.0f} questions",  # type: ignore[index]
+            )
         else:
             goal("linear growth, CPU small -> large, ours / plain-text", None, GOAL_GROWTH_VS_PLAIN, "x", True,
                  "measured by --size large only")
@@ -760,17 +888,40 @@ def _mib(n: float) -> str:
 
 
 def table(builds: dict[str, Any], pay: dict[str, Any]) -> str:
-    head = ("variant", "CPU s", "wall s", "peak RSS MiB", "site MiB", "files", "page JS+CSS KB raw / gz", "added KB raw / gz")
+    head = (
+        "variant",
+        "CPU s",
+        "wall s",
+        "peak RSS MiB",
+        "site MiB",
+        "files",
+        "page JS+CSS KB raw / gz",
+        "added KB raw / gz",
+    )
     rows = [head]
     for variant, r in builds.items():
         p = pay[variant]
         added = f"{_kb(p['added']['raw'])} / {_kb(p['added']['gzip'])}" if p["baseline"] else "-"
-        rows.append((variant, f"{r['cpu_s']:.2f}", f"{r['wall_s']:.2f}", f"{r['maxrss_mib']:.0f}", _mib(r["site"]["bytes"]),
-                     str(r["site"]["files"]), f"{_kb(p['all']['raw'])} / {_kb(p['all']['gzip'])}", added))
+        rows.append(
+            (
+                variant,
+                f"{r['cpu_s']:.2f}",
+                f"{r['wall_s']:.2f}",
+                f"{r['maxrss_mib']:.0f}",
+                _mib(r["site"]["bytes"]),
+                str(r["site"]["files"]),
+                f"{_kb(p['all']['raw'])} / {_kb(p['all']['gzip'])}",
+                added,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = []
     for n, row in enumerate(rows):
-        lines.append("| " + " | ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)) + " |")
+        lines.append(
+            "| "
+            + " | ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+            + " |"
+        )
         if n == 0:
             lines.append("|" + "|".join("-" * (w + 1) + ("-" if i == 0 else ":") for i, w in enumerate(widths)) + "|")
     return "\n".join(lines)
@@ -779,20 +930,42 @@ def table(builds: dict[str, Any], pay: dict[str, Any]) -> str:
 def report(result: dict[str, Any]) -> str:
     out = []
     size = result["size"]
-    out.append(f"\nBenchmark {size}: {result['modules']} modules x {result['questions_per_module']} questions, "
-               f"median of {result['runs']} run(s) after {result['warmup']} warm-up; {result['environment']['cpus']} CPUs, "
-               f"load average {result['environment']['load_before'][0]:.2f} before, {result['environment']['load_after'][0]:.2f} after")
+    out.append(
+        f"\nBenchmark {size}: {result['modules']} modules x {result['questions_per_module']} questions, "
+        f"median of {result['runs']} run(s) after {result['warmup']} warm-up; {result['environment']['cpus']} CPUs, "
+        f"load average {result['environment']['load_before'][0]:.2f} before, "
+        f"{result['environment']['load_after'][0]:.2f} after"
+    )
     b = result["builder"]
-    where = f"git {b['ref']} = {(b['commit'] or '?')[:12]}" if b["ref"] else (
-        f"the working tree (HEAD {(b['commit'] or '?')[:12]}" + (f", {len(b.get('working_tree_changes') or [])} uncommitted change(s) in builder/)" if b.get("working_tree_changes") else ", clean)"))
+    where = (
+        f"git {b['ref']} = {(b['commit'] or '?')[:12]}"
+        if b["ref"]
+        else (
+            f"the working tree (HEAD {(b['commit'] or '?')[:12]}"
+            + (
+                f", {len(b.get('working_tree_changes') or [])} uncommitted change(s) in builder/)"
+                if b.get("working_tree_changes")
+                else ", clean)"
+            )
+        )
+    )
     out.append(f"Questions (the same text in every variant): {result['question_mix']}")
-    out.append(f"builder/ measured: {where}; mkdocs-quiz {((result['environment']['peers'] or {}).get('mkdocs-quiz')) or 'not run'}\n")
+    out.append(
+        f"builder/ measured: {where}; "
+        f"mkdocs-quiz {((result['environment']['peers'] or {}).get('mkdocs-quiz')) or 'not run'}\n"
+    )
     out.append(table(result["builds"], result["payload"]))
-    out.append("\nNoise: CPU of every timed run (s), its spread ((max - min) / median) and the 1-minute load average at each start:")
+    out.append(
+        "\nNoise: CPU of every timed run (s), "
+        "its spread ((max - min) / median) and the 1-minute load average at each start:"
+    )
     for variant, r in result["builds"].items():
         cpus = [run["cpu_s"] for run in r["runs"]]
         loads = ", ".join(f"{run['load1']:.1f}" for run in r["runs"])
-        out.append(f"  {variant}: {', '.join(f'{c:.2f}' for c in cpus)}; spread {(max(cpus) - min(cpus)) / r['cpu_s'] * 100:.0f} %; load {loads}")
+        out.append(
+            f"  {variant}: {', '.join(f'{c:.2f}' for c in cpus)}; "
+            f"spread {(max(cpus) - min(cpus)) / r['cpu_s'] * 100:.0f} %; load {loads}"
+        )
     ours_runs = result["builds"].get("ours", {}).get("runs", [])
     for peer in ("mkdocs-quiz", "plain-text"):
         peer_runs = result["builds"].get(peer, {}).get("runs", [])
@@ -800,23 +973,34 @@ def report(result: dict[str, Any]) -> str:
             paired = [o["cpu_s"] / p["cpu_s"] for o, p in zip(ours_runs, peer_runs)]
             out.append(f"  CPU ours / {peer}, round by round: {', '.join(f'{x:.2f}' for x in paired)}")
     baseline = next((p["baseline"] for p in result["payload"].values() if p["baseline"]), None)
-    out.append(f"\nPage JS+CSS: mean per module page of external .js/.css files it references plus inline <script>/<style> "
-               f"(gzip -9 per item). 'added' = items not on the {baseline or '(none)'} page.")
+    out.append(
+        f"\nPage JS+CSS: mean per module page of external .js/.css files it references plus inline <script>/<style> "
+        f"(gzip -9 per item). 'added' = items not on the {baseline or '(none)'} page."
+    )
     for variant, p in result["payload"].items():
         added = p["first_page"]["added_over_baseline"]
         if added:
             net = p["all"]["gzip"] - result["payload"][p["baseline"]]["all"]["gzip"]
-            out.append(f"  {variant}, added on {p['first_page']['page']} (net over {p['baseline']}: {net / 1000:+.1f} KB gzip):")
+            out.append(
+                f"  {variant}, "
+                f"added on {p['first_page']['page']} (net over {p['baseline']}: {net / 1000:+.1f} KB gzip):"
+            )
             for i in added:
                 out.append(f"    {i['key']}: {i['raw']:,} B raw, {i['gzip']:,} B gzip")
     out.append("\nLargest file of each site, and mean module page (HTML only):")
     for variant, r in result["builds"].items():
         big = r["site"]["largest_files"][0]
-        out.append(f"  {variant}: {big['path']} {_mib(big['bytes'])} MiB; module page {r['site']['module_page_html_mean_bytes'] / 1000:.1f} KB; "
-                   f"search index {_mib(r['site']['search_index_bytes'])} MiB")
+        out.append(
+            f"  {variant}: {big['path']} {_mib(big['bytes'])} MiB; "
+            f"module page {r['site']['module_page_html_mean_bytes'] / 1000:.1f} KB; "
+            f"search index {_mib(r['site']['search_index_bytes'])} MiB"
+        )
         if variant.startswith("ours"):
             printed = r["site"].get("print_page_bytes")
-            out.append("    whole-course print page modules/all-modules.html: " + (f"{_mib(printed)} MiB" if printed else "not built (print_page: auto, more than 50 modules)"))
+            out.append(
+                "    whole-course print page modules/all-modules.html: "
+                + (f"{_mib(printed)} MiB" if printed else "not built (print_page: auto, more than 50 modules)")
+            )
     if result["ratios"]:
         out.append("\nRatios (ours / peer):")
         for name, values in result["ratios"].items():
@@ -829,20 +1013,31 @@ def report(result: dict[str, Any]) -> str:
                            f"{c['cpu_s']:.2f} s CPU, {c['wall_s']:.2f} s wall, {c['maxrss_mib']:.0f} MiB")
     if result.get("linearity"):
         lin = result["linearity"]
-        out.append(f"\nLinearity, small -> large (questions x{lin['questions_factor']:.0f}, pages x{lin['pages_factor']:.0f}), CPU:")
+        out.append(
+            f"\nLinearity, small -> large (questions x{lin['questions_factor']:.0f}, "
+            f"pages x{lin['pages_factor']:.0f}), CPU:"
+        )
         for variant, row in lin["builds"].items():
             extra = ""
             if row.get("overhead_ms_per_question_small") is not None:
                 extra = (f"; over plain-text {row['overhead_ms_per_question_small']:.2f} -> "
                          f"{row['overhead_ms_per_question_large']:.2f} ms per question")
-            out.append(f"  {variant}: {row['small_cpu_s']:.2f} s -> {row['large_cpu_s']:.2f} s (x{row['ratio']:.1f}){extra}")
+            out.append(
+                f"  {variant}: {row['small_cpu_s']:.2f} s -> {row['large_cpu_s']:.2f} s (x{row['ratio']:.1f}){extra}"
+            )
         if lin.get("check"):
             c = lin["check"]
             ten_k = "" if c["check_10k_cpu_s"] is None else f"; 10,000 questions {c['check_10k_cpu_s']:.2f} s"
-            out.append(f"  course check: {c['small_cpu_s']:.2f} s -> {c['large_cpu_s']:.2f} s (x{c['ratio']:.1f}){ten_k}")
+            out.append(
+                f"  course check: {c['small_cpu_s']:.2f} s -> {c['large_cpu_s']:.2f} s (x{c['ratio']:.1f}){ten_k}"
+            )
     out.append("\nGoals (from the issue; build and size goals are defined at 200x20):")
     for g in result["goals"]:
-        value = "-" if g["value"] is None else (f"{g['value']:.2f}{g['unit']}" if g["unit"] != "B" else f"{g['value']:,.0f} B")
+        value = (
+            "-"
+            if g["value"] is None
+            else (f"{g['value']:.2f}{g['unit']}" if g["unit"] != "B" else f"{g['value']:,.0f} B")
+        )
         limit = f"{g['limit']}{g['unit']}" if g["unit"] != "B" else f"{g['limit']:,} B"
         note = "" if g["measured_at_goal_size"] else "  (measured at 10x10: indicative only)"
         out.append(f"  {g['status']:4}  {g['goal']}: {value} (goal <= {limit}){note}")
@@ -876,10 +1071,17 @@ def snapshot_builder(ref: str, dest: Path) -> str:
             tar.extractall(dest, filter="data")
         else:  # Python < 3.11.4
             tar.extractall(dest)  # noqa: S202 (our own repository's archive)
-    probe = subprocess.run([sys.executable, "-c", "import builder; print(builder.__file__)"], capture_output=True, text=True,
-                           env=dict(os.environ, PYTHONPATH=str(dest)), cwd=dest.parent)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import builder; print(builder.__file__)"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(dest)),
+        cwd=dest.parent,
+    )
     if not probe.stdout.strip().startswith(str(dest)):
-        raise BenchError(f"the snapshot of builder/ in {dest} is not the one Python imports: {probe.stdout}{probe.stderr}")
+        raise BenchError(
+            f"the snapshot of builder/ in {dest} is not the one Python imports: {probe.stdout}{probe.stderr}"
+        )
     return commit
 
 
@@ -895,25 +1097,60 @@ def builder_state(ref: str | None, commit: str | None) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", choices=SIZES, required=True, help="small: 10 modules x 10 questions; large: 200 x 20")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--size",
+        choices=SIZES,
+        required=True,
+        help="small: 10 modules x 10 questions; large: 200 x 20",
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per variant (median reported; default 5)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs per variant first (default 1)")
-    parser.add_argument("--variants", default=",".join(VARIANTS), help=f"comma-separated subset of {','.join(VARIANTS)} (default: all)")
-    parser.add_argument("--check-questions", type=int, default=CHECK_QUESTIONS, help="size of the course timed with `course check` (0: skip; default 10000)")
-    parser.add_argument("--work-dir", type=Path, default=HERE / ".work", help="where the generated courses and sites go (default benchmarks/.work)")
-    parser.add_argument("--results", type=Path, default=None, help="JSON output (default benchmarks/results/<size>.json)")
-    parser.add_argument("--builder-ref", default=None, metavar="REF",
-                        help="measure builder/ (and mkdocs.yml) as committed at this git ref, e.g. HEAD, instead of the working tree")
-    parser.add_argument("--pages", action="store_true",
-                        help="also measure the default course in Debian's chromium: page weight with and without the search index, "
-                             "and Lighthouse performance (benchmarks/page_weight.py; needs chromium and npm ci)")
+    parser.add_argument(
+        "--variants", default=",".join(VARIANTS), help=f"comma-separated subset of {','.join(VARIANTS)} (default: all)"
+    )
+    parser.add_argument(
+        "--check-questions",
+        type=int,
+        default=CHECK_QUESTIONS,
+        help="size of the course timed with `course check` (0: skip; default 10000)",
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=HERE / ".work",
+        help="where the generated courses and sites go (default benchmarks/.work)",
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=None,
+        help="JSON output (default benchmarks/results/<size>.json)",
+    )
+    parser.add_argument(
+        "--builder-ref",
+        default=None,
+        metavar="REF",
+        help="measure builder/ (and mkdocs.yml) as committed at this git ref, e.g. HEAD, instead of the working tree",
+    )
+    parser.add_argument(
+        "--pages",
+        action="store_true",
+        help="also measure the default course in Debian's chromium: page weight with and without the search index, "
+        "and Lighthouse performance (benchmarks/page_weight.py; needs chromium and npm ci)",
+    )
     args = parser.parse_args(argv)
 
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown or not variants or args.runs < 1 or args.warmup < 0 or args.check_questions < 0:
-        parser.error(f"unknown variant(s) {', '.join(unknown)}" if unknown else "need at least one variant, --runs >= 1, --warmup >= 0, --check-questions >= 0")
+        parser.error(
+            f"unknown variant(s) {', '.join(unknown)}"
+            if unknown
+            else "need at least one variant, --runs >= 1, --warmup >= 0, --check-questions >= 0"
+        )
     variants = [v for v in VARIANTS if v in variants]
     modules, questions = SIZES[args.size]
     work = args.work_dir.resolve() / args.size
@@ -939,57 +1176,116 @@ def main(argv: list[str] | None = None) -> int:
         load_before = os.getloadavg()
         started = time.time()
         print(f"Building {args.size} ({modules} x {questions}): {', '.join(variants)}", flush=True)
-        builds, sites = bench_builds(variants, modules, questions, work / "main", args.runs, args.warmup, peers, args.size)
+        builds, sites = bench_builds(
+            variants,
+            modules,
+            questions,
+            work / "main",
+            args.runs,
+            args.warmup,
+            peers,
+            args.size,
+        )
         pay = payload(sites)
 
         check: dict[str, Any] = {}
         if "ours" in variants:
             check["check_course"] = bench_check(modules, questions, work / "check", args.runs, args.warmup)
             if args.check_questions:
-                check["check_10k"] = bench_check(*check_shape(args.check_questions), work / "check", args.runs, args.warmup)
+                check["check_10k"] = bench_check(
+                    *check_shape(args.check_questions),
+                    work / "check",
+                    args.runs,
+                    args.warmup,
+                )
 
         linearity: dict[str, Any] = {}
         if args.size == "large":
             small_m, small_q = SIZES["small"]
             print(f"Building small ({small_m} x {small_q}) for the linearity figures", flush=True)
-            small_builds, _ = bench_builds(variants, small_m, small_q, work / "small", args.runs, args.warmup, peers, "small")
-            small_check = bench_check(small_m, small_q, work / "check", args.runs, args.warmup) if "ours" in variants else None
-            linearity = {"questions_factor": (modules * questions) / (small_m * small_q), "pages_factor": modules / small_m, "builds": {}}
+            small_builds, _ = bench_builds(
+                variants,
+                small_m,
+                small_q,
+                work / "small",
+                args.runs,
+                args.warmup,
+                peers,
+                "small",
+            )
+            small_check = (
+                bench_check(small_m, small_q, work / "check", args.runs, args.warmup) if "ours" in variants else None
+            )
+            linearity = {
+                "questions_factor": (modules * questions) / (small_m * small_q),
+                "pages_factor": modules / small_m,
+                "builds": {},
+            }
             for variant in variants:
-                row: dict[str, Any] = {"small_cpu_s": small_builds[variant]["cpu_s"], "large_cpu_s": builds[variant]["cpu_s"],
-                                       "ratio": builds[variant]["cpu_s"] / small_builds[variant]["cpu_s"]}
+                row: dict[str, Any] = {
+                    "small_cpu_s": small_builds[variant]["cpu_s"],
+                    "large_cpu_s": builds[variant]["cpu_s"],
+                    "ratio": builds[variant]["cpu_s"] / small_builds[variant]["cpu_s"],
+                }
                 if "plain-text" in variants and variant not in ("plain-text", "plain-prose"):
-                    row["overhead_ms_per_question_small"] = 1000 * (small_builds[variant]["cpu_s"] - small_builds["plain-text"]["cpu_s"]) / (small_m * small_q)
-                    row["overhead_ms_per_question_large"] = 1000 * (builds[variant]["cpu_s"] - builds["plain-text"]["cpu_s"]) / (modules * questions)
+                    row["overhead_ms_per_question_small"] = (
+                        1000
+                        * (small_builds[variant]["cpu_s"] - small_builds["plain-text"]["cpu_s"])
+                        / (small_m * small_q)
+                    )
+                    row["overhead_ms_per_question_large"] = (
+                        1000 * (builds[variant]["cpu_s"] - builds["plain-text"]["cpu_s"]) / (modules * questions)
+                    )
                 linearity["builds"][variant] = row
             linearity["small_builds"] = small_builds
             if small_check:
-                linearity["check"] = {"small_cpu_s": small_check["cpu_s"], "large_cpu_s": check["check_course"]["cpu_s"],
-                                      "ratio": check["check_course"]["cpu_s"] / small_check["cpu_s"],
-                                      "check_10k_cpu_s": check["check_10k"]["cpu_s"] if "check_10k" in check else None}
+                linearity["check"] = {
+                    "small_cpu_s": small_check["cpu_s"],
+                    "large_cpu_s": check["check_course"]["cpu_s"],
+                    "ratio": check["check_course"]["cpu_s"] / small_check["cpu_s"],
+                    "check_10k_cpu_s": check["check_10k"]["cpu_s"] if "check_10k" in check else None,
+                }
 
         ratios: dict[str, Any] = {}
         for mine in ("ours", "ours-print"):
             for peer in ("mkdocs-quiz", "plain-text", "plain-prose"):
                 if mine in builds and peer in builds:
                     o, p = builds[mine], builds[peer]
-                    ratios[peer if mine == "ours" else f"{peer} ({mine})"] = {"CPU": ratio(o["cpu_s"], p["cpu_s"]), "wall": ratio(o["wall_s"], p["wall_s"]),
-                                    "peak RSS": ratio(o["maxrss_mib"], p["maxrss_mib"]),
-                                    "site size": ratio(o["site"]["bytes"], p["site"]["bytes"]),
-                                    "page JS+CSS gzip": ratio(pay[mine]["all"]["gzip"], pay[peer]["all"]["gzip"])}
+                    ratios[peer if mine == "ours" else f"{peer} ({mine})"] = {
+                        "CPU": ratio(o["cpu_s"], p["cpu_s"]),
+                        "wall": ratio(o["wall_s"], p["wall_s"]),
+                        "peak RSS": ratio(o["maxrss_mib"], p["maxrss_mib"]),
+                        "site size": ratio(o["site"]["bytes"], p["site"]["bytes"]),
+                        "page JS+CSS gzip": ratio(pay[mine]["all"]["gzip"], pay[peer]["all"]["gzip"]),
+                    }
 
         result: dict[str, Any] = {
-            "size": args.size, "modules": modules, "questions_per_module": questions, "runs": args.runs,
-            "warmup": args.warmup, "variants": variants, "seed": SEED, "question_mix": MIX_TEXT,
+            "size": args.size,
+            "modules": modules,
+            "questions_per_module": questions,
+            "runs": args.runs,
+            "warmup": args.warmup,
+            "variants": variants,
+            "seed": SEED,
+            "question_mix": MIX_TEXT,
             "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
             "environment": {
-                "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                "load_before": load_before, "load_after": os.getloadavg(), "started": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
-                "seconds": round(time.time() - started, 1), "project": project_versions(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+                "load_before": load_before,
+                "load_after": os.getloadavg(),
+                "started": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
+                "seconds": round(time.time() - started, 1),
+                "project": project_versions(),
                 "peers": peer_versions(peers) if peers else None,
             },
             "builder": builder_state(args.builder_ref, commit),
-            "builds": builds, "payload": pay, "ratios": ratios, "check": check, "linearity": linearity,
+            "builds": builds,
+            "payload": pay,
+            "ratios": ratios,
+            "check": check,
+            "linearity": linearity,
         }
         result["goals"] = evaluate(args.size, builds, pay, check.get("check_10k"), linearity)
         text = report(result)

@@ -30,7 +30,11 @@ ASSET_URIS = {"css": "assets/course/course.css", "js": "assets/course/course.js"
 #: types' grading parts (questions/<partial>.js), the quiz widget, then the navigation drawer by
 #: keyboard. One file: fewer requests on every first visit over a slow agency link, less gzip.
 SCRIPT_PARTS = ("journey.js", "quiz.js", "drawer.js")
-JOURNEY_PAGES = {"progress.md": "progress_page", "assessment.md": "assessment_page", "certificate.md": "certificate_page"}
+JOURNEY_PAGES = {
+    "progress.md": "progress_page",
+    "assessment.md": "assessment_page",
+    "certificate.md": "certificate_page",
+}
 #: Material's inline scripts, moved to files by the partials in builder/theme/ (see there why).
 MATERIAL_SCRIPTS = ("material-storage.js", "material-palette.js", "material-content.js", "file-worker.js")
 #: What Zensical's pages load before course.js: its header's menu label made a button.
@@ -81,9 +85,21 @@ def nav(course: Course, t: dict[str, str], edition: str) -> list[Any]:
     others = sorted(p for p in pages if p != "index.md" and not p.startswith("local/"))
     local = sorted(p for p in pages if p.startswith("local/"))
     agency = course.local.agency if course.local else t["nav_local"]
-    scenarios = [{t["nav_scenarios"]: [f"scenarios/{s.scenario.id}.md" for s in course.scenarios]}] if course.scenarios else []
-    journey = [{t["nav_progress"]: "progress.md"}, {t["nav_assessment"]: "assessment.md"}, {t["nav_certificate"]: "certificate.md"}]
-    items: list[Any] = [{t["nav_home"]: "index.md"}, {t["nav_modules"]: [f"modules/{m.id}.md" for m in course.modules]}, *journey, *scenarios, *others]
+    scenarios = (
+        [{t["nav_scenarios"]: [f"scenarios/{s.scenario.id}.md" for s in course.scenarios]}] if course.scenarios else []
+    )
+    journey = [
+        {t["nav_progress"]: "progress.md"},
+        {t["nav_assessment"]: "assessment.md"},
+        {t["nav_certificate"]: "certificate.md"},
+    ]
+    items: list[Any] = [
+        {t["nav_home"]: "index.md"},
+        {t["nav_modules"]: [f"modules/{m.id}.md" for m in course.modules]},
+        *journey,
+        *scenarios,
+        *others,
+    ]
     items += [{agency: local}] if local else []
     if course.has_print_page:
         items.append({t["nav_print"]: PRINT_PAGE})
@@ -103,7 +119,12 @@ def page_markdown(context: RenderContext, src_uri: str, markdown: str) -> str:
     return markdown.rstrip() + "\n\n" + home
 
 
-def generated_files(course: Course, context: RenderContext, edition: str, theme_scripts: tuple[str, ...] = ()) -> list[GeneratedFile]:
+def generated_files(
+    course: Course,
+    context: RenderContext,
+    edition: str,
+    theme_scripts: tuple[str, ...] = (),
+) -> list[GeneratedFile]:
     """Every page and asset the builder makes, in a fixed order.
 
     `theme_scripts` are the scripts in builder/assets/ that the engine's pages load besides
@@ -120,7 +141,14 @@ def generated_files(course: Course, context: RenderContext, edition: str, theme_
         out.append(GeneratedFile(PRINT_PAGE, modules.print_page()))
     grading = "".join(question_script(partial) for partial in PARTIALS)
     journey = JourneyPages(context)
-    script = asset("core.js") + journey.course_data_js() + "\n" + asset(SCRIPT_PARTS[0]) + grading + "".join(asset(name) for name in SCRIPT_PARTS[1:])
+    script = (
+        asset("core.js")
+        + journey.course_data_js()
+        + "\n"
+        + asset(SCRIPT_PARTS[0])
+        + grading
+        + "".join(asset(name) for name in SCRIPT_PARTS[1:])
+    )
     out.append(GeneratedFile(ASSET_URIS["js"], script))
     # The pages that build question forms (the final assessment) get the types' form builders.
     pages_script = "".join(question_script(partial, "form") for partial in PARTIALS) + asset("journey-pages.js")

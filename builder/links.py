@@ -57,7 +57,9 @@ def published(path: str) -> bool:
     return not (path.endswith(NOT_PUBLISHED_SUFFIXES) or path.startswith(NOT_PUBLISHED_FOLDERS))
 
 #: The keys of quiz and scenario files whose text is Markdown.
-MARKDOWN_KEYS = frozenset("prompt explanation text feedback left right items accepted situation outcome debrief".split())
+MARKDOWN_KEYS = frozenset(
+    "prompt explanation text feedback left right items accepted situation outcome debrief".split()
+)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 #: Ids the builder gives each objective, source, question and scenario step: left out of hints.
@@ -111,7 +113,16 @@ def find_links(text: str, *, raw_html: bool = True) -> list[Found]:
         # As a browser reads it: entities decoded, tabs and newlines dropped (`&#106;ava&#x09;script:`
         # is a javascript: URL, which builder/html_safety.py reports).
         url = re.sub(r"[\t\n\r]", "", html.unescape(m.group(group)))
-        found.append(Found(*_line_col(masked, m.start(group)), url, m.start(group), m.end(group), m.group(1).lower() == "img", True))
+        found.append(
+            Found(
+                *_line_col(masked, m.start(group)),
+                url,
+                m.start(group),
+                m.end(group),
+                m.group(1).lower() == "img",
+                True,
+            )
+        )
     return sorted(found, key=lambda f: f.start)
 
 
@@ -179,7 +190,9 @@ class SiteMap:
         if url.startswith("/"):
             return Problem(
                 "absolute-link",
-                f"`{url}` starts at the web server's root: it breaks when the site is published under a sub-path (a Pages project site), opened from a folder (file://) or packaged for an LMS",
+                f"`{url}` starts at the web server's root: "
+                "it breaks when the site is published under a sub-path (a Pages project site), "
+                "opened from a folder (file://) or packaged for an LMS",
                 f"write the path from this page, e.g. `{relative(url.lstrip('/') or 'index.md', written)}`",
             )
         path, _, fragment = url.partition("#")
@@ -199,7 +212,10 @@ class SiteMap:
                 return Problem(
                     "broken-anchor",
                     f"`{page_url(uri)}` has no heading or id `{fragment}` (in the link `{url}`)",
-                    closest(fragment, sorted(anchors)) + "ids of its sections: " + ", ".join(listed[:12]) + (" …" if len(listed) > 12 else ""),
+                    closest(fragment, sorted(anchors))
+                    + "ids of its sections: "
+                    + ", ".join(listed[:12])
+                    + (" …" if len(listed) > 12 else ""),
                 )
         return Target(uri, fragment)
 
@@ -234,7 +250,9 @@ class SiteMap:
         elif repo.startswith("course/"):
             hint = "settings files are never published; link to a page instead"
         else:
-            hint = "only course/ is published as it is (pages, pictures, other files): move the file there and link to it"
+            hint = (
+                "only course/ is published as it is (pages, pictures, other files): move the file there and link to it"
+            )
         return Problem("unpublished-file", f"`{url}` leads to {repo}, which the site does not publish", hint)
 
     def missing_image(self, url: str, written: str) -> Problem:
@@ -243,21 +261,35 @@ class SiteMap:
         return Problem(
             "missing-image",
             f"the image `{url}` is not a file of the course",
-            closest(path, files) + f"put it in course/ (e.g. course/images/) and write its path from `{page_url(written)}`, e.g. `{relative('images/' + PurePosixPath(path).name, written)}`",
+            closest(path, files)
+            + (
+                f"put it in course/ (e.g. course/images/) and write its path from `{page_url(written)}`, "
+                f"e.g. `{relative('images/' + PurePosixPath(path).name, written)}`"
+            ),
         )
 
     def _missing(self, url: str, path: str, written: str) -> Problem:
         here = posixpath.dirname(written)
         if path.lower().endswith(IMAGE_SUFFIXES):
             return self.missing_image(url, written)
-        names = sorted({relative(p, written) for p in self._pages} | {relative(a, written) for a in self._aliases} | {relative(f, written) for f in self._files})
+        names = sorted(
+            {relative(p, written) for p in self._pages}
+            | {relative(a, written) for a in self._aliases}
+            | {relative(f, written) for f in self._files}
+        )
         first = self.course.modules[0] if self.course.modules else None
         example = f"modules/{first.id}.md" if first else "modules/<module-id>.md"
-        module_hint = f"`{relative(example, written)}`" + (f" or its file name, `{PurePosixPath(first.path).name}`" if first and here == "modules" else "")
+        module_hint = f"`{relative(example, written)}`" + (
+            f" or its file name, `{PurePosixPath(first.path).name}`" if first and here == "modules" else ""
+        )
         return Problem(
             "broken-link",
             f"the link `{url}` leads to no page or file of the course",
-            closest(path, names) + f"paths start from `{page_url(written)}`: a module is {module_hint}, a page of course/ is `{relative('name.md', written)}`",
+            closest(path, names)
+            + (
+                f"paths start from `{page_url(written)}`: "
+                f"a module is {module_hint}, a page of course/ is `{relative('name.md', written)}`"
+            ),
         )
 
     # -- ids ------------------------------------------------------------------------------------
@@ -275,16 +307,25 @@ class SiteMap:
             return None  # generated pages: not listed here
         if uri == "index.md" and isinstance(value, str):  # and the headings of the overview the builder adds
             t = strings_for(self.course.meta.language if self.course.meta else "en")
-            titles = [t["learning_path"], t["how_checks_work"]] + [f"{n}. {m.meta.title}" for n, m in enumerate(self.course.modules, 1)]
+            titles = [t["learning_path"], t["how_checks_work"]] + [
+                f"{n}. {m.meta.title}" for n, m in enumerate(self.course.modules, 1)
+            ]
             return frozenset(ids_in(value) | {slugify(title, "-") for title in titles})
         if isinstance(value, Module):
             meta, mid = value.meta, value.id
-            ids = ids_in(value.body) | {slugify(meta.title, "-"), "learning-objectives", "knowledge-check", "sources", f"quiz-{mid}"}
+            ids = ids_in(value.body) | {
+                slugify(meta.title, "-"),
+                "learning-objectives",
+                "knowledge-check",
+                "sources",
+                f"quiz-{mid}",
+            }
             ids |= {"scenarios"} if self.course.scenarios_for(mid) else set()
             ids |= {f"objective-{o.id}" for o in meta.objectives}
             ids |= {f"source-{s.id}" if s.id else f"source-{n}" for n, s in enumerate(meta.sources, 1)}
             quiz = self.course.quiz_for(mid)
-            ids |= {f"q-{mid}-{q.id}" for q in quiz.quiz.questions} | {"cb-answers"} if quiz else set()  # cb-answers: the printed answers
+            # cb-answers: the printed answers
+            ids |= {f"q-{mid}-{q.id}" for q in quiz.quiz.questions} | {"cb-answers"} if quiz else set()
             return frozenset(ids)
         if value.startswith("scenarios/"):
             sf = next(s for s in self.course.scenarios if f"scenarios/{s.scenario.id}" == value)
@@ -384,7 +425,9 @@ class _Citations(markdown.inlinepatterns.InlineProcessor):
         super().__init__(pattern)
         self.links = links
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # type: ignore[override]  # noqa: N802 (Markdown's API)
+    def handleMatch(  # type: ignore[override]  # noqa: N802 (Markdown's API)
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
         module = self.links.module
         if module is None:
             return None, None, None
@@ -486,31 +529,84 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
     sitemap = SiteMap(course)
     for module in course.modules:
         for found, problem in problems(sitemap, module.body, f"modules/{module.id}.md", module.path):
-            yield error(problem.code, module.path, Pos(module.body_line + found.line, found.col + 1), problem.message, problem.hint)
+            yield error(
+                problem.code,
+                module.path,
+                Pos(module.body_line + found.line, found.col + 1),
+                problem.message,
+                problem.hint,
+            )
     for page in course.pages:
         for found, problem in problems(sitemap, page.text, page.path.removeprefix("course/"), page.path):
             yield error(problem.code, page.path, Pos(found.line + 1, found.col + 1), problem.message, problem.hint)
-    files = [(qf.path, qf.positions, qf.quiz.model_dump(mode="json", exclude_none=True), f"modules/{qf.quiz.module}.md", qf.quiz.module) for qf in course.quizzes]
-    files += [(sf.path, sf.positions, sf.scenario.model_dump(mode="json", exclude_none=True), f"scenarios/{sf.scenario.id}.md", sf.scenario.module) for sf in course.scenarios]
+    files = [
+        (
+            qf.path,
+            qf.positions,
+            qf.quiz.model_dump(mode="json", exclude_none=True),
+            f"modules/{qf.quiz.module}.md",
+            qf.quiz.module,
+        )
+        for qf in course.quizzes
+    ]
+    files += [
+        (
+            sf.path,
+            sf.positions,
+            sf.scenario.model_dump(mode="json", exclude_none=True),
+            f"scenarios/{sf.scenario.id}.md",
+            sf.scenario.module,
+        )
+        for sf in course.scenarios
+    ]
     text_of = _SourceLines(course.root)
     if course.glossary is not None and course.glossary_positions is not None:
         for index, term in enumerate(course.glossary.terms):
             start = course.glossary_positions.of(("terms", index, "definition"))
-            for found, problem in problems(sitemap, term.definition, GLOSSARY_PAGE, "course/glossary.yml", raw_html=False):
-                yield error(problem.code, "course/glossary.yml", text_of.locate("course/glossary.yml", start, found.url), problem.message, problem.hint)
+            for found, problem in problems(
+                sitemap,
+                term.definition,
+                GLOSSARY_PAGE,
+                "course/glossary.yml",
+                raw_html=False,
+            ):
+                yield error(
+                    problem.code,
+                    "course/glossary.yml",
+                    text_of.locate("course/glossary.yml", start, found.url),
+                    problem.message,
+                    problem.hint,
+                )
     if course.local_section_positions is not None:  # an agency's sections, shown in their module's body
         for index, section in enumerate(course.local_sections):
             if course.module(section.module) is None:
                 continue  # reported by local_sections_apply
             start = course.local_section_positions.of(("sections", index, "text"))
-            for found, problem in problems(sitemap, section.text, f"modules/{section.module}.md", "course/local/sections.yml"):
-                yield error(problem.code, "course/local/sections.yml", text_of.locate("course/local/sections.yml", start, found.url), problem.message, problem.hint)
+            for found, problem in problems(
+                sitemap,
+                section.text,
+                f"modules/{section.module}.md",
+                "course/local/sections.yml",
+            ):
+                yield error(
+                    problem.code,
+                    "course/local/sections.yml",
+                    text_of.locate("course/local/sections.yml", start, found.url),
+                    problem.message,
+                    problem.hint,
+                )
     for path, positions, data, written, module_id in files:
         owner = course.module(module_id)
         ids = [s.id for s in owner.meta.sources if s.id] if owner else []
         for where, text in _markdown_strings(data):
             for found, problem in problems(sitemap, text, written, path, raw_html=False):
-                yield error(problem.code, path, text_of.locate(path, positions.of(where), found.url), problem.message, problem.hint)
+                yield error(
+                    problem.code,
+                    path,
+                    text_of.locate(path, positions.of(where), found.url),
+                    problem.message,
+                    problem.hint,
+                )
             if owner is None:
                 continue  # the unknown module is reported; its sources are not known
             for hit, keys in citations(text):
@@ -518,22 +614,54 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
                 for key in keys:
                     match = CITE_KEY.match(key)
                     if not match:
-                        yield error("bad-citation", path, pos, f"citation `{hit.text}` is not of the form [@source-id]", "cite sources as [@id] or [@id1; @id2]")
+                        yield error(
+                            "bad-citation",
+                            path,
+                            pos,
+                            f"citation `{hit.text}` is not of the form [@source-id]",
+                            "cite sources as [@id] or [@id1; @id2]",
+                        )
                     elif match.group(1) not in ids:
-                        yield error("unknown-source", path, pos, f"citation `@{match.group(1)}` names no source of module `{owner.id}`", closest(match.group(1), ids) + f"quiz and scenario text cites the sources listed in {owner.path}")
+                        yield error(
+                            "unknown-source",
+                            path,
+                            pos,
+                            f"citation `@{match.group(1)}` names no source of module `{owner.id}`",
+                            closest(match.group(1), ids)
+                            + f"quiz and scenario text cites the sources listed in {owner.path}",
+                        )
 
 
-def problems(sitemap: SiteMap, text: str, written: str, source: str, *, raw_html: bool = True) -> Iterator[tuple[Found, Problem]]:
+def problems(
+    sitemap: SiteMap,
+    text: str,
+    written: str,
+    source: str,
+    *,
+    raw_html: bool = True,
+) -> Iterator[tuple[Found, Problem]]:
     """Each link or image of a Markdown text that leads nowhere, with why."""
     for found in find_links(text, raw_html=raw_html):
         result = sitemap.resolve(found.url, written, source)
         if isinstance(result, Problem):
-            yield found, sitemap.missing_image(found.url, written) if found.image and result.code == "broken-link" else result
+            yield (
+                found,
+                sitemap.missing_image(found.url, written) if found.image and result.code == "broken-link" else result,
+            )
         elif isinstance(result, Target) and found.image and result.uri.endswith(".md"):
-            yield found, Problem("missing-image", f"the image `{found.url}` is a page, not a picture", "show a picture file (.png, .jpg, .svg) kept in course/")
+            yield (
+                found,
+                Problem(
+                    "missing-image",
+                    f"the image `{found.url}` is a page, not a picture",
+                    "show a picture file (.png, .jpg, .svg) kept in course/",
+                ),
+            )
 
 
-def _markdown_strings(value: object, path: tuple[str | int, ...] = (), markdown_key: bool = False) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _markdown_strings(
+    value: object, path: tuple[str | int, ...] = (), markdown_key: bool = False
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """The Markdown texts of a quiz or scenario (as data), with their paths."""
     if isinstance(value, str):
         if markdown_key:

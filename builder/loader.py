@@ -74,7 +74,12 @@ def _load_course(root: Path) -> tuple[Course, Report]:
     glossary, glossary_positions, _ = _load_optional(root, GLOSSARY_FILE, Glossary, report)
     diagrams, diagrams_broken = _load_diagrams(root, report)
     local_contacts, local_contact_positions, _ = _load_optional(root, "course/local/contacts.yml", Contacts, report)
-    local_sections, local_section_positions, _ = _load_optional(root, "course/local/sections.yml", LocalSections, report)
+    local_sections, local_section_positions, _ = _load_optional(
+        root,
+        "course/local/sections.yml",
+        LocalSections,
+        report,
+    )
     course = Course(
         root,
         meta,
@@ -140,7 +145,15 @@ def _load_diagrams(root: Path, report: Report) -> tuple[list[Diagram], set[str]]
         if file.suffix != ".svg":
             continue
         if not DIAGRAM_NAME.match(file.name):
-            report.add(error("diagram-file-name", rel, Pos(), f"diagram file `{file.name}` is not named with lowercase letters, digits and hyphens", "rename it, e.g. `definitions-act-means-purpose.svg`"))
+            report.add(
+                error(
+                    "diagram-file-name",
+                    rel,
+                    Pos(),
+                    f"diagram file `{file.name}` is not named with lowercase letters, digits and hyphens",
+                    "rename it, e.g. `definitions-act-means-purpose.svg`",
+                )
+            )
             continue
         text = read_text(file, rel)
         report.extend(text.problems)
@@ -168,7 +181,15 @@ def _rel(root: Path, file: Path) -> str:
 def _load_meta(root: Path, report: Report) -> tuple[CourseMeta | None, Positions | None]:
     file = root / COURSE_FILE
     if not file.is_file():
-        report.add(error("missing-file", COURSE_FILE, Pos(), "the course has no course/course.yml", "create it with id, title, audience and version; the README has an example"))
+        report.add(
+            error(
+                "missing-file",
+                COURSE_FILE,
+                Pos(),
+                "the course has no course/course.yml",
+                "create it with id, title, audience and version; the README has an example",
+            )
+        )
         return None, None
     if not _inside(root, file, report):
         return None, None
@@ -190,7 +211,15 @@ def _inside(root: Path, path: Path, report: Report) -> bool:
         path.resolve().relative_to(root.resolve())
         return True
     except ValueError:
-        report.add(error("outside-link", _rel(root, path), Pos(), f"`{_rel(root, path)}` is a link to {path.resolve()}, outside the course", "copy the file into the course instead of linking to it"))
+        report.add(
+            error(
+                "outside-link",
+                _rel(root, path),
+                Pos(),
+                f"`{_rel(root, path)}` is a link to {path.resolve()}, outside the course",
+                "copy the file into the course instead of linking to it",
+            )
+        )
         return False
 
 
@@ -211,7 +240,15 @@ def _load_modules(root: Path, report: Report) -> tuple[list[Module], int, list[B
             continue
         match = MODULE_NAME.match(file.name)
         if not match:
-            report.add(error("module-file-name", rel, Pos(), f"module file `{file.name}` is not named `<number>-<slug>.md`", "name it like `03-recognizing-indicators.md`: the number sets the order"))
+            report.add(
+                error(
+                    "module-file-name",
+                    rel,
+                    Pos(),
+                    f"module file `{file.name}` is not named `<number>-<slug>.md`",
+                    "name it like `03-recognizing-indicators.md`: the number sets the order",
+                )
+            )
             continue
         broken += 1  # until it loads
         text = read_text(file, rel)
@@ -221,9 +258,25 @@ def _load_modules(root: Path, report: Report) -> tuple[list[Module], int, list[B
         front = split_front_matter(text.text)
         if front is None:
             if text.text.startswith("---"):
-                report.add(error("front-matter-unclosed", rel, Pos(), "the front matter that starts on line 1 is never closed", "end the YAML with a line of three dashes `---`, then write the module's text"))
+                report.add(
+                    error(
+                        "front-matter-unclosed",
+                        rel,
+                        Pos(),
+                        "the front matter that starts on line 1 is never closed",
+                        "end the YAML with a line of three dashes `---`, then write the module's text",
+                    )
+                )
             else:
-                report.add(error("no-front-matter", rel, Pos(), "the module has no front matter", "start the file with a `---` line, the module's YAML (id, title …), and another `---` line"))
+                report.add(
+                    error(
+                        "no-front-matter",
+                        rel,
+                        Pos(),
+                        "the module has no front matter",
+                        "start the file with a `---` line, the module's YAML (id, title …), and another `---` line",
+                    )
+                )
             continue
         doc = load_yaml(front.yaml_text, rel, line_offset=front.yaml_line - 1)
         report.extend(doc.problems)
@@ -243,7 +296,15 @@ def _yaml_files(root: Path, folder: str, kind: str, report: Report) -> Iterator[
     for file in _files(root / folder, root, report):
         rel = _rel(root, file)
         if file.suffix == ".yaml":
-            report.add(error(f"{kind}-file-name", rel, Pos(), f"{kind} file `{file.name}` ends in .yaml", f"rename it to `{file.stem}.yml`"))
+            report.add(
+                error(
+                    f"{kind}-file-name",
+                    rel,
+                    Pos(),
+                    f"{kind} file `{file.name}` ends in .yaml",
+                    f"rename it to `{file.stem}.yml`",
+                )
+            )
             continue
         if file.suffix != ".yml":
             continue
@@ -266,7 +327,14 @@ def _load_quizzes(root: Path, report: Report) -> tuple[list[QuizFile], set[str]]
             seen = {d.pos for d in doc.problems}
             report.extend(p for p in problems if p.pos not in seen)
         if quiz is not None and doc is not None:
-            quizzes.append(QuizFile(quiz, rel, positions_without(doc.positions, "questions", dropped), partial=bool(dropped)))
+            quizzes.append(
+                QuizFile(
+                    quiz,
+                    rel,
+                    positions_without(doc.positions, "questions", dropped),
+                    partial=bool(dropped),
+                )
+            )
         else:
             claimed = doc.data.get("module") if doc is not None and isinstance(doc.data, dict) else None
             broken.add(claimed if isinstance(claimed, str) else file.stem)
@@ -296,7 +364,15 @@ def _course_files(root: Path) -> tuple[str, ...]:
 def _load_pages(root: Path, report: Report) -> list[Page]:
     folder = root / "course"
     if not (root / HOME_PAGE).is_file() and folder.is_dir():
-        report.add(error("missing-file", HOME_PAGE, Pos(), "the course has no home page course/index.md", "create it: it is the first page trainees see"))
+        report.add(
+            error(
+                "missing-file",
+                HOME_PAGE,
+                Pos(),
+                "the course has no home page course/index.md",
+                "create it: it is the first page trainees see",
+            )
+        )
     pages: list[Page] = []
     for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         if not _inside(root, file, report):

@@ -24,7 +24,11 @@ def build(root: Path, *args: str):
 
 
 def checksums(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def quiz_data(html: str) -> dict:
@@ -40,7 +44,11 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert re.fullmatch(r"Built 9 pages for 1 module \(7 questions\) into .*site in \d+\.\d s\.\n", result.stdout)
     # Material 9.8's end-of-life banner, once and in one line (MkDocs prints it in 12 lines)
-    assert re.fullmatch(r"Notice: Material for MkDocs, the theme of this site, reaches end of life on [A-Z][a-z]+ \d{1,2}, 20\d\d; `course build --engine zensical` builds without it \(README: Platform\)\.\n", result.stderr), result.stderr
+    assert re.fullmatch(
+        r"Notice: Material for MkDocs, the theme of this site, reaches end of life on [A-Z][a-z]+ \d{1,2}, 20\d\d; "
+        r"`course build --engine zensical` builds without it \(README: Platform\)\.\n",
+        result.stderr,
+    ), result.stderr
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
     assert page.count('<form class="cb-quiz__question ') == 7
     data = quiz_data(page)["questions"]
@@ -48,7 +56,9 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     assert data[3] == {"answer": {"l1": "r1", "l2": "r2", "l3": "r3"}, "id": "pairs", "type": "matching"}
     assert data[4] == {"answer": ["i1", "i2", "i3"], "id": "steps", "type": "ordering"}
     assert data[5] == {"accepted": ["Simple", "very simple"], "id": "word", "type": "short_answer"}
-    assert '<select id="q-basics-pairs-l1" name="l1">' in page and '<input type="text" id="q-basics-word-answer"' in page
+    assert (
+        '<select id="q-basics-pairs-l1" name="l1">' in page and '<input type="text" id="q-basics-word-answer"' in page
+    )
     order = re.findall(r'<li class="cb-quiz__item" data-item="(i\d)">', page)
     assert sorted(order) == ["i1", "i2", "i3"] and order != ["i1", "i2", "i3"]  # never shown in the answer's order
     assert '<legend class="cb-quiz__legend">' in page and 'type="checkbox"' in page
@@ -68,20 +78,55 @@ def test_small_course_builds_with_quiz_and_overview(tmp_path, monkeypatch):
     for settings in ("contacts.yml", "glossary.yml", "diagrams/basics-flow.svg"):
         assert not (root / "site" / settings).exists()
     assert not (root / "site" / "course.yml").exists()
-    assert not [p for p in (root / "site").rglob("*") if p.suffix in (".yml", ".yaml", ".svg") and "assets" not in p.parts]
+    assert not [
+        p for p in (root / "site").rglob("*") if p.suffix in (".yml", ".yaml", ".svg") and "assets" not in p.parts
+    ]
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []  # no temporary folder left
     # No blank lines or indentation between tags (compact_html), except where white space is content.
     for name in ("modules/basics.html", "index.html", "assessment.html"):
-        html = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "<kept>", (root / "site" / name).read_text(encoding="utf-8"), flags=re.DOTALL)
+        html = re.sub(
+            r"<(pre|code|script|style|textarea)\b.*?</\1>",
+            "<kept>",
+            (root / "site" / name).read_text(encoding="utf-8"),
+            flags=re.DOTALL,
+        )
         assert not re.search(r">[ \t]*\n[ \t\n]*[ \t\n]<", html), name
 
 
 def test_compact_html_keeps_white_space_where_it_is_content():
     from builder.minify import compact_html
 
-    page = "<div>\n    <p>a  b</p>  \n\n  <pre>x\n   <b>y</b>\n</pre>\n  <CODE>q\n  <i>r</i></CODE>\n <script>var a = '> \n <';</script>\n</div>\n<b>x</b>\n  text\n<b>y</b>"
-    assert compact_html(page) == ("<div>\n<p>a  b</p>\n<pre>x\n   <b>y</b>\n</pre>\n<CODE>q\n  <i>r</i></CODE>\n<script>var a = '> \n <';</script>\n</div>\n"
-                                  "<b>x</b>\n  text\n<b>y</b>")
+    page = (
+        "<div>\n"
+        "    <p>a  b</p>  \n"
+        "\n"
+        "  <pre>x\n"
+        "   <b>y</b>\n"
+        "</pre>\n"
+        "  <CODE>q\n"
+        "  <i>r</i></CODE>\n"
+        " <script>var a = '> \n"
+        " <';</script>\n"
+        "</div>\n"
+        "<b>x</b>\n"
+        "  text\n"
+        "<b>y</b>"
+    )
+    assert compact_html(page) == (
+        "<div>\n"
+        "<p>a  b</p>\n"
+        "<pre>x\n"
+        "   <b>y</b>\n"
+        "</pre>\n"
+        "<CODE>q\n"
+        "  <i>r</i></CODE>\n"
+        "<script>var a = '> \n"
+        " <';</script>\n"
+        "</div>\n"
+        "<b>x</b>\n"
+        "  text\n"
+        "<b>y</b>"
+    )
 
 
 def test_failed_build_keeps_last_good_site_and_sources(tmp_path, monkeypatch):
@@ -90,7 +135,11 @@ def test_failed_build_keeps_last_good_site_and_sources(tmp_path, monkeypatch):
     assert build(root).exit_code == 0
     site_before = checksums(root / "site")
     quiz = root / "quizzes" / "basics.yml"
-    quiz.write_text(quiz.read_text().replace("        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"))
+    quiz.write_text(
+        quiz.read_text().replace(
+            "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"
+        )
+    )
     sources_before = {k: v for k, v in checksums(root).items() if not k.startswith("site/")}
     result = build(root)
     assert result.exit_code == 1
@@ -152,16 +201,29 @@ def test_site_dir_over_sources_is_refused(tmp_path, monkeypatch):
 
 def test_plain_mkdocs_build_works_and_output_is_clean(tmp_path):
     root = make_course(tmp_path / "c")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "modules" / "basics.html").is_file()
     course = subprocess.run([sys.executable, "-m", "builder", "build"], cwd=root, capture_output=True, text=True)
-    assert course.returncode == 0 and course.stderr.startswith("Notice: Material for MkDocs") and len(course.stderr.splitlines()) == 1, course.stderr
+    assert (
+        course.returncode == 0
+        and course.stderr.startswith("Notice: Material for MkDocs")
+        and len(course.stderr.splitlines()) == 1
+    ), course.stderr
     assert len(course.stdout.splitlines()) == 1
 
 
 def test_core_imports_nothing_from_mkdocs():
-    code = "import sys, builder.check, builder.render, builder.pages.module, builder.docs_tree, builder.loader; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
+    code = (
+        "import sys, builder.check, builder.render, builder.pages.module, builder.docs_tree, builder.loader; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
@@ -172,7 +234,13 @@ def test_builds_are_reproducible(tmp_path):
     for name in ("a", "b"):
         root = make_course(tmp_path / name)
         env = {"SOURCE_DATE_EPOCH": "1764400000", "PATH": "/usr/bin:/bin"}
-        result = subprocess.run([sys.executable, "-m", "builder", "build"], cwd=root, capture_output=True, text=True, env=env)
+        result = subprocess.run(
+            [sys.executable, "-m", "builder", "build"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert result.returncode == 0, result.stderr
         sites.append(checksums(root / "site"))
     assert sites[0] == sites[1]
@@ -189,14 +257,30 @@ def test_spanish_build_shows_spanish_strings(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")
-    for text in ("Comprobación de conocimientos", "Objetivos de aprendizaje", "Comprobar respuesta", "Pregunta 1 de 7.", "Subir", "Fuentes"):
+    for text in (
+        "Comprobación de conocimientos",
+        "Objetivos de aprendizaje",
+        "Comprobar respuesta",
+        "Pregunta 1 de 7.",
+        "Subir",
+        "Fuentes",
+    ):
         assert text in page, text
     assert "Check answer" not in page and "Knowledge check" not in page
-    assert '"empty":"Elija primero una respuesta."' in (root / "site" / "assets" / "course" / "course.js").read_text(encoding="utf-8")
+    assert '"empty":"Elija primero una respuesta."' in (root / "site" / "assets" / "course" / "course.js").read_text(
+        encoding="utf-8"
+    )
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "A quién se dirige este curso:" in home and "Itinerario de aprendizaje" in home
     assert '<html lang="es"' in home  # Material's own strings follow
-    for label in ("Inicio", "Módulos", "Mi progreso", "Autoevaluación final", "Certificado", "Imprimir todo el curso"):
+    for label in (
+        "Inicio",
+        "Módulos",
+        "Mi progreso",
+        "Autoevaluación final",
+        "Certificado",
+        "Imprimir todo el curso",
+    ):
         assert f">{label}<" in home or f"{label}\n" in home, label
     assert "My progress" not in home and "Final self-assessment" not in home
 
@@ -205,11 +289,28 @@ def test_module_page_shows_last_change_from_git_only(tmp_path, monkeypatch):
     root = make_course(tmp_path / "c")
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0
-    assert "Last changed" not in (root / "site" / "modules" / "basics.html").read_text()  # not a git repository: no date
-    env = {"GIT_AUTHOR_NAME": "Trainer", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Trainer", "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    # not a git repository: no date
+    assert "Last changed" not in (root / "site" / "modules" / "basics.html").read_text()
+    env = {
+        "GIT_AUTHOR_NAME": "Trainer",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "Trainer",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
     subprocess.run(["git", "init", "-q"], cwd=root, check=True, env=env)
-    for args, date in ((["add", "-A"], None), (["commit", "-qm", "first"], "2020-02-03T10:00:00"), (["commit", "-qm", "quiz", "--allow-empty"], "2021-05-06T10:00:00")):
-        subprocess.run(["git", *args], cwd=root, check=True, env={**env, **({"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date} if date else {})})
+    for args, date in (
+        (["add", "-A"], None),
+        (["commit", "-qm", "first"], "2020-02-03T10:00:00"),
+        (["commit", "-qm", "quiz", "--allow-empty"], "2021-05-06T10:00:00"),
+    ):
+        subprocess.run(
+            ["git", *args],
+            cwd=root,
+            check=True,
+            env={**env, **({"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date} if date else {})},
+        )
     result = build(root)
     assert result.exit_code == 0
     page = (root / "site" / "modules" / "basics.html").read_text()
@@ -218,7 +319,21 @@ def test_module_page_shows_last_change_from_git_only(tmp_path, monkeypatch):
 
 
 def test_whole_course_print_page(tmp_path, monkeypatch):
-    root = make_course(tmp_path / "c", [("modules/02-more.md", (root_text := (MINIMAL / "modules" / "01-basics.md").read_text()).replace("id: basics", "id: more").replace("title: Basics", "title: More")), ("quizzes/more.yml", (MINIMAL / "quizzes" / "basics.yml").read_text().replace("module: basics", "module: more"))])
+    root = make_course(
+        tmp_path / "c",
+        [
+            (
+                "modules/02-more.md",
+                (root_text := (MINIMAL / "modules" / "01-basics.md").read_text())
+                .replace("id: basics", "id: more")
+                .replace("title: Basics", "title: More"),
+            ),
+            (
+                "quizzes/more.yml",
+                (MINIMAL / "quizzes" / "basics.yml").read_text().replace("module: basics", "module: more"),
+            ),
+        ],
+    )
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0, build(root).output
     page = (root / "site" / "modules" / "all-modules.html").read_text()
@@ -232,7 +347,9 @@ def test_whole_course_print_page(tmp_path, monkeypatch):
 
 
 def test_print_page_setting(tmp_path, monkeypatch):
-    root = make_course(tmp_path / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nprint_page: never")])
+    root = make_course(
+        tmp_path / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nprint_page: never")]
+    )
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0
     assert not (root / "site" / "modules" / "all-modules.html").exists()
@@ -242,7 +359,10 @@ def test_print_page_setting(tmp_path, monkeypatch):
     assert not course.has_print_page and not many.has_print_page
     for setting, few, lots in (("auto", True, False), ("always", True, True)):
         course = dataclasses.replace(course, meta=course.meta.model_copy(update={"print_page": setting}))
-        assert (course.has_print_page, dataclasses.replace(course, modules=course.modules * (PRINT_PAGE_AUTO_MODULES + 1)).has_print_page) == (few, lots), setting
+        assert (
+            course.has_print_page,
+            dataclasses.replace(course, modules=course.modules * (PRINT_PAGE_AUTO_MODULES + 1)).has_print_page,
+        ) == (few, lots), setting
         assert dataclasses.replace(course, modules=course.modules * PRINT_PAGE_AUTO_MODULES).has_print_page
 
 
@@ -260,7 +380,13 @@ def test_build_checks_the_course_once(tmp_path, monkeypatch):
 
 
 def test_reserved_module_id(tmp_path):
-    root = make_course(tmp_path / "c", [("modules/01-basics.md", "id: basics", "id: all-modules"), ("quizzes/basics.yml", "module: basics", "module: all-modules")])
+    root = make_course(
+        tmp_path / "c",
+        [
+            ("modules/01-basics.md", "id: basics", "id: all-modules"),
+            ("quizzes/basics.yml", "module: basics", "module: all-modules"),
+        ],
+    )
     result = CliRunner().invoke(cli, ["check", "--root", str(root)])
     assert result.exit_code == 1 and "[reserved-module-id]" in result.output
 
@@ -284,7 +410,9 @@ def test_module_pages_carry_every_interface_string_quiz_js_uses():
 def test_material_content_script_only_with_content_tabs(tmp_path):
     """Material's content script restores content tabs: published and loaded only with pymdownx.tabbed."""
     plain = make_course(tmp_path / "plain")
-    tabbed = make_course(tmp_path / "tabbed", [("mkdocs.yml", "  - admonition\n", "  - admonition\n  - pymdownx.tabbed\n")])
+    tabbed = make_course(
+        tmp_path / "tabbed", [("mkdocs.yml", "  - admonition\n", "  - admonition\n  - pymdownx.tabbed\n")]
+    )
     for root, expected in ((plain, False), (tabbed, True)):
         result = build(root)
         assert result.exit_code == 0, result.output
@@ -306,7 +434,10 @@ def test_scenario_script_and_styles_only_on_scenario_pages(tmp_path):
             assert name not in (site / "modules" / "basics.html").read_text(encoding="utf-8")
         assert "setupScenario" not in (site / "assets" / "course" / "course.js").read_text(encoding="utf-8")
     page = (with_scenario / "site" / "scenarios" / "first-call.html").read_text(encoding="utf-8")
-    assert '<link rel="stylesheet" href="../assets/course/scenario.css">' in page and '<script src="../assets/course/scenario.js" defer></script>' in page
+    assert (
+        '<link rel="stylesheet" href="../assets/course/scenario.css">' in page
+        and '<script src="../assets/course/scenario.js" defer></script>' in page
+    )
 
 
 def test_a_build_leaves_the_process_warning_filters_as_they_were(tmp_path):
@@ -341,7 +472,10 @@ def test_a_loaded_course_holds_no_cycles_and_a_build_unfreezes_the_collector(tmp
 
 #: The lines of Material's partials that builder/theme/ changes, and what it puts there.
 NAV_CHANGES = {
-    "nav.html": ("{{ item.render(nav_item, path, 1) }}", "{{ course_nav_item(item.render, nav_item, path, 1, none, page) }}"),
+    "nav.html": (
+        "{{ item.render(nav_item, path, 1) }}",
+        "{{ course_nav_item(item.render, nav_item, path, 1, none, page) }}",
+    ),
     "nav-item.html": (
         '{{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}',
         '{{ course_nav_item(render, item, path ~ "_" ~ loop.index, level + 1, nav_item, page) }}',
@@ -358,9 +492,13 @@ def test_navigation_partials_are_materials_with_one_change():
     for name, (theirs, ours) in NAV_CHANGES.items():
         material_text = (Path(material.__file__).parent / "templates" / "partials" / name).read_text(encoding="utf-8")
         our_text = (REPO / "builder" / "theme" / "partials" / name).read_text(encoding="utf-8")
-        assert material_text.count(theirs) == 1, f"Material's {name} changed: copy it again into builder/theme/partials/"
+        assert material_text.count(theirs) == 1, (
+            f"Material's {name} changed: copy it again into builder/theme/partials/"
+        )
         expected = material_text.split("-#}\n", 1)[1].replace(theirs, ours)
-        assert our_text.split("-#}\n", 1)[1] == expected, f"builder/theme/partials/{name} is no longer Material's file with one change"
+        assert our_text.split("-#}\n", 1)[1] == expected, (
+            f"builder/theme/partials/{name} is no longer Material's file with one change"
+        )
 
 
 def test_navigation_rendered_once_per_folder_is_what_material_renders(tmp_path, monkeypatch):
@@ -382,7 +520,12 @@ def test_navigation_rendered_once_per_folder_is_what_material_renders(tmp_path, 
 
     def every_time(self, env, config, files):
         on_env(self, env, config, files)
-        env.globals["course_nav_item"] = lambda render, item, path, level, parent, page: render(item, path, level, parent)
+        env.globals["course_nav_item"] = lambda render, item, path, level, parent, page: render(
+            item,
+            path,
+            level,
+            parent,
+        )
         return env
 
     monkeypatch.setattr(CoursePlugin, "on_env", every_time)
@@ -391,7 +534,9 @@ def test_navigation_rendered_once_per_folder_is_what_material_renders(tmp_path, 
     module_page = next(p for p in pages if p.parts[0] == "modules" and p.name != "all-modules.html")
     assert len(pages) > 20 and "md-nav__item--section" in (tmp_path / "each" / module_page).read_text(encoding="utf-8")
     for page in pages:
-        assert (tmp_path / "kept" / page).read_text(encoding="utf-8") == (tmp_path / "each" / page).read_text(encoding="utf-8"), page
+        assert (tmp_path / "kept" / page).read_text(encoding="utf-8") == (tmp_path / "each" / page).read_text(
+            encoding="utf-8"
+        ), page
 
 
 def test_search_index_follows_the_course_language(tmp_path, monkeypatch):
@@ -417,7 +562,9 @@ def test_settings_and_sources_are_never_published(tmp_path, monkeypatch):
     assert build(root).exit_code == 0
     site = root / "site"
     published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert not [p for p in published if p.endswith((".yml", ".yaml")) or p.startswith(("diagrams/", "local/", "drafts/"))], published
+    assert not [
+        p for p in published if p.endswith((".yml", ".yaml")) or p.startswith(("diagrams/", "local/", "drafts/"))
+    ], published
     assert "modules/basics.html" in published
 
 
@@ -425,7 +572,9 @@ def test_draft_banner_text_is_a_setting(tmp_path, monkeypatch):
     """`draft_banner` in course.yml replaces the language's "Draft: not yet reviewed by a subject-matter expert." on
     every module no named reviewer has signed off, and in the outline; it is text, not markup."""
     words = "Draft: not yet approved by the academy's curriculum board <b>."
-    root = make_course(tmp_path / "c", [("course/course.yml", "pass_mark: 80", f'pass_mark: 80\ndraft_banner: "{words}"')])
+    root = make_course(
+        tmp_path / "c", [("course/course.yml", "pass_mark: 80", f'pass_mark: 80\ndraft_banner: "{words}"')]
+    )
     monkeypatch.chdir(root)
     assert build(root).exit_code == 0
     page = (root / "site" / "modules" / "basics.html").read_text(encoding="utf-8")

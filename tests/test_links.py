@@ -55,8 +55,18 @@ def site(tmp_path_factory) -> Path:
 def _assessment_fragments(site: Path) -> str:
     """The question texts the final assessment builds its forms from (HTML inside its JSON)."""
     page = (site / "assessment.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" class="cb-assessment__data">(.*?)</script>', page, re.DOTALL).group(1))[0]
-    return "".join(str(value) for q in data["questions"] for value in (q["prompt"], q["explanation"], *(o[1] for o in q.get("options", []))))
+    data = json.loads(
+        re.search(
+            r'<script type="application/json" class="cb-assessment__data">(.*?)</script>',
+            page,
+            re.DOTALL,
+        ).group(1)
+    )[0]
+    return "".join(
+        str(value)
+        for q in data["questions"]
+        for value in (q["prompt"], q["explanation"], *(o[1] for o in q.get("options", [])))
+    )
 
 
 def _broken(site: Path, page: str, html: str) -> list[str]:
@@ -67,7 +77,11 @@ def _broken(site: Path, page: str, html: str) -> list[str]:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path))) if path else page
         if target.startswith("../") or not (site / target).is_file():
             problems.append(f"{page}: <{tag}> {url}: no file {target}")
-        elif fragment and target.endswith(".html") and fragment not in parse((site / target).read_text(encoding="utf-8")).ids:
+        elif (
+            fragment
+            and target.endswith(".html")
+            and fragment not in parse((site / target).read_text(encoding="utf-8")).ids
+        ):
             problems.append(f"{page}: <{tag}> {url}: no id {fragment} in {target}")
     return problems
 
@@ -75,7 +89,8 @@ def _broken(site: Path, page: str, html: str) -> list[str]:
 def test_every_link_and_image_of_every_page_resolves_in_the_site(site):
     """Relative URLs only, each to a file of the site (and an id in it): so they hold under a
     sub-path, from file:// and inside a SCORM package. The assessment's question texts too."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")  # 404: from the root, by design
+    # 404: from the root, by design
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
     problems = [problem for page in pages for problem in _broken(site, page, (site / page).read_text(encoding="utf-8"))]
     problems += _broken(site, "assessment.html", _assessment_fragments(site))
     assert problems == []
@@ -97,7 +112,10 @@ def test_quiz_text_links_are_written_for_the_page_that_shows_them(site):
     scenario = (site / "scenarios" / "first-call.html").read_text(encoding="utf-8")
     assert '<a href="../modules/basics.html#the-rule">the rule</a>' in scenario
     glossary = (site / "glossary.html").read_text(encoding="utf-8")
-    assert '<a href="index.html#learning-path">the course</a>' in glossary and '<a href="modules/basics.html">one module</a>' in glossary
+    assert (
+        '<a href="index.html#learning-path">the course</a>' in glossary
+        and '<a href="modules/basics.html">one module</a>' in glossary
+    )
 
 
 def test_citations_in_quiz_and_scenario_text_render_as_in_the_module_body(site):
@@ -105,9 +123,15 @@ def test_citations_in_quiz_and_scenario_text_render_as_in_the_module_body(site):
     body_cite = '<sup class="cb-cite">[<a href="#source-rulebook" aria-label="Source 1">1</a>]</sup>'
     assert body_cite in module  # the module body's own, for comparison
     assert '<sup class="cb-cite">[<a aria-label="Source 1" href="basics.html#source-rulebook">1</a>]</sup>' in module
-    assert '<sup class="cb-cite">[<a aria-label="Source 1" href="modules/basics.html#source-rulebook">1</a>]</sup>' in _assessment_fragments(site)
+    assert (
+        '<sup class="cb-cite">[<a aria-label="Source 1" href="modules/basics.html#source-rulebook">1</a>]</sup>'
+        in _assessment_fragments(site)
+    )
     scenario = (site / "scenarios" / "first-call.html").read_text(encoding="utf-8")
-    assert '<sup class="cb-cite">[<a aria-label="Source 1" href="../modules/basics.html#source-rulebook">1</a>]</sup>' in scenario
+    assert (
+        '<sup class="cb-cite">[<a aria-label="Source 1" href="../modules/basics.html#source-rulebook">1</a>]</sup>'
+        in scenario
+    )
     assert "Step 1: A caller describes a problem." in scenario  # the step's heading, without the citation
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -155,9 +179,22 @@ def test_the_ids_links_may_name_are_the_ids_the_pages_have(site, tmp_path):
 
 
 def test_links_are_found_with_their_positions():
-    text = "A [link](a.md#x) and ![img](b.png \"t\").\n\n`[code](no.md)`\n\n[ref]: <c d.md>\n<a href=\"e.md\">e</a> <img src='f.png'>"
+    text = (
+        'A [link](a.md#x) and ![img](b.png "t").\n'
+        "\n"
+        "`[code](no.md)`\n"
+        "\n"
+        "[ref]: <c d.md>\n"
+        "<a href=\"e.md\">e</a> <img src='f.png'>"
+    )
     found = [(f.line, f.col, f.url, f.image, f.html) for f in find_links(text)]
-    assert found == [(0, 9, "a.md#x", False, False), (0, 28, "b.png", True, False), (4, 8, "c d.md", False, False), (5, 9, "e.md", False, True), (5, 31, "f.png", True, True)]
+    assert found == [
+        (0, 9, "a.md#x", False, False),
+        (0, 28, "b.png", True, False),
+        (4, 8, "c d.md", False, False),
+        (5, 9, "e.md", False, True),
+        (5, 31, "f.png", True, True),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -191,24 +228,50 @@ def test_course_build_reports_a_broken_link_before_mkdocs_does(tmp_path, monkeyp
     """The trainer hears of it from the check, located, not from MkDocs' own warning."""
     from course_helpers import make_course
 
-    root = make_course(tmp_path / "c", [("modules/01-basics.md", "The ERA publishes it.", "The ERA publishes it. See [the missing page](../nowhere.md#top).")])
+    root = make_course(
+        tmp_path / "c",
+        [
+            (
+                "modules/01-basics.md",
+                "The ERA publishes it.",
+                "The ERA publishes it. See [the missing page](../nowhere.md#top).",
+            )
+        ],
+    )
     monkeypatch.chdir(root)
     result = CliRunner().invoke(cli, ["build", "--root", str(root)])
     assert result.exit_code == 1
-    assert "modules/01-basics.md:24:116: error: the link `../nowhere.md#top` leads to no page or file of the course [broken-link]" in result.output
+    assert (
+        "modules/01-basics.md:24:116: error: "
+        "the link `../nowhere.md#top` leads to no page or file of the course [broken-link]" in result.output
+    )
     assert "WARNING" not in result.output and not (root / "site").exists()
 
 
 def test_an_agencys_local_sections_are_checked_and_their_links_work(tmp_path, monkeypatch):
     from course_helpers import make_course
 
-    section = "sections:\n  - module: basics\n    after: the-rule\n    title: In Springfield\n    text: See [our card](../local/card.md) and [the rule](01-basics.md#the-rul).\n"
-    edits = [("course/local/local.yml", "agency: Springfield Police Department\n"), ("course/local/card.md", "# Card\n"), ("course/local/sections.yml", section)]
+    section = (
+        "sections:\n"
+        "  - module: basics\n"
+        "    after: the-rule\n"
+        "    title: In Springfield\n"
+        "    text: See [our card](../local/card.md) and [the rule](01-basics.md#the-rul).\n"
+    )
+    edits = [
+        ("course/local/local.yml", "agency: Springfield Police Department\n"),
+        ("course/local/card.md", "# Card\n"),
+        ("course/local/sections.yml", section),
+    ]
     root = make_course(tmp_path / "c", edits)
     monkeypatch.chdir(root)
     result = CliRunner().invoke(cli, ["build", "--root", str(root)])
     assert result.exit_code == 1
-    assert "course/local/sections.yml:5:59: error: `modules/basics.html` has no heading or id `the-rul` (in the link `01-basics.md#the-rul`) [broken-anchor]" in result.output
+    assert (
+        "course/local/sections.yml:5:59: error: "
+        "`modules/basics.html` has no heading or id `the-rul` (in the link `01-basics.md#the-rul`) [broken-anchor]"
+        in result.output
+    )
     (root / "course/local/sections.yml").write_text(section.replace("#the-rul)", "#the-rule)"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", "--root", str(root)])
     assert result.exit_code == 0, result.output
@@ -228,10 +291,13 @@ def test_quiz_text_for_an_lms_keeps_other_sites_and_leaves_unknown_citations_to_
     def lms(text: str) -> str:
         return for_lms(text, sitemap, "modules/basics.md", "quizzes/basics.yml", module)
 
-    assert lms("Call [the line](tel:+15555550100), mail [us](mailto:a@example.org), read [DHS](https://www.dhs.gov/x \"t\").") == (
-        "Call [the line](tel:+15555550100), mail [us](mailto:a@example.org), read [DHS](https://www.dhs.gov/x \"t\")."
+    assert lms(
+        'Call [the line](tel:+15555550100), mail [us](mailto:a@example.org), read [DHS](https://www.dhs.gov/x "t").'
+    ) == ('Call [the line](tel:+15555550100), mail [us](mailto:a@example.org), read [DHS](https://www.dhs.gov/x "t").')
+    assert (
+        lms("[The rule (in full)](basics.md 'the rule') and [more](<../more.md#further-steps>).")
+        == "The rule (in full) and more."
     )
-    assert lms("[The rule (in full)](basics.md 'the rule') and [more](<../more.md#further-steps>).") == "The rule (in full) and more."
     assert lms("So [@rulebook; @nowhere], but [@rulebook] and `[@rulebook]`.") == (
         "So [@rulebook; @nowhere], but ([The Rulebook](https://example.org/rulebook)) and `[@rulebook]`."
     )

@@ -8,7 +8,10 @@ from builder.minify import minified
 
 
 def test_local_names_are_shortened_and_globals_kept():
-    out = minified("var cb = window.cb = {};\n(function (course) { var answers = course.answers; cb.seen = answers; })(cb);\n", "x.js")
+    out = minified(
+        "var cb = window.cb = {};\n(function (course) { var answers = course.answers; cb.seen = answers; })(cb);\n",
+        "x.js",
+    )
     assert "var cb=window.cb" in out and "cb.seen=" in out
     assert "course" not in out and "answers" not in out.replace(".answers", "")
 

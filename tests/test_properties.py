@@ -21,22 +21,41 @@ from builder.models import normalize_answer
 from builder.pages.module import ModulePages
 from builder.render import QuizText, RenderContext
 
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 LOCATED = re.compile(r"^[\w./-]+:\d+:\d+: (error|warning): ")
 
 # Text full of the characters that break naive HTML, YAML, GIFT and JSON handling.
-text = st.text(alphabet=string.ascii_letters + string.digits + " <>&\"'{}[]:#~=\\/*_`|-!?éñ漢\u2028", min_size=1, max_size=40).filter(lambda s: s.strip() != "" and normalize_answer(s) != "")
+text = st.text(
+    alphabet=string.ascii_letters + string.digits + " <>&\"'{}[]:#~=\\/*_`|-!?éñ漢\u2028", min_size=1, max_size=40
+).filter(lambda s: s.strip() != "" and normalize_answer(s) != "")
 slug = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?", fullmatch=True)
 
 
 @st.composite
 def question(draw, qid: str) -> dict:
     kind = draw(st.sampled_from(["single", "multiple", "true_false", "matching", "ordering", "short_answer"]))
-    q: dict = {"id": qid, "type": kind, "objectives": ["recall", "apply"], "prompt": draw(text), "explanation": draw(text)}
+    q: dict = {
+        "id": qid,
+        "type": kind,
+        "objectives": ["recall", "apply"],
+        "prompt": draw(text),
+        "explanation": draw(text),
+    }
     if kind in ("single", "true_false", "multiple"):
         n = 2 if kind == "true_false" else draw(st.integers(2, 5))
         correct = draw(st.sets(st.integers(0, n - 1), min_size=1, max_size=1 if kind != "multiple" else n))
-        q["options"] = [{"text": draw(text), **({"correct": True} if i in correct else {}), **({"feedback": draw(text)} if draw(st.booleans()) else {})} for i in range(n)]
+        q["options"] = [
+            {
+                "text": draw(text),
+                **({"correct": True} if i in correct else {}),
+                **({"feedback": draw(text)} if draw(st.booleans()) else {}),
+            }
+            for i in range(n)
+        ]
         q["shuffle"] = draw(st.booleans())
     elif kind == "matching":
         lefts = draw(st.lists(text, min_size=2, max_size=4, unique_by=normalize_answer))
@@ -63,7 +82,9 @@ def _course(tmp_path_factory) -> Path:
 @given(data=quiz())
 def test_valid_quizzes_check_clean_and_render(tmp_path_factory, data):
     root = _course(tmp_path_factory)
-    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "quizzes" / "basics.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     course, report = check_course(root)
     assert [d.format() for d in report if d.level.value == "error"] == []
     html = ModulePages(RenderContext(course)).quiz(course.modules[0], course.quizzes[0].quiz)
@@ -81,7 +102,11 @@ def test_valid_quizzes_check_clean_and_render(tmp_path_factory, data):
 
 mutation = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, 10_000)),
-    st.tuples(st.just("insert"), st.integers(0, 10_000), st.sampled_from(list(":-[]{}#&*!|>'\"\t\n \x00\u00e9") + ["yes", "No", "~", "@", "%"])),
+    st.tuples(
+        st.just("insert"),
+        st.integers(0, 10_000),
+        st.sampled_from(list(":-[]{}#&*!|>'\"\t\n \x00\u00e9") + ["yes", "No", "~", "@", "%"]),
+    ),
     st.tuples(st.just("swap-lines"), st.integers(0, 200), st.integers(0, 200)),
     st.tuples(st.just("truncate"), st.integers(0, 10_000)),
 )
@@ -106,22 +131,55 @@ def _mutate(text: str, steps) -> str:
 
 
 @SETTINGS
-@given(data=quiz(), steps=st.lists(mutation, min_size=1, max_size=4), where=st.sampled_from(["quizzes/basics.yml", "modules/01-basics.md"]))
+@given(
+    data=quiz(),
+    steps=st.lists(mutation, min_size=1, max_size=4),
+    where=st.sampled_from(["quizzes/basics.yml", "modules/01-basics.md"]),
+)
 def test_mutated_files_never_crash_the_loader(tmp_path_factory, data, steps, where):
     root = _course(tmp_path_factory)
-    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "quizzes" / "basics.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     file = root / where
     file.write_text(_mutate(file.read_text(encoding="utf-8"), steps), encoding="utf-8")
     course, report = check_course(root)  # must not raise
     text = report.format_text()
     for line in text.splitlines():
-        assert LOCATED.match(line) or line.startswith(("  hint: ", "Found ", "No problems")) or " more problem" in line, line
+        assert (
+            LOCATED.match(line) or line.startswith(("  hint: ", "Found ", "No problems")) or " more problem" in line
+        ), line
     if not report.errors:
         ModulePages(RenderContext(course)).quiz(course.modules[0], course.quizzes[0].quiz)
 
 
 # Markdown-heavy fragments: lists, quotes, code, headings, emphasis and links across lines.
-markdown_piece = st.sampled_from(["- item", "1. first", "> quote", "    code", "# Title", "*em*", "**strong**", "`code`", "[link](https://example.org)", "[ref][r]", "<b>raw</b>", "a  ", "---", "\\", "\n", "\n\n", " ", "text", "Title\n===", "* * *", "2) two", "\t"])
+markdown_piece = st.sampled_from(
+    [
+        "- item",
+        "1. first",
+        "> quote",
+        "    code",
+        "# Title",
+        "*em*",
+        "**strong**",
+        "`code`",
+        "[link](https://example.org)",
+        "[ref][r]",
+        "<b>raw</b>",
+        "a  ",
+        "---",
+        "\\",
+        "\n",
+        "\n\n",
+        " ",
+        "text",
+        "Title\n===",
+        "* * *",
+        "2) two",
+        "\t",
+    ]
+)
 fragment = st.lists(st.one_of(markdown_piece, text), min_size=1, max_size=8).map("".join)
 
 
@@ -138,7 +196,54 @@ def test_fragments_converted_together_match_one_by_one(texts):
 
 
 # Plain sentences and their near misses: block starts, specials, odd spaces, digits and dots.
-plain_piece = st.sampled_from(["word", " ", "  ", ".", ",", "?", ":", ";", "'", '"', "(", ")", "%", "$", "/", "-", "+", "=", ">", "1", "12", "1.", "2)", "é", "—", "’", "\u00a0", "\u2028", "\u3000", "\x85", "\t", "*", "_", "`", "[", "&", "<", "#", "!", "\\", "~", "|", "{", "}"])
+plain_piece = st.sampled_from(
+    [
+        "word",
+        " ",
+        "  ",
+        ".",
+        ",",
+        "?",
+        ":",
+        ";",
+        "'",
+        '"',
+        "(",
+        ")",
+        "%",
+        "$",
+        "/",
+        "-",
+        "+",
+        "=",
+        ">",
+        "1",
+        "12",
+        "1.",
+        "2)",
+        "é",
+        "—",
+        "’",
+        "\u00a0",
+        "\u2028",
+        "\u3000",
+        "\x85",
+        "\t",
+        "*",
+        "_",
+        "`",
+        "[",
+        "&",
+        "<",
+        "#",
+        "!",
+        "\\",
+        "~",
+        "|",
+        "{",
+        "}",
+    ]
+)
 
 
 @SETTINGS
@@ -177,10 +282,61 @@ def test_plain_fragments_skip_the_parser_only_when_it_would_change_nothing(text)
 
 # Sentences with the Markdown trainers put in options, feedback and explanations, and near misses:
 # marks without their pair, marks inside words, nesting, unsafe or odd link targets, entities.
-simple_piece = st.sampled_from(["word", "two words", " ", "\n\n", "\n\n\n", "\n\n    ", "\n\n- ", "\n\n1. ", ".", ",", "?", ":", "(", ")", "'", '"', "-", "1.", "*", "**", "_", "__", "`", "``",
-                                "[", "]", "](", "https://e.org/a#b", "http://e.org/x?y=1", "javascript:x", "mailto:a@b.c", "&", "<", "!", "\\",
-                                "\n", "\t", "\u00a0", "#", "~", "*em*", "**strong**", "`code_x`", "[link](https://example.org/guide#s-1)",
-                                "[a](https://e.org)b", "*a **b** c*", "`a & b`", "` a`", "[*x*](https://e.org)", "*a*b", "a*b*"])
+simple_piece = st.sampled_from(
+    [
+        "word",
+        "two words",
+        " ",
+        "\n\n",
+        "\n\n\n",
+        "\n\n    ",
+        "\n\n- ",
+        "\n\n1. ",
+        ".",
+        ",",
+        "?",
+        ":",
+        "(",
+        ")",
+        "'",
+        '"',
+        "-",
+        "1.",
+        "*",
+        "**",
+        "_",
+        "__",
+        "`",
+        "``",
+        "[",
+        "]",
+        "](",
+        "https://e.org/a#b",
+        "http://e.org/x?y=1",
+        "javascript:x",
+        "mailto:a@b.c",
+        "&",
+        "<",
+        "!",
+        "\\",
+        "\n",
+        "\t",
+        "\u00a0",
+        "#",
+        "~",
+        "*em*",
+        "**strong**",
+        "`code_x`",
+        "[link](https://example.org/guide#s-1)",
+        "[a](https://e.org)b",
+        "*a **b** c*",
+        "`a & b`",
+        "` a`",
+        "[*x*](https://e.org)",
+        "*a*b",
+        "a*b*",
+    ]
+)
 
 
 @SETTINGS
@@ -232,14 +388,23 @@ def test_the_markdown_of_realistic_questions_skips_the_parser():
     the benchmark's realistic build went into parsing them)."""
     from builder.render import _simple
 
-    for text in ("Note written learn *child* case.", "Plan `interpreter_needed` salon.", "Local **these** notice.",
-                 "See [the guide, section 9](https://example.org/guide#section-9).", "(*a*), **b**; `c`: [d](http://e.org/f?g=1)?"):
+    for text in (
+        "Note written learn *child* case.",
+        "Plan `interpreter_needed` salon.",
+        "Local **these** notice.",
+        "See [the guide, section 9](https://example.org/guide#section-9).",
+        "(*a*), **b**; `c`: [d](http://e.org/f?g=1)?",
+    ):
         assert _simple(text) is not None, text
 
 
-NORMALIZE_VECTORS = json.loads((Path(__file__).parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
+NORMALIZE_VECTORS = json.loads(
+    (Path(__file__).parent / "vectors" / "normalize.json").read_text(encoding="utf-8"),
+)["cases"]
 
 
 def test_answer_normalization_matches_the_shared_vectors():
     """The same cases run against quiz.js in tests/browser/test_question_types.py."""
-    assert [normalize_answer(case["input"]) for case in NORMALIZE_VECTORS] == [case["expected"] for case in NORMALIZE_VECTORS]
+    assert [normalize_answer(case["input"]) for case in NORMALIZE_VECTORS] == [
+        case["expected"] for case in NORMALIZE_VECTORS
+    ]

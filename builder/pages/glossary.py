@@ -13,7 +13,13 @@ def glossary_page(r: RenderContext) -> str | None:
     r.links.showing("glossary.md")
     r.links.writing("glossary.md", "course/glossary.yml", None)
     terms = [
-        {"term": term.term, "abbr": term.abbr, "definition": r.inline(term.definition), "source": term.source, "anchor": "term-" + slug(term.abbr or term.term)}
+        {
+            "term": term.term,
+            "abbr": term.abbr,
+            "definition": r.inline(term.definition),
+            "source": term.source,
+            "anchor": "term-" + slug(term.abbr or term.term),
+        }
         for term in sorted(glossary.terms, key=lambda t: t.term.lower())
     ]
     return r.env.get_template("glossary.md").render(t=r.t, terms=terms)

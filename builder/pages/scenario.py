@@ -40,25 +40,55 @@ def scenario_page(r: RenderContext, sf: ScenarioFile) -> str:
         todo.extend(c.goto for c in sc.steps[current].choices)
     order += [s for s in sc.steps if s not in order]
     # A heading says where the trainee is, not only "Step 2": the number and the first words.
-    titles = {sid: r.t["scenario_step"].format(n=n, gist=gist(sc.steps[sid].situation)) for n, sid in enumerate(order, 1)}
-    titles.update({eid: r.t["scenario_outcome"].format(n=n, gist=gist(e.outcome)) for n, (eid, e) in enumerate(sc.ends.items(), 1)})
+    titles = {
+        sid: r.t["scenario_step"].format(n=n, gist=gist(sc.steps[sid].situation)) for n, sid in enumerate(order, 1)
+    }
+    titles.update(
+        {
+            eid: r.t["scenario_outcome"].format(n=n, gist=gist(e.outcome))
+            for n, (eid, e) in enumerate(sc.ends.items(), 1)
+        }
+    )
     steps = [
         {
             "id": sid,
             "title": titles[sid],
             "situation": r.block(sc.steps[sid].situation),
             "choices": [
-                {"text": r.inline(c.text), "goto": c.goto, "feedback": r.block(c.feedback), "is_end": c.goto in sc.ends, "target_title": titles.get(c.goto, c.goto)}
+                {
+                    "text": r.inline(c.text),
+                    "goto": c.goto,
+                    "feedback": r.block(c.feedback),
+                    "is_end": c.goto in sc.ends,
+                    "target_title": titles.get(c.goto, c.goto),
+                }
                 for c in sc.steps[sid].choices
             ],
         }
         for sid in order
     ]
-    ends = [{"id": eid, "title": titles[eid], "outcome": r.block(e.outcome), "debrief": r.block(e.debrief)} for eid, e in sc.ends.items()]
+    ends = [
+        {"id": eid, "title": titles[eid], "outcome": r.block(e.outcome), "debrief": r.block(e.debrief)}
+        for eid, e in sc.ends.items()
+    ]
     # Not deferred: a scenario is searchable, and the search plugin indexes the page before `fill`.
     body = r.env.get_template("scenario.html").render(t=r.t, s=sc, steps=steps, ends=ends).strip()
     module = r.course.module(sc.module)
-    note = r.env.get_template("content_note.html").render(t=r.t, text=sc.content_note, p="", skip_to="#end-" + next(iter(sc.ends))) if sc.content_note else ""
+    note = (
+        r.env.get_template("content_note.html").render(
+            t=r.t,
+            text=sc.content_note,
+            p="",
+            skip_to="#end-" + next(iter(sc.ends)),
+        )
+        if sc.content_note
+        else ""
+    )
     return r.env.get_template("scenario.md").render(
-        t=r.t, title=md_escape(sc.title), content_note=note.strip(), module_id=sc.module, module_title=md_escape(module.meta.title if module else sc.module), body=body
+        t=r.t,
+        title=md_escape(sc.title),
+        content_note=note.strip(),
+        module_id=sc.module,
+        module_title=md_escape(module.meta.title if module else sc.module),
+        body=body,
     )
