@@ -179,3 +179,17 @@ def test_similar_prompts_finds_exactly_the_pairs_a_full_comparison_finds(tmp_pat
                 break
     assert len(expected) > 50
     assert found == expected
+
+
+def test_absolute_words_are_found_whatever_their_case():
+    """`absolute-words` reads answers as a trainee does: "Never", "ALWAYS", "Sólo" and "NADIE" are
+    the absolute words they are in lowercase (the pattern runs on lowercased text)."""
+    from builder.models import ChoiceQuestion
+    from builder.quality import Seen
+
+    question = quiz([single(1, options=4)]).questions[0]
+    assert isinstance(question, ChoiceQuestion)
+    texts = ["Never at **night**", "ALWAYS, in [every](https://example.org) case", "Sólo NADIE", "Most of the time"]
+    options = tuple(o.model_copy(update={"text": t}) for o, t in zip(question.options, texts))
+    seen = Seen(question, options, tuple(o.correct for o in options))
+    assert [words for _, words in seen.absolute] == [("never",), ("always", "every"), ("sólo", "nadie"), ()]
