@@ -93,7 +93,10 @@ def question_script(partial: str, part: str = "grade") -> str:
     grading, form_mark, rest = text.partition(FORM_MARK)
     form, lms_mark, lms = rest.partition(LMS_MARK)
     if not (form_mark and lms_mark):
-        raise ValueError(f"builder/assets/questions/{partial}.js needs a {FORM_MARK} line, then a {LMS_MARK} line, before those parts")
+        raise ValueError(
+            f"builder/assets/questions/{partial}.js needs a {FORM_MARK} line, "
+            f"then a {LMS_MARK} line, before those parts"
+        )
     return minified({"grade": grading, "form": form, "lms": lms}[part], ".js")
 
 

@@ -91,7 +91,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         # course.yml's `language` decides every string a trainee sees, Material's own included
         # (`course check` refuses a different `theme.language` in mkdocs.yml).
         config.theme["language"] = course.meta.language
-        self.context = RenderContext(course, course.meta.language, last_changed(self._root(config)), self.config.edition)
+        self.context = RenderContext(
+            course,
+            course.meta.language,
+            last_changed(self._root(config)),
+            self.config.edition,
+        )
         t = self.context.t
         config.site_name = course.meta.title
         if not config.site_description:  # each page's meta description, unless it has its own
@@ -118,7 +123,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             """Material's `render(item, path, level, parent)`, kept per folder where it may be."""
             if item.active or getattr(item, "pages", None):  # the page shown, or a blog view's pages
                 return render(item, path, level, parent)
-            key = (path, level, bool(parent and parent.active), posixpath.dirname(page.url) if page is not None else None)
+            key = (
+                path,
+                level,
+                bool(parent and parent.active),
+                posixpath.dirname(page.url) if page is not None else None,
+            )
             if key not in rendered:
                 rendered[key] = render(item, path, level, parent)
             return rendered[key]
@@ -143,7 +153,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """Priority 0. Describe module pages; expand contacts and diagrams in course pages; put the
         overview into the home page."""
-        module = self.course.module(page.file.src_uri[len("modules/") : -len(".md")]) if self.course and page.file.src_uri.startswith("modules/") else None
+        module = (
+            self.course.module(page.file.src_uri[len("modules/") : -len(".md")])
+            if self.course and page.file.src_uri.startswith("modules/")
+            else None
+        )
         if module is not None and not page.meta.get("description"):
             page.meta["description"] = docs_tree.module_description(module)
         if self.context is None or page.file.generated_by is not None:

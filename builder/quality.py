@@ -28,7 +28,15 @@ from builder.models import QUESTION_TYPES, ChoiceQuestion, ItemChecks, Option, Q
 from builder.questions import question_type
 
 #: Checks a question's `allow` may silence (it then leaves the question out of that check).
-QUESTION_CODES = ("key-position", "key-longest", "key-much-longer", "true-false-balance", "correct-first", "absolute-words", "similar-prompts")
+QUESTION_CODES = (
+    "key-position",
+    "key-longest",
+    "key-much-longer",
+    "true-false-balance",
+    "correct-first",
+    "absolute-words",
+    "similar-prompts",
+)
 #: Checks a quiz's `allow` may silence for the whole quiz.
 QUIZ_CODES = ("key-position", "key-longest", "true-false-balance", "correct-first", "absolute-words", "guessable")
 
@@ -36,7 +44,8 @@ QUIZ_CODES = ("key-position", "key-longest", "true-false-balance", "correct-firs
 #: lowercased text (half the time of a case-insensitive pattern).
 ABSOLUTE = re.compile(
     r"\b(?:never|always|only|all|none|cannot|can't|must|every|no one|nobody|nothing|"
-    r"nunca|jamás|siempre|solo|sólo|solamente|todos|todas|todo|ninguno|ninguna|nadie|nada|no puede|no pueden|debe|deben)\b"
+    r"nunca|jamás|siempre|solo|sólo|solamente|todos|todas|todo|ninguno|ninguna|nadie|nada|"
+    r"no puede|no pueden|debe|deben)\b"
 )
 #: How a true/false option says "true", in the languages the builder has strings for and a few more.
 TRUE_WORDS = frozenset({"true", "verdadero", "cierto", "vrai", "wahr", "vero", "verdadeiro", "waar"})
@@ -45,7 +54,12 @@ _MARKUP = re.compile(r"[*_`\\]")
 _WORD = re.compile(r"[^\W_]+")
 #: Prompts shorter than this (in words that are not stop words) say too little to compare.
 SIMILAR_MIN_WORDS = 4
-_STOP = frozenset("a an and are as at be by for from has have in is it its of on or that the this to was what which who with you your".split())
+_STOP = frozenset(
+    (
+        "a an and are as at be by for from has have in is it its of on or that the this "
+        "to was what which who with you your"
+    ).split()
+)
 
 
 def plain(text: str) -> str:
@@ -213,7 +227,9 @@ def score_without_reading(items: Sequence[Seen]) -> Guessing:
 def course_guessing(course: Course) -> tuple[dict[str, Guessing], Guessing]:
     """Without-reading scores by module id, and for the course as one strategy throughout."""
     per_quiz = [(qf.quiz.module, seen(qf)) for qf in course.quizzes]
-    return {m: score_without_reading(s) for m, s in per_quiz}, score_without_reading([s for _, group in per_quiz for s in group])
+    return {m: score_without_reading(s) for m, s in per_quiz}, score_without_reading(
+        [s for _, group in per_quiz for s in group]
+    )
 
 
 # -- checks ---------------------------------------------------------------------------------------
@@ -229,9 +245,21 @@ class Silenced:
 def silenced(course: Course) -> list[Silenced]:
     out = []
     for qf in course.quizzes:
-        out += [Silenced(qf.path, qf.positions.of(("allow", code), key=True), code, reason, None) for code, reason in qf.quiz.allow.items()]
+        out += [
+            Silenced(qf.path, qf.positions.of(("allow", code), key=True), code, reason, None)
+            for code, reason in qf.quiz.allow.items()
+        ]
         for index, question in enumerate(qf.quiz.questions):
-            out += [Silenced(qf.path, qf.positions.of(("questions", index, "allow", code), key=True), code, reason, question.id) for code, reason in question.allow.items()]
+            out += [
+                Silenced(
+                    qf.path,
+                    qf.positions.of(("questions", index, "allow", code), key=True),
+                    code,
+                    reason,
+                    question.id,
+                )
+                for code, reason in question.allow.items()
+            ]
     return out
 
 
@@ -245,13 +273,21 @@ def _key_position(items: list[Seen], limits: ItemChecks) -> str | None:
         return None
     keys = [s.right.index(True) for s in singles]
     counts = Counter(keys)
-    fair = Counter({p: sum(1 / len(s.options) for s in singles if len(s.options) > p) for p in range(max(len(s.options) for s in singles))})
+    fair = Counter(
+        {
+            p: sum(1 / len(s.options) for s in singles if len(s.options) > p)
+            for p in range(max(len(s.options) for s in singles))
+        }
+    )
     last = sum(int(k == len(s.options) - 1) for k, s in zip(keys, singles))
     checks: list[tuple[int, float, str]] = [(counts[p], fair[p], f"the {_ordinal(p)} option") for p in sorted(fair)]
     checks.append((last, sum(1 / len(s.options) for s in singles), "the last option"))
     for count, share, where in checks:
         if count >= 3 and count > limits.key_position_factor * share:
-            return f"the right answer is {where} in {count} of {len(singles)} single-choice questions (about {share:.0f} would be even)"
+            return (
+                f"the right answer is {where} in {count} of {len(singles)} single-choice questions "
+                f"(about {share:.0f} would be even)"
+            )
     return None
 
 
@@ -259,7 +295,10 @@ def _key_longest(items: list[Seen], limits: ItemChecks) -> str | None:
     singles = [s for s in items if s.question.type == "single"]
     if len(singles) < limits.min_items:
         return None
-    longest = sum(sorted(s.lengths)[-1] > sorted(s.lengths)[-2] and s.lengths.index(max(s.lengths)) == s.right.index(True) for s in singles)
+    longest = sum(
+        sorted(s.lengths)[-1] > sorted(s.lengths)[-2] and s.lengths.index(max(s.lengths)) == s.right.index(True)
+        for s in singles
+    )
     if 100 * longest > limits.key_longest * len(singles):
         return f"the right answer is the longest option in {longest} of {len(singles)} single-choice questions"
     return None
@@ -272,7 +311,10 @@ def _true_false(items: list[Seen], limits: ItemChecks) -> str | None:
     true = sum(_true(s) for s in statements)
     low, high = limits.true_share
     if not low * len(statements) <= 100 * true <= high * len(statements):
-        return f"{true} of {len(statements)} true/false questions are keyed True ({round(100 * true / len(statements))}%; keep it between {low}% and {high}%)"
+        return (
+            f"{true} of {len(statements)} true/false questions are keyed True ({round(100 * true / len(statements))}%; "
+            f"keep it between {low}% and {high}%)"
+        )
     return None
 
 
@@ -287,7 +329,10 @@ def _correct_first(items: list[Seen], limits: ItemChecks) -> str | None:
         return None
     leading = sum(_leading(s) for s in multiples)
     if 100 * leading > limits.correct_first * len(multiples):
-        return f"the right options come first, before every wrong one, in {leading} of {len(multiples)} multiple-answer questions"
+        return (
+            "the right options come first, before every wrong one, "
+            f"in {leading} of {len(multiples)} multiple-answer questions"
+        )
     return None
 
 
@@ -315,11 +360,34 @@ def _absolute_words(items: list[Seen], limits: ItemChecks) -> str | None:
 
 #: Quiz-wide checks: code, test, what to do.
 QUIZ_CHECKS: tuple[tuple[str, Callable[[list[Seen], ItemChecks], str | None], str], ...] = (
-    ("key-position", _key_position, "remove `keep_order` or `pin` where they are not needed, so the builder spreads the keys, or move the keys"),
-    ("key-longest", _key_longest, "a trainee who picks the longest option gains; trim the keys and give wrong options the same qualified detail"),
-    ("true-false-balance", _true_false, "key about half of them True, or turn a myth (\"X can never…\") into a single-choice question"),
-    ("correct-first", _correct_first, "remove `keep_order` or `pin` where they are not needed, or spread the right options"),
-    ("absolute-words", _absolute_words, "trainees learn that \"never\" and \"always\" mark wrong answers: reword the wrong ones, or use such words where they are right"),
+    (
+        "key-position",
+        _key_position,
+        "remove `keep_order` or `pin` where they are not needed, so the builder spreads the keys, or move the keys",
+    ),
+    (
+        "key-longest",
+        _key_longest,
+        "a trainee who picks the longest option gains; trim the keys and give wrong options the same qualified detail",
+    ),
+    (
+        "true-false-balance",
+        _true_false,
+        'key about half of them True, or turn a myth ("X can never…") into a single-choice question',
+    ),
+    (
+        "correct-first",
+        _correct_first,
+        "remove `keep_order` or `pin` where they are not needed, or spread the right options",
+    ),
+    (
+        "absolute-words",
+        _absolute_words,
+        (
+            'trainees learn that "never" and "always" mark wrong answers: '
+            "reword the wrong ones, or use such words where they are right"
+        ),
+    ),
 )
 
 
@@ -330,12 +398,22 @@ def _excluding(items: list[Seen], code: str) -> list[Seen]:
 def allow_known(course: Course) -> Iterator[Diagnostic]:
     """`allow` names only checks that can be silenced there, each with a reason."""
     for qf in course.quizzes:
-        places: list[tuple[tuple[str | int, ...], dict[str, str], tuple[str, ...], str]] = [(("allow",), qf.quiz.allow, QUIZ_CODES, "a quiz")]
-        places += [(("questions", i, "allow"), q.allow, QUESTION_CODES, "a question") for i, q in enumerate(qf.quiz.questions)]
+        places: list[tuple[tuple[str | int, ...], dict[str, str], tuple[str, ...], str]] = [
+            (("allow",), qf.quiz.allow, QUIZ_CODES, "a quiz")
+        ]
+        places += [
+            (("questions", i, "allow"), q.allow, QUESTION_CODES, "a question") for i, q in enumerate(qf.quiz.questions)
+        ]
         for path, allow, codes, what in places:
             for code in allow:
                 if code not in codes:
-                    yield error("unknown-allow", qf.path, qf.positions.of((*path, code), key=True), f"`{code}` is not a check {what}'s `allow` can silence", closest(code, list(codes)) + "it can silence: " + ", ".join(codes))
+                    yield error(
+                        "unknown-allow",
+                        qf.path,
+                        qf.positions.of((*path, code), key=True),
+                        f"`{code}` is not a check {what}'s `allow` can silence",
+                        closest(code, list(codes)) + "it can silence: " + ", ".join(codes),
+                    )
 
 
 def check_quality(course: Course) -> Iterator[Diagnostic]:
@@ -357,13 +435,28 @@ def check_quality(course: Course) -> Iterator[Diagnostic]:
             message = test(_excluding(items, code), limits) if code not in qf.quiz.allow else None
             if message:
                 fired.add(code)
-                yield warning(code, qf.path, where, message, hint + f"; or silence it with `allow: {{{code}: <reason>}}`")
+                yield warning(
+                    code,
+                    qf.path,
+                    where,
+                    message,
+                    hint + f"; or silence it with `allow: {{{code}: <reason>}}`",
+                )
         yield from _much_longer(qf, items, limits)
         pass_mark = qf.quiz.pass_mark if qf.quiz.pass_mark is not None else course.meta.pass_mark
         score = score_without_reading(items)
         if score.total >= limits.min_items and score.percent >= pass_mark and "guessable" not in qf.quiz.allow:
             fired.add("guessable")
-            yield warning("guessable", qf.path, where, f"a trainee who does not read scores {score.percent}%, at or above the pass mark of {pass_mark}% ({strategies(score)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
+            yield warning(
+                "guessable",
+                qf.path,
+                where,
+                (
+                    f"a trainee who does not read scores {score.percent}%, "
+                    f"at or above the pass mark of {pass_mark}% ({strategies(score)})"
+                ),
+                "rewrite the questions the strategies answer; `course report` shows the score per quiz",
+            )
     where = course.meta_positions.of(("pass_mark",)) if course.meta_positions else Pos()
     for code, test, hint in QUIZ_CHECKS:
         message = test(_excluding(everything, code), limits) if code not in fired else None
@@ -371,7 +464,16 @@ def check_quality(course: Course) -> Iterator[Diagnostic]:
             yield warning(code, "course/course.yml", Pos(), "across the course's quizzes, " + message, hint)
     whole = score_without_reading(counted)
     if "guessable" not in fired and whole.total >= limits.min_items and whole.percent >= course.meta.pass_mark:
-        yield warning("guessable", "course/course.yml", where, f"a trainee who does not read scores {whole.percent}% across the course, at or above the pass mark of {course.meta.pass_mark}% ({strategies(whole)})", "rewrite the questions the strategies answer; `course report` shows the score per quiz")
+        yield warning(
+            "guessable",
+            "course/course.yml",
+            where,
+            (
+                f"a trainee who does not read scores {whole.percent}% across the course, "
+                f"at or above the pass mark of {course.meta.pass_mark}% ({strategies(whole)})"
+            ),
+            "rewrite the questions the strategies answer; `course report` shows the score per quiz",
+        )
     yield from _similar_prompts(course, limits)
 
 
@@ -393,8 +495,15 @@ def _much_longer(qf: QuizFile, items: list[Seen], limits: ItemChecks) -> Iterato
                 "key-much-longer",
                 qf.path,
                 qf.positions.of(("questions", index, "options", written, "text")),
-                f"in question `{s.question.id}` the right answer is {lengths[key] / max(longest_wrong, 1):.1f} times as long as the longest wrong one ({lengths[key]} and {longest_wrong} characters)",
-                "trim the right answer (move detail into its feedback or the explanation), or give the wrong ones the same detail",
+                (
+                    f"in question `{s.question.id}` the right answer is "
+                    f"{lengths[key] / max(longest_wrong, 1):.1f} times as long as the longest wrong one "
+                    f"({lengths[key]} and {longest_wrong} characters)"
+                ),
+                (
+                    "trim the right answer (move detail into its feedback or the explanation), "
+                    "or give the wrong ones the same detail"
+                ),
             )
 
 
@@ -460,6 +569,9 @@ def _similar_prompts(course: Course, limits: ItemChecks) -> Iterator[Diagnostic]
             "similar-prompts",
             qf.path,
             qf.positions.of(("questions", index, "prompt")),
-            f"question `{qf.quiz.questions[index].id}` asks nearly what `{first_question.id}` asks ({other_qf.path}, line {line})",
+            (
+                f"question `{qf.quiz.questions[index].id}` asks nearly what `{first_question.id}` asks "
+                f"({other_qf.path}, line {line})"
+            ),
             "the same point asked twice adds nothing: assess another decision the module teaches",
         )

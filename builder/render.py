@@ -31,7 +31,24 @@ from builder.questions.base import ViewContext
 #: The interface strings quiz.js uses (`s.<name>`), carried by course.js (cb.course.strings); the
 #: progress, assessment and certificate pages carry all of them in their own data.
 #: quiz.js's own, then each question type's (`QuestionType.quiz_strings`).
-QUIZ_STRINGS = tuple(dict.fromkeys(("correct", "incorrect", "partly", "empty", "score", "score_one", "best_passed", "best_not_passed", "practise", "passed", "not_passed", *(s for kind in TYPES.values() for s in kind.quiz_strings))))
+QUIZ_STRINGS = tuple(
+    dict.fromkeys(
+        (
+            "correct",
+            "incorrect",
+            "partly",
+            "empty",
+            "score",
+            "score_one",
+            "best_passed",
+            "best_not_passed",
+            "practise",
+            "passed",
+            "not_passed",
+            *(s for kind in TYPES.values() for s in kind.quiz_strings),
+        )
+    )
+)
 #: Where generated HTML waits in a page's Markdown until MkDocs has converted it (`RenderContext.defer`).
 DEFERRED = re.compile(r"<!-- course:html (\d+) -->")
 #: The paragraph that separates fragments converted in one pass (`QuizText.blocks`).
@@ -182,7 +199,11 @@ class QuizText:
             converted = [self.block(text) for text in rest]
         else:
             parts = str(self.convert(f"\n\n{_SPLIT}\n\n".join(rest))).split(f"<p>{_SPLIT}</p>")
-            converted = [Markup(part.strip()) for part in parts] if len(parts) == len(rest) else [self.block(text) for text in rest]
+            converted = (
+                [Markup(part.strip()) for part in parts]
+                if len(parts) == len(rest)
+                else [self.block(text) for text in rest]
+            )
         pending = iter(converted)
         return [html if html is not None else next(pending) for html in out]
 
@@ -195,7 +216,13 @@ class RenderContext(QuizText):
     edition, the pages of course/, the journey pages).
     """
 
-    def __init__(self, course: Course, language: str | None = None, changed: dict[str, datetime.date] | None = None, edition: str = "trainee") -> None:
+    def __init__(
+        self,
+        course: Course,
+        language: str | None = None,
+        changed: dict[str, datetime.date] | None = None,
+        edition: str = "trainee",
+    ) -> None:
         assert course.meta is not None, "render only a course that passed check"
         self.course = course
         self.meta = course.meta
@@ -295,21 +322,30 @@ class RenderContext(QuizText):
         key = (view["dom_id"], view["number"], instructor)
         if key not in self._question_html:
             kind = self.kinds()[view["partial"]]
-            self._question_html[key] = self.env.get_template("question.html").module.question(view, self.t, kind, instructor)  # type: ignore[attr-defined]
+            self._question_html[key] = (
+                self.env.get_template("question.html")  # type: ignore[attr-defined]
+                .module.question(view, self.t, kind, instructor)
+            )
         return self._question_html[key]
 
     def kinds(self) -> dict[str, Any]:
         """Each question type's partial (templates/questions/<partial>.html) as an imported
         template module, for question.html's macros."""
         if self._kind_modules is None:
-            self._kind_modules = {kind.partial: self.env.get_template(f"questions/{kind.partial}.html").module for kind in TYPES.values()}
+            self._kind_modules = {
+                kind.partial: self.env.get_template(f"questions/{kind.partial}.html").module for kind in TYPES.values()
+            }
         return self._kind_modules
 
     def _question(self, question: Question, module_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
         qf = self._quizzes.get(module_id)
         self.links.writing(f"modules/{module_id}.md", qf.path if qf else "", self._modules.get(module_id))
         kind = question_type(question)
-        texts: dict[tuple[str, int], str] = {("prompt", 0): question.prompt, ("explanation", 0): question.explanation, **kind.texts(question)}
+        texts: dict[tuple[str, int], str] = {
+            ("prompt", 0): question.prompt,
+            ("explanation", 0): question.explanation,
+            **kind.texts(question),
+        }
         html = dict(zip(texts, self.blocks(list(texts.values()))))
         inline = {key: _unwrap(value) for key, value in html.items()}
         prompt = html["prompt", 0]
@@ -325,7 +361,11 @@ class RenderContext(QuizText):
             "feedback": [],
         }
         seed = f"{module_id}/{question.id}"
-        view.update(kind.view(question, inline, ViewContext(self.t, seed, self._quizzes[module_id].option_orders.get(question.id))))
+        view.update(
+            kind.view(
+                question, inline, ViewContext(self.t, seed, self._quizzes[module_id].option_orders.get(question.id))
+            )
+        )
         return view, {"id": question.id, "type": question.type, **kind.data(question)}
 
 

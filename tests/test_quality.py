@@ -22,17 +22,36 @@ def quiz(questions: list[dict]) -> Quiz:
 
 def single(n: int, options: int = 3, key: int = 0, **extra: object) -> dict:
     opts = [{"text": f"Option {i} of {n}", **({"correct": True} if i == key else {})} for i in range(options)]
-    return {"id": f"q{n}", "type": "single", "objectives": ["o"], "prompt": "P", "options": opts, "explanation": "E", **extra}
+    return {
+        "id": f"q{n}",
+        "type": "single",
+        "objectives": ["o"],
+        "prompt": "P",
+        "options": opts,
+        "explanation": "E",
+        **extra,
+    }
 
 
 def multiple(n: int, right: int, options: int = 5, **extra: object) -> dict:
     opts = [{"text": f"Option {i}", **({"correct": True} if i < right else {})} for i in range(options)]
-    return {"id": f"m{n}", "type": "multiple", "objectives": ["o"], "prompt": "P", "options": opts, "explanation": "E", **extra}
+    return {
+        "id": f"m{n}",
+        "type": "multiple",
+        "objectives": ["o"],
+        "prompt": "P",
+        "options": opts,
+        "explanation": "E",
+        **extra,
+    }
 
 
 def key_slots(q: Quiz) -> list[int]:
     orders = option_orders(q)
-    return [[q.questions[i].options[j].correct for j in orders[question.id]].index(True) for i, question in enumerate(q.questions)]  # type: ignore[union-attr]
+    return [
+        [q.questions[i].options[j].correct for j in orders[question.id]].index(True)  # type: ignore[union-attr]
+        for i, question in enumerate(q.questions)
+    ]
 
 
 def test_keys_written_first_are_spread_evenly_and_the_same_every_time():
@@ -41,14 +60,24 @@ def test_keys_written_first_are_spread_evenly_and_the_same_every_time():
     assert option_orders(q) == option_orders(quiz([single(n) for n in range(12)]))
     mixed = quiz([single(n, options=3 + n % 2) for n in range(14)])
     for k in (3, 4):
-        slots = Counter(slot for question, slot in zip(mixed.questions, key_slots(mixed)) if len(question.options) == k)  # type: ignore[union-attr]
+        slots = Counter(
+            slot
+            for question, slot in zip(mixed.questions, key_slots(mixed))
+            if len(question.options) == k  # type: ignore[union-attr]
+        )
         assert len(slots) == k and max(slots.values()) - min(slots.values()) <= 1  # even within each option count
 
 
 def test_pinned_options_and_kept_orders_stay_where_they_are_written():
     pinned = single(1, options=4)
     pinned["options"][3]["pin"] = True
-    q = quiz([pinned, single(2, keep_order=True), {**single(3), "type": "true_false", "options": single(3, options=2, key=1)["options"]}])
+    q = quiz(
+        [
+            pinned,
+            single(2, keep_order=True),
+            {**single(3), "type": "true_false", "options": single(3, options=2, key=1)["options"]},
+        ]
+    )
     orders = option_orders(q)
     assert orders["q1"][3] == 3 and sorted(orders["q1"]) == [0, 1, 2, 3]
     assert orders["q2"] == (0, 1, 2) and orders["q3"] == (0, 1)
@@ -85,7 +114,9 @@ def test_the_site_shows_options_in_the_arranged_order(tmp_path):
             form = html[html.index(f'id="q-basics-{question.id}"') :]
             form = form[: form.index("</form>")]
             ids = question.option_ids()
-            assert re.findall(r'name="q-basics-[^"]+" value="([^"]+)"', form) == [ids[i] for i in qf.option_orders[question.id]]
+            assert re.findall(r'name="q-basics-[^"]+" value="([^"]+)"', form) == [
+                ids[i] for i in qf.option_orders[question.id]
+            ]
     assert qf.option_orders["rule"] != (0, 1)  # the fixture writes its key first; trainees do not see it there
 
 
@@ -95,13 +126,23 @@ def test_report_gives_the_score_without_reading_and_what_was_silenced(tmp_path):
     result = CliRunner().invoke(cli, ["report", "--root", str(root), "--format", "json"])
     data = json.loads(result.output[: result.output.rindex("}") + 1])
     assert data["without_reading"]["percent"] == 100 and data["without_reading"]["questions"] == 9
-    assert {(s["type"], s["strategy"]) for s in data["without_reading"]["strategies"]} == {("single", "the longest option"), ("true_false", "always False"), ("multiple", "all but the last two")}
+    assert {(s["type"], s["strategy"]) for s in data["without_reading"]["strategies"]} == {
+        ("single", "the longest option"),
+        ("true_false", "always False"),
+        ("multiple", "all but the last two"),
+    }
     text = (root / "quizzes" / "basics.yml").read_text()
-    (root / "quizzes" / "basics.yml").write_text(text.replace("questions:\n", "allow:\n  guessable: A warm-up quiz, practice only.\nquestions:\n", 1))
+    (root / "quizzes" / "basics.yml").write_text(
+        text.replace("questions:\n", "allow:\n  guessable: A warm-up quiz, practice only.\nquestions:\n", 1)
+    )
     _, report = check_course(root)
     assert [d.code for d in report] == []
     plain = CliRunner().invoke(cli, ["report", "--root", str(root)]).output
-    assert "without reading: 100% (single: the longest option, 3 of 3; multiple: all but the last two, 3 of 3; true/false: always False, 3 of 3)" in plain
+    assert (
+        "without reading: 100% (single: the longest option, 3 of 3; "
+        "multiple: all but the last two, 3 of 3; true/false: always False, 3 of 3)"
+        in plain
+    )
     assert "quizzes/basics.yml:3: guessable silenced for the whole quiz: A warm-up quiz, practice only." in plain
 
 
@@ -110,7 +151,10 @@ def test_a_silenced_question_leaves_the_quiz_wide_count(tmp_path):
     path = root / "quizzes" / "basics.yml"
     text = path.read_text()
     for n in (1, 2):
-        text = text.replace(f"  - id: single-{n}\n", f"  - id: single-{n}\n    allow:\n      key-longest: The statute's words, quoted in full.\n")
+        text = text.replace(
+            f"  - id: single-{n}\n",
+            f"  - id: single-{n}\n    allow:\n      key-longest: The statute's words, quoted in full.\n",
+        )
     path.write_text(text)
     _, report = check_course(root)
     assert [d.code for d in report] == []  # 3 of the 5 remain: under the minimum of 4 items
@@ -128,7 +172,9 @@ def test_matching_and_ordering_are_judged_in_the_order_the_page_shows():
         for item in seen(qf):
             if item.question.type in ("matching", "ordering"):
                 view, _ = context.question(item.question, qf.quiz.module, "")
-                shown = [r["id"] for r in view["rights"]] if "rights" in view else [i["id"] for i in view["order_items"]]
+                shown = (
+                    [r["id"] for r in view["rights"]] if "rights" in view else [i["id"] for i in view["order_items"]]
+                )
                 answer = sorted(shown, key=lambda i: int(i[1:]))
                 assert item.order_right == (shown[::-1] == answer), (qf.quiz.module, item.question.id)
                 judged += 1
@@ -147,7 +193,10 @@ def test_similar_prompts_finds_exactly_the_pairs_a_full_comparison_finds(tmp_pat
     from builder.quality import _words
 
     rng = random.Random(19)
-    vocabulary = "officer report witness record evidence victim agency referral safety interpreter passport employer debt".split()
+    vocabulary = (
+        "officer report witness record evidence victim agency referral safety "
+        "interpreter passport employer debt"
+    ).split()
     base = [rng.sample(vocabulary, rng.randint(4, 9)) for _ in range(40)]
     prompts = []
     for _ in range(160):  # near-copies of a few prompts: a word swapped, added or dropped
@@ -160,13 +209,29 @@ def test_similar_prompts_finds_exactly_the_pairs_a_full_comparison_finds(tmp_pat
         elif change == 3 and len(words) > 4:
             words.pop(rng.randrange(len(words)))
         prompts.append(" ".join(words).capitalize() + "?")
-    questions = [{"id": f"q{n}", "type": "short_answer", "objectives": ["recall"], "prompt": p, "accepted": ["x"], "explanation": "E."}
-                 for n, p in enumerate(prompts)]
+    questions = [
+        {
+            "id": f"q{n}",
+            "type": "short_answer",
+            "objectives": ["recall"],
+            "prompt": p,
+            "accepted": ["x"],
+            "explanation": "E.",
+        }
+        for n, p in enumerate(prompts)
+    ]
     root = make_course(tmp_path / "c")
-    (root / "quizzes" / "basics.yml").write_text(yaml.safe_dump({"module": "basics", "questions": questions}), encoding="utf-8")
+    (root / "quizzes" / "basics.yml").write_text(
+        yaml.safe_dump({"module": "basics", "questions": questions}), encoding="utf-8"
+    )
     _, report = check_course(root)
-    found = {re.search(r"question `(q\d+)`", d.message).group(1): re.search(r"what `(q\d+)`", d.message).group(1)  # type: ignore[union-attr]
-             for d in report if d.code == "similar-prompts"}
+    found = {
+        re.search(r"question `(q\d+)`", d.message).group(1): (  # type: ignore[union-attr]
+            re.search(r"what `(q\d+)`", d.message).group(1)  # type: ignore[union-attr]
+        )
+        for d in report
+        if d.code == "similar-prompts"
+    }
 
     sets = [_words(p) for p in prompts]
     expected = {}

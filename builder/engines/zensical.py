@@ -72,7 +72,10 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
             "nav": docs_tree.nav(course, context.t, edition),
             "theme": theme,
             "extra_css": [docs_tree.ASSET_URIS["css"]],  # INHERIT adds these to the course's own
-            "extra_javascript": [*(f"assets/course/{name}" for name in docs_tree.ZENSICAL_SCRIPTS), docs_tree.ASSET_URIS["js"]],
+            "extra_javascript": [
+                *(f"assets/course/{name}" for name in docs_tree.ZENSICAL_SCRIPTS),
+                docs_tree.ASSET_URIS["js"],
+            ],
         }
         if not site.get("site_description"):
             settings["site_description"] = docs_tree.site_description(course)
@@ -91,7 +94,9 @@ def build(root: Path, config_file: Path, out: Path, edition: str, checked: Cours
         if filled != html:
             page.write_text(filled, encoding="utf-8")
     if context.unfilled():
-        raise BuildFailed(f"Zensical left out {context.unfilled()} generated blocks (quizzes): use `--engine mkdocs`, and report this")
+        raise BuildFailed(
+            f"Zensical left out {context.unfilled()} generated blocks (quizzes): use `--engine mkdocs`, and report this"
+        )
 
 
 def _write_docs(source: Path, docs: Path, course: Course, context: RenderContext, edition: str) -> None:
@@ -112,7 +117,12 @@ def _write_docs(source: Path, docs: Path, course: Course, context: RenderContext
         target.parent.mkdir(parents=True, exist_ok=True)
         content = generated.content
         if generated.uri in descriptions:  # as the plugin's on_page_markdown sets page.meta
-            content = "---\n" + yaml.safe_dump({"description": descriptions[generated.uri]}, allow_unicode=True, width=10_000) + "---\n\n" + content
+            content = (
+                "---\n"
+                + yaml.safe_dump({"description": descriptions[generated.uri]}, allow_unicode=True, width=10_000)
+                + "---\n\n"
+                + content
+            )
         target.write_text(content, encoding="utf-8")
 
 
@@ -126,7 +136,9 @@ def _run(args: list[str], cwd: Path) -> None:
     report = [line for line in text.splitlines() if line.strip() and line != "Build started"]
     if report:
         sys.stderr.write("\n".join(report) + "\n")
-    raise BuildFailed("Zensical reported problems (above; paths are in the docs folder it was given, course/ for your pages)")
+    raise BuildFailed(
+        "Zensical reported problems (above; paths are in the docs folder it was given, course/ for your pages)"
+    )
 
 
 def serve(root: Path, dev_addr: str) -> None:

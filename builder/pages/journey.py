@@ -13,7 +13,9 @@ from builder.render import QUIZ_STRINGS, RenderContext, credit_lines, json_for_h
 
 #: The interface strings of question.html and the types' partials (`QuestionType.form_strings`),
 #: for the forms journey-pages.js builds.
-FORM_STRINGS = tuple(dict.fromkeys(("show_answer", "answer", *(s for kind in TYPES.values() for s in kind.form_strings))))
+FORM_STRINGS = tuple(
+    dict.fromkeys(("show_answer", "answer", *(s for kind in TYPES.values() for s in kind.form_strings)))
+)
 
 
 def form_data(view: dict[str, Any]) -> dict[str, Any]:
@@ -41,8 +43,18 @@ class JourneyPages:
         the knowledge checks' interface strings), cacheable. The course's pass mark, and the
         modules whose quiz sets another: not every module's id, which module pages do not need
         (648 B gzip at 200 modules); the journey pages' data lists the modules (`_journey_data`)."""
-        own = {qf.quiz.module: qf.quiz.pass_mark for qf in self.r.course.quizzes if qf.quiz.pass_mark not in (None, self.r.meta.pass_mark)}
-        data = {"id": self.r.meta.id, "epoch": self.r.meta.progress_epoch, "passMark": self.r.meta.pass_mark, "passMarks": own, "strings": self.js_strings((*QUIZ_STRINGS, "passed_mark"))}
+        own = {
+            qf.quiz.module: qf.quiz.pass_mark
+            for qf in self.r.course.quizzes
+            if qf.quiz.pass_mark not in (None, self.r.meta.pass_mark)
+        }
+        data = {
+            "id": self.r.meta.id,
+            "epoch": self.r.meta.progress_epoch,
+            "passMark": self.r.meta.pass_mark,
+            "passMarks": own,
+            "strings": self.js_strings((*QUIZ_STRINGS, "passed_mark")),
+        }
         return self.r.env.get_template("course-data.js").render(data=Markup(json_for_html(data)))
 
     def _journey_data(self) -> Markup:
@@ -51,7 +63,13 @@ class JourneyPages:
         modules = []
         for module in self.r.course.modules:
             quiz = self.r.course.quiz_for(module.id)
-            modules.append({"id": module.id, "title": module.meta.title, "questions": [q.id for q in quiz.quiz.questions] if quiz else []})
+            modules.append(
+                {
+                    "id": module.id,
+                    "title": module.meta.title,
+                    "questions": [q.id for q in quiz.quiz.questions] if quiz else [],
+                }
+            )
         strings = {**self.js_strings(), **{k: v for k, v in self.r.t.items() if k.startswith("status_")}}
         return Markup(json_for_html([{"modules": modules, "strings": strings, "version": self.r.meta.version}]))
 
@@ -77,10 +95,23 @@ class JourneyPages:
                 data.append({**datum, **form_data(view), "module": module.id, "objectives": list(question.objectives)})
         objectives = {f"{m.id}/{o.id}": o.text for m in self.r.course.modules for o in m.meta.objectives}
         strings = {k: self.r.t[k] for k in FORM_STRINGS}
-        payload = {"perModule": per_module, "passMark": self.r.meta.pass_mark, "questions": data, "objectives": objectives, "form": strings}
+        payload = {
+            "perModule": per_module,
+            "passMark": self.r.meta.pass_mark,
+            "questions": data,
+            "objectives": objectives,
+            "form": strings,
+        }
         # Deferred: Python-Markdown would scan the pool (4.6 MiB at 200 modules x 20 questions) as
         # a raw HTML block only to pass it through; the page is not searched.
-        return self.r.env.get_template("assessment.md").render(t=self.r.t, per_module=per_module, total=total, pass_mark=self.r.meta.pass_mark, data=self.r.defer(json_for_html([payload])), journey=self._journey_data())
+        return self.r.env.get_template("assessment.md").render(
+            t=self.r.t,
+            per_module=per_module,
+            total=total,
+            pass_mark=self.r.meta.pass_mark,
+            data=self.r.defer(json_for_html([payload])),
+            journey=self._journey_data(),
+        )
 
     def certificate_page(self) -> str:
         """The certificate; its data also makes the roster file (a JSON array: see `ModulePages.quiz`)."""
@@ -88,6 +119,18 @@ class JourneyPages:
         data = {
             "title": self.r.meta.title,
             "passMark": self.r.meta.pass_mark,
-            "credit": {"hours": credit.hours, "courseNumber": credit.course_number, "provider": credit.provider, "approvingBody": credit.approving_body, "approvalNumber": credit.approval_number},
+            "credit": {
+                "hours": credit.hours,
+                "courseNumber": credit.course_number,
+                "provider": credit.provider,
+                "approvingBody": credit.approving_body,
+                "approvalNumber": credit.approval_number,
+            },
         }
-        return self.r.env.get_template("certificate.md").render(t=self.r.t, title=self.r.meta.title, credit=credit_lines(self.r.meta, self.r.t), data=Markup(json_for_html([data])), journey=self._journey_data())
+        return self.r.env.get_template("certificate.md").render(
+            t=self.r.t,
+            title=self.r.meta.title,
+            credit=credit_lines(self.r.meta, self.r.t),
+            data=Markup(json_for_html([data])),
+            journey=self._journey_data(),
+        )

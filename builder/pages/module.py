@@ -45,20 +45,30 @@ class ModulePages:
             on=meta.reviewed.on.isoformat() if meta.reviewed else None,
             due=meta.review_by.isoformat() if meta.review_by else None,
         )
-        note = self.r.env.get_template("content_note.html").render(t=self.r.t, text=meta.content_note, p=p) if meta.content_note else ""
+        note = (
+            self.r.env.get_template("content_note.html").render(t=self.r.t, text=meta.content_note, p=p)
+            if meta.content_note
+            else ""
+        )
         return self.r.env.get_template("module.md").render(
             t=self.r.t,
             p=p,
             title=md_escape(meta.title),
             review=review.strip(),
             content_note=note.strip(),
-            objectives=self.r.env.get_template("objectives.html").render(t=self.r.t, module=module, changed=self._changed(module), p=p).strip(),
+            objectives=self.r.env.get_template("objectives.html")
+            .render(t=self.r.t, module=module, changed=self._changed(module), p=p)
+            .strip(),
             body=self.r.expand(self.r.links.sitemap.for_mkdocs(self.cite(module, p), page, module.path), p).strip(),
             quiz=self.r.defer(self.quiz(module, quiz.quiz, p).strip()),
-            sources=self.r.env.get_template("sources.html").render(t=self.r.t, sources=self._sources(module, p)).strip(),
+            sources=self.r.env.get_template("sources.html")
+            .render(t=self.r.t, sources=self._sources(module, p))
+            .strip(),
             # A module printed alone: its answers after its sources (the whole-course page has one
             # appendix for every module; the instructor edition shows each key under its question).
-            answers=self.r.defer(self.answers([module], print_only=True)) if self.r.edition == "trainee" and not p else None,
+            answers=self.r.defer(self.answers([module], print_only=True))
+            if self.r.edition == "trainee" and not p
+            else None,
             scenarios=[(sf.scenario.id, md_escape(sf.scenario.title)) for sf in self.r.course.scenarios_for(module.id)],
         )
 
@@ -90,7 +100,11 @@ class ModulePages:
         """The body with each `[@id; @id2]` turned into numbered links to the source list."""
         numbers = {s.id: i for i, s in enumerate(module.meta.sources) if s.id}
         template = self.r.env.get_template("citation.html")
-        body = apply_local_sections(module.body, [s for s in self.r.course.local_sections if s.module == module.id], self.r.t["local_by"].format(agency=self.r.course.local.agency if self.r.course.local else "your agency"))
+        body = apply_local_sections(
+            module.body,
+            [s for s in self.r.course.local_sections if s.module == module.id],
+            self.r.t["local_by"].format(agency=self.r.course.local.agency if self.r.course.local else "your agency"),
+        )
         body = body if self.r.edition == "instructor" else strip_instructor(body)
         masked = mask_code(body)
         out: list[str] = []
@@ -125,24 +139,40 @@ class ModulePages:
             if quiz is None:
                 continue
             total = len(quiz.quiz.questions)
-            numbered = [(self.r.t["question_n"].format(n=n, total=total), self.r.question(q, module.id, "")[0]) for n, q in enumerate(quiz.quiz.questions, 1)]
+            numbered = [
+                (self.r.t["question_n"].format(n=n, total=total), self.r.question(q, module.id, "")[0])
+                for n, q in enumerate(quiz.quiz.questions, 1)
+            ]
             entries.append({"id": module.id, "title": module.meta.title, "questions": numbered})
-        return self.r.env.get_template("answers.html").render(t=self.r.t, modules=entries, print_only=print_only, kinds=self.r.kinds()).strip()
+        return (
+            self.r.env.get_template("answers.html")
+            .render(t=self.r.t, modules=entries, print_only=print_only, kinds=self.r.kinds())
+            .strip()
+        )
 
     def quiz(self, module: Module, quiz: Quiz, p: str = "") -> str:
         total = len(quiz.questions)
         pairs = [self.r.question(q, module.id, self._number(n, total)) for n, q in enumerate(quiz.questions, 1)]
         pass_mark = quiz.pass_mark if quiz.pass_mark is not None else self.r.meta.pass_mark
+        # The pass mark and the interface strings (QUIZ_STRINGS) are in course.js, cached: JourneyPages.course_data_js
         data = {
             "module": module.id,
             "questions": [d for _, d in pairs],
-        }  # the pass mark and the interface strings (QUIZ_STRINGS) are in course.js, cached: JourneyPages.course_data_js
+        }
         # Hack: Material's instant navigation re-creates every inline <script> of the new page
         # without its `type` (bundle.js: `n.textContent=o.textContent`), so the data would run as
         # JavaScript. A JSON *array* is a harmless expression statement when that happens.
         instructor = self.r.edition == "instructor"
         forms = [self.r.question_html(v, instructor) for v, _ in pairs]
-        return self.r.env.get_template("quiz.html").render(t=self.r.t, module=module, questions=forms, pass_mark=pass_mark, data=Markup(json_for_html([data])), instructor=instructor, p=p)
+        return self.r.env.get_template("quiz.html").render(
+            t=self.r.t,
+            module=module,
+            questions=forms,
+            pass_mark=pass_mark,
+            data=Markup(json_for_html([data])),
+            instructor=instructor,
+            p=p,
+        )
 
     def _number(self, n: int, total: int) -> str:
         return self.r.t["question_n"].format(n=n, total=total) + "."

@@ -72,7 +72,9 @@ def network_log(request):
         return urls
     context = request.getfixturevalue("context")
     context.on("request", lambda req: urls.append(req.url))
-    context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort("blockedbyclient"))
+    context.route(
+        "**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort("blockedbyclient")
+    )
     return urls
 
 

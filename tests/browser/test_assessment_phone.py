@@ -23,7 +23,9 @@ TOTAL = 7  # the minimal course's quiz, all of it drawn
 def base_url(tmp_path_factory):
     """The minimal course (one question of every type), drawing all seven into the assessment."""
     tmp = tmp_path_factory.mktemp("phone")
-    root = make_course(tmp / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nfinal_assessment:\n  per_module: 7")])
+    root = make_course(
+        tmp / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nfinal_assessment:\n  per_module: 7")]
+    )
     yield from build_and_serve(root, tmp / "site")
 
 
@@ -161,7 +163,9 @@ def test_each_question_says_right_or_wrong_in_words_after_submit(phone: Page, ba
     for index, form in enumerate(drawn(phone)):
         q = by_id[form.get_attribute("id")]
         # matching and ordering wrong, short answer wrong, the choices alternately right and unanswered
-        plan[q["id"]] = {"matching": "wrong", "ordering": "wrong", "short_answer": "wrong"}.get(q["type"], ("right", "none")[index % 2])
+        plan[q["id"]] = {"matching": "wrong", "ordering": "wrong", "short_answer": "wrong"}.get(
+            q["type"], ("right", "none")[index % 2]
+        )
         if plan[q["id"]] != "none":
             solve(form, q, right=plan[q["id"]] == "right")
     phone.get_by_role("button", name="Submit my answers").click()
@@ -179,10 +183,14 @@ def test_each_question_says_right_or_wrong_in_words_after_submit(phone: Page, ba
             expect(result).to_contain_text("Answer:")
         if q["type"] == "matching":
             expect(result).to_contain_text("These matches are wrong:")
-            expect(result.locator(".cb-quiz__answer-list li")).to_have_text(["Learn — Read the rule", "Apply — Use the rule", "Review — Check the result"])
+            expect(result.locator(".cb-quiz__answer-list li")).to_have_text(
+                ["Learn — Read the rule", "Apply — Use the rule", "Review — Check the result"]
+            )
         if q["type"] == "ordering":
             expect(result).to_contain_text("These items are in the wrong place:")
-            expect(result.locator(".cb-quiz__answer-list li")).to_have_text(["Learn the rule", "Apply the rule", "Review the result"])
+            expect(result.locator(".cb-quiz__answer-list li")).to_have_text(
+                ["Learn the rule", "Apply the rule", "Review the result"]
+            )
         if q["type"] == "short_answer":
             expect(result).to_contain_text("Answer: Simple; very simple")
     expect(phone.locator(".cb-assessment .cb-quiz__key").first).to_be_hidden()  # the result replaces the key
@@ -204,10 +212,14 @@ def test_a_passed_module_revisited_states_one_consistent_score(phone: Page, base
     form = phone.locator('form[data-question="rule"]')
     solve(form, data["questions"][0], right=False)
     form.get_by_role("button", name="Check answer").click()
-    expect(score).to_have_text("Score: 0 of 7 questions right (0%). Pass mark: 80%. Your best score so far: 85% (passed).")
+    expect(score).to_have_text(
+        "Score: 0 of 7 questions right (0%). Pass mark: 80%. Your best score so far: 85% (passed)."
+    )
     solve(form, data["questions"][0], right=True)
     form.get_by_role("button", name="Check answer").click()
-    expect(score).to_have_text("Score: 1 of 7 questions right (14%). Pass mark: 80%. Your best score so far: 85% (passed).")
+    expect(score).to_have_text(
+        "Score: 1 of 7 questions right (14%). Pass mark: 80%. Your best score so far: 85% (passed)."
+    )
 
 
 def test_every_form_is_named_and_every_status_region_waits_in_the_page(phone: Page, base_url):
@@ -218,7 +230,12 @@ def test_every_form_is_named_and_every_status_region_waits_in_the_page(phone: Pa
         expect(phone.get_by_role("form", name=f"Question {number} of {TOTAL}.", exact=True)).to_have_count(1)
     regions = phone.locator("form.cb-quiz__question [role=status]")
     expect(regions).to_have_count(TOTAL)  # one result region per question, from the start
-    assert regions.evaluate_all("rs => rs.filter(r => r.textContent !== '' || getComputedStyle(r).display === 'none').length") == 0
+    assert (
+        regions.evaluate_all(
+            "rs => rs.filter(r => r.textContent !== '' || getComputedStyle(r).display === 'none').length"
+        )
+        == 0
+    )
     start(phone, base_url)
     for number in range(1, TOTAL + 1):
         expect(phone.get_by_role("form", name=f"Question {number} of {TOTAL}.", exact=True)).to_have_count(1)

@@ -18,8 +18,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course_helpers import make_course  # noqa: E402
 
 KEY = "minimal:1"
-CREDIT = ("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\ncredit:\n  hours: 1.5\n  course_number: HT-101\n  provider: Springfield Police Academy\n  approving_body: State POST Commission\n  approval_number: 2026-114")
-PASSED = json.dumps({"schema": 1, "answers": {}, "best": {}, "final": {"score": 90, "passed": True, "date": "2026-12-01", "version": "1.0"}})
+CREDIT = (
+    "course/course.yml",
+    "progress_epoch: 1",
+    (
+        "progress_epoch: 1\n"
+        "credit:\n"
+        "  hours: 1.5\n"
+        "  course_number: HT-101\n"
+        "  provider: Springfield Police Academy\n"
+        "  approving_body: State POST Commission\n"
+        "  approval_number: 2026-114"
+    ),
+)
+PASSED = json.dumps(
+    {
+        "schema": 1,
+        "answers": {},
+        "best": {},
+        "final": {"score": 90, "passed": True, "date": "2026-12-01", "version": "1.0"},
+    }
+)
 BLOCK_STORAGE = """for (const name of ['localStorage', 'sessionStorage'])
   Object.defineProperty(window, name, {get() { throw new DOMException('blocked by the test', 'SecurityError'); }});"""
 NAME, AGENCY, BADGE = "Dana Officer", "Springfield PD", "=4471"
@@ -41,25 +60,40 @@ def fill(page: Page) -> None:
     page.get_by_label("Officer or badge number (optional)").fill(BADGE)
 
 
-def test_typed_certificate_prints_on_one_page_and_downloads_the_roster(page: Page, cert_url, page_errors, axe_source, tmp_path):
+def test_typed_certificate_prints_on_one_page_and_downloads_the_roster(
+    page: Page,
+    cert_url,
+    page_errors,
+    axe_source,
+    tmp_path,
+):
     page.goto(cert_url)
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(PASSED)})")
     page.goto(cert_url + "certificate.html")
-    expect(page.locator(".cb-certificate__privacy")).to_have_text("Nothing you type here is saved or sent anywhere: it stays on this page until you leave it. Type it again next time.")
+    expect(page.locator(".cb-certificate__privacy")).to_have_text(
+        "Nothing you type here is saved or sent anywhere: it stays on this page until you leave it. "
+        "Type it again next time."
+    )
     fill(page)
     sheet = page.locator(".cb-certificate__sheet")
     expect(sheet.locator(".cb-certificate__name")).to_have_text(NAME)
     expect(sheet.locator(".cb-certificate__officer")).to_have_text(f"{AGENCY} · Officer or badge number {BADGE}")
     expect(sheet.locator(".cb-certificate__course")).to_have_text("Minimal course")
     expect(sheet.locator(".cb-certificate__details")).to_have_text("Version 1.0 · 2026-12-01 · score 90%")
-    expect(sheet.locator(".cb-certificate__credit")).to_have_text("Credit hours: 1.5 · Course number: HT-101 · Provider: Springfield Police Academy · Approved by: State POST Commission · Approval number: 2026-114")
+    expect(sheet.locator(".cb-certificate__credit")).to_have_text(
+        "Credit hours: 1.5 · Course number: HT-101 · Provider: Springfield Police Academy · "
+        "Approved by: State POST Commission · Approval number: 2026-114"
+    )
     expect(sheet).to_contain_text("It is not a proctored examination")
     stored = page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)")
     assert all(typed not in stored for typed in (NAME, AGENCY, BADGE))  # nothing typed is stored
     assert run_axe(page, axe_source) == []
     if os.environ.get("UPDATE_SCREENSHOTS") == "1" or os.environ.get("CERTIFICATE_SCREENSHOT"):
         page.set_viewport_size({"width": 1280, "height": 1100})
-        page.screenshot(path=os.environ.get("CERTIFICATE_SCREENSHOT") or str(REPO / "docs" / "images" / "certificate.png"), full_page=True)
+        page.screenshot(
+            path=os.environ.get("CERTIFICATE_SCREENSHOT") or str(REPO / "docs" / "images" / "certificate.png"),
+            full_page=True,
+        )
 
     # The roster files: what the page shows, plus the typed fields; the CSV's "=" made inert.
     with page.expect_download() as download:
@@ -68,9 +102,22 @@ def test_typed_certificate_prints_on_one_page_and_downloads_the_roster(page: Pag
     download.value.save_as(tmp_path / "roster.json")
     record = json.loads((tmp_path / "roster.json").read_text())
     assert record == {
-        "course": "minimal", "title": "Minimal course", "version": "1.0", "date": "2026-12-01", "score": 90, "passMark": 80, "passed": True,
-        "creditHours": 1.5, "courseNumber": "HT-101", "provider": "Springfield Police Academy", "approvingBody": "State POST Commission", "approvalNumber": "2026-114",
-        "name": NAME, "agency": AGENCY, "badge": BADGE, "kind": "self-assessment",
+        "course": "minimal",
+        "title": "Minimal course",
+        "version": "1.0",
+        "date": "2026-12-01",
+        "score": 90,
+        "passMark": 80,
+        "passed": True,
+        "creditHours": 1.5,
+        "courseNumber": "HT-101",
+        "provider": "Springfield Police Academy",
+        "approvingBody": "State POST Commission",
+        "approvalNumber": "2026-114",
+        "name": NAME,
+        "agency": AGENCY,
+        "badge": BADGE,
+        "kind": "self-assessment",
     }
     expect(page.locator(".cb-certificate__message")).to_have_text("The file minimal-2026-12-01.json was downloaded.")
     with page.expect_download() as download:

@@ -39,10 +39,14 @@ def test_one_question_is_counted_in_the_singular(browser, tmp_path):
         form = page.locator("form.cb-quiz__question").first
         solve(form, data["questions"][0])
         form.get_by_role("button", name="Check answer").click()
-        expect(page.locator(".cb-quiz__score")).to_contain_text("Score: 1 of 1 question right (100%). Pass mark: 80%. Passed.")
+        expect(page.locator(".cb-quiz__score")).to_contain_text(
+            "Score: 1 of 1 question right (100%). Pass mark: 80%. Passed."
+        )
         page.goto(url + "assessment.html")
         pass_final_assessment(page)
-        expect(page.locator(".cb-assessment__result")).to_contain_text("You answered 1 of 1 question right (100%). Pass mark: 80%. Passed.")
+        expect(page.locator(".cb-assessment__result")).to_contain_text(
+            "You answered 1 of 1 question right (100%). Pass mark: 80%. Passed."
+        )
     finally:
         context.close()
         httpd.shutdown()

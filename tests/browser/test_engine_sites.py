@@ -70,7 +70,13 @@ def test_quiz_progress_assessment_scenario(page: Page, engine_site, network_log,
     assert page_errors == [], engine
 
 
-def test_every_zensical_page_stays_in_the_site_and_is_axe_clean(page: Page, zensical_site, network_log, page_errors, axe_source):
+def test_every_zensical_page_stays_in_the_site_and_is_axe_clean(
+    page: Page,
+    zensical_site,
+    network_log,
+    page_errors,
+    axe_source,
+):
     """Zensical renders every page with its own templates. The MkDocs site has this sweep in
     test_site.py (in both palettes), and the ProperDocs site is the MkDocs site byte for byte
     but for the generator tag (tests/test_engines.py)."""

@@ -16,8 +16,15 @@ for (const key of ["/.__palette", "/.__consent", "/.__tabs", "/.__search", "/__p
   try { localStorage.setItem(key, "{not json"); } catch (e) {}
 }
 """
-CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self'; connect-src 'self'"
-RECORD_CSP = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self'; connect-src 'self'"
+)
+RECORD_CSP = (
+    "window.__csp = []; "
+    "document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+    "e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"
+)
 
 
 def _visit_everything(page: Page, base_url: str, paths: list[str]) -> None:
@@ -73,7 +80,9 @@ def test_csp_check_can_fail(page: Page, site_dir):
     try:
         page.add_init_script(RECORD_CSP)
         page.goto(url)
-        page.evaluate("() => { const s = document.createElement('script'); s.textContent = '1'; document.body.append(s); }")
+        page.evaluate(
+            "() => { const s = document.createElement('script'); s.textContent = '1'; document.body.append(s); }"
+        )
         page.wait_for_timeout(200)
         assert any("script-src" in v for v in page.evaluate("window.__csp"))
     finally:

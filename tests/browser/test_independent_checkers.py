@@ -41,8 +41,10 @@ IBM_CHECK = r"""async (exceptions) => {
     // SVG elements are in another namespace: an XPath name test would not find them.
     const xpath = r.path.dom.replace(/\/(svg|g|path|use|title)\[/g, '/*[local-name()="$1"][');
     const element = document.evaluate(xpath, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-    const match = exceptions.find(e => e.rule === r.ruleId && element instanceof Element && element.matches(e.selector));
-    return {rule: r.ruleId, path: r.path.dom, snippet: r.snippet, message: r.message, exception: match ? match.selector : null};
+    const match = exceptions.find(e =>
+      e.rule === r.ruleId && element instanceof Element && element.matches(e.selector));
+    return {rule: r.ruleId, path: r.path.dom, snippet: r.snippet, message: r.message,
+            exception: match ? match.selector : null};
   });
 }"""
 

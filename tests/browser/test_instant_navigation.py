@@ -24,7 +24,10 @@ def base_url(tmp_path_factory):
     url, httpd = serve(tmp / "site")  # first, so that site_url (which instant loading needs) has the port
     root = make_course(
         tmp / "c",
-        [("mkdocs.yml", "    - navigation.footer\n", "    - navigation.footer\n    - navigation.instant\n"), ("mkdocs.yml", "site_name: Minimal course\n", f"site_name: Minimal course\nsite_url: {url}\n")],
+        [
+            ("mkdocs.yml", "    - navigation.footer\n", "    - navigation.footer\n    - navigation.instant\n"),
+            ("mkdocs.yml", "site_name: Minimal course\n", f"site_name: Minimal course\nsite_url: {url}\n"),
+        ],
     )
     result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(tmp / "site")])
     assert result.exit_code == 0, result.output
@@ -65,7 +68,10 @@ def test_scenario_works_after_instant_navigation(page: Page, base_url, page_erro
 
 def test_certificate_with_storage_blocked_after_instant_navigation(page: Page, base_url):
     """The passing result's link carries the result (issue #18) also when Material swaps the page in."""
-    page.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    page.add_init_script(
+        "for (const name of ['localStorage', 'sessionStorage']) "
+        "Object.defineProperty(window, name, {get() { throw new DOMException('blocked', 'SecurityError'); }});"
+    )
     page.goto(base_url + "assessment.html")
     pass_final_assessment(page)
     page.evaluate("window.__sameDocument = true")

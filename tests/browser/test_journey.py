@@ -38,7 +38,9 @@ def test_full_run_pass_reload_assess_certify(page: Page, base_url, page_errors, 
     assert saved["answers"] == {f"basics/{q['id']}": 1 for q in data["questions"]}
     # reload: the saved best score shows, and the navigation marks the module as passed
     page.reload()
-    expect(page.locator(".cb-quiz__score")).to_have_text("Your best score so far: 100% (passed). Answer the questions again to practise.")
+    expect(page.locator(".cb-quiz__score")).to_have_text(
+        "Your best score so far: 100% (passed). Answer the questions again to practise."
+    )
     expect(page.locator("a.md-nav__link .cb-nav-passed").first).to_have_text("✓ (passed)")
     expect(page.locator(".cb-nav-passed")).to_have_count(1)  # the module's own link, not its sections
     page.goto(base_url + "progress.html")
@@ -90,7 +92,9 @@ def test_failed_assessment_links_missed_objectives(page: Page, base_url):
 
 def test_stale_answers_are_dropped_and_export_import_reset_forget(page: Page, base_url, tmp_path):
     page.goto(base_url)
-    page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{schema: 1, answers: {{"basics/rule": 1, "basics/removed-question": 1, "gone/q": 0}}, best: {{"basics": 40, "gone": 90}}, final: {{}}}}));
+    page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{schema: 1,
+                      answers: {{"basics/rule": 1, "basics/removed-question": 1, "gone/q": 0}},
+                      best: {{"basics": 40, "gone": 90}}, final: {{}}}}));
                       localStorage.setItem('/.__palette', '{{}}'); localStorage.setItem('unrelated', 'keep');""")
     page.goto(base_url + "modules/basics.html")
     form = page.locator('form[data-question="tf"]')
@@ -100,7 +104,10 @@ def test_stale_answers_are_dropped_and_export_import_reset_forget(page: Page, ba
     # other modules (course.js does not list them): "gone" stays until a journey page, whose data
     # lists every module, drops it (journey.js, clean); counted nowhere meanwhile.
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
-    assert saved["answers"] == {"basics/rule": 1, "basics/tf": 1, "gone/q": 0} and saved["best"] == {"basics": 40, "gone": 90}
+    assert (
+        saved["answers"] == {"basics/rule": 1, "basics/tf": 1, "gone/q": 0}
+        and saved["best"] == {"basics": 40, "gone": 90}
+    )
     expect(page.locator(".cb-nav-passed")).to_have_count(0)
     page.goto(base_url + "progress.html")
     expect(page.locator('tr[data-module="basics"] .cb-progress__status')).to_have_text("In progress")
@@ -122,7 +129,9 @@ def test_stale_answers_are_dropped_and_export_import_reset_forget(page: Page, ba
     page.get_by_label("Import progress from a file").set_input_files(str(bad))
     expect(page.locator(".cb-progress__message")).to_have_text("That file is not a progress file of this course.")
     page.get_by_role("button", name="Forget me on this computer").click()
-    expect(page.locator(".cb-progress__message")).to_have_text("Everything this site saved in this browser has been removed.")
+    expect(page.locator(".cb-progress__message")).to_have_text(
+        "Everything this site saved in this browser has been removed."
+    )
     assert page.evaluate("Object.keys(localStorage)") == ["unrelated"]
 
 
@@ -142,7 +151,9 @@ def test_a_quiz_with_its_own_pass_mark_is_scored_and_marked_by_it(page: Page, tm
             solve(form, q)
             form.get_by_role("button", name="Check answer").click()
             expect(form.get_by_role("status")).to_contain_text("Correct.")
-        expect(page.locator(".cb-quiz__score")).to_have_text("Score: 4 of 7 questions right (57%). Pass mark: 50%. Passed.")
+        expect(page.locator(".cb-quiz__score")).to_have_text(
+            "Score: 4 of 7 questions right (57%). Pass mark: 50%. Passed."
+        )
         expect(page.locator(".cb-nav-passed")).to_have_count(1)
         page.goto(url + "progress.html")
         expect(page.locator('tr[data-module="basics"] .cb-progress__status')).to_have_text("Passed")
@@ -151,7 +162,10 @@ def test_a_quiz_with_its_own_pass_mark_is_scored_and_marked_by_it(page: Page, tm
 
 
 def test_storage_blocked_quizzes_still_work_and_say_so(page: Page, base_url, page_errors):
-    page.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('blocked', 'SecurityError'); }});"
+    )
     for path in ("modules/basics.html", "progress.html", "assessment.html", "certificate.html"):
         page.goto(base_url + path)
         expect(page.locator(".cb-storage-note").first).to_be_visible()
@@ -165,7 +179,10 @@ def test_storage_blocked_quizzes_still_work_and_say_so(page: Page, base_url, pag
 
 def test_every_question_type_can_be_answered_in_the_assessment(page: Page, tmp_path):
     """A course that draws all seven questions of its module: each type is answered rightly."""
-    root = make_course(tmp_path / "c", [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nfinal_assessment:\n  per_module: 7")])
+    root = make_course(
+        tmp_path / "c",
+        [("course/course.yml", "progress_epoch: 1", "progress_epoch: 1\nfinal_assessment:\n  per_module: 7")],
+    )
     serving = build_and_serve(root, tmp_path / "site")
     url = next(serving)
     try:
@@ -175,7 +192,14 @@ def test_every_question_type_can_be_answered_in_the_assessment(page: Page, tmp_p
         forms = page.locator(".cb-assessment__questions form")
         expect(forms).to_have_count(7)
         by_id = {f"a-q-{q['module']}-{q['id']}": q for q in pool["questions"]}
-        assert {q["type"] for q in by_id.values()} == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
+        assert {q["type"] for q in by_id.values()} == {
+            "single",
+            "multiple",
+            "true_false",
+            "matching",
+            "ordering",
+            "short_answer",
+        }
         for form in forms.all():
             solve(form, by_id[form.get_attribute("id")])
         page.get_by_role("button", name="Submit my answers").click()

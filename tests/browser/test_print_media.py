@@ -37,7 +37,10 @@ def box(locator) -> dict:
 
 def blank_before(locator) -> str:
     """The bottom border of the element's ::before: the line a trainee writes on ('' if none)."""
-    return locator.evaluate("el => { const s = getComputedStyle(el, '::before'); return s.content !== 'none' ? s.borderBottomStyle + ' ' + s.width : ''; }")
+    return locator.evaluate(
+        "el => { const s = getComputedStyle(el, '::before'); "
+        "return s.content !== 'none' ? s.borderBottomStyle + ' ' + s.width : ''; }"
+    )
 
 
 def pdf_pages(page: Page) -> int:
@@ -66,7 +69,10 @@ def test_matching_prints_as_two_columns_with_blanks(page: Page, base_url):
     # Two columns: the items on the left, the lettered answers on the right, side by side.
     pairs, answers = box(form.locator(".cb-quiz__pairs")), box(choices)
     assert answers["x"] >= pairs["x"] + pairs["width"] and abs(answers["y"] - pairs["y"]) < 20
-    assert choices.locator("li").all_inner_texts() == form.locator("select").first.locator("option:not([value=''])").all_inner_texts()
+    assert (
+        choices.locator("li").all_inner_texts()
+        == form.locator("select").first.locator("option:not([value=''])").all_inner_texts()
+    )
     form.scroll_into_view_if_needed()
     shot(page, "print-matching")
 
@@ -80,13 +86,18 @@ def test_ordering_prints_a_blank_before_each_item_and_short_answer_a_line(page: 
     assert order.evaluate("el => getComputedStyle(el).listStyleType") == "none"  # the screen's 1, 2, 3 would mislead
     items = ordering.locator(".cb-quiz__item")
     assert items.count() >= 3 and all(blank_before(item).startswith("solid") for item in items.all())
-    expect(ordering.locator(".cb-quiz__how--print")).to_have_text("Number the items in the right order: 1 for the first.")
+    expect(ordering.locator(".cb-quiz__how--print")).to_have_text(
+        "Number the items in the right order: 1 for the first."
+    )
     assert ordering.locator("button").count() > 0
     for button in ordering.locator("button").all():
         expect(button).to_be_hidden()
     line = short.locator("input[type=text]")
     expect(line).to_be_visible()
-    assert line.evaluate("el => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderBottomStyle]") == ["none", "solid"]
+    assert (
+        line.evaluate("el => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderBottomStyle]")
+        == ["none", "solid"]
+    )
     assert box(line)["width"] > 0.8 * box(short)["width"]
     expect(short.locator(".cb-quiz__how--print")).to_have_text("Write your answer on the line.")
     ordering.scroll_into_view_if_needed()

@@ -67,7 +67,9 @@ def test_ordering_by_keyboard_with_announcements(page: Page, base_url, page_erro
             page.keyboard.press("Enter")
             expect(quiz.locator(".cb-quiz__moved")).to_contain_text(f"{text}: now")
             # focus stays on the button pressed; at the top, where it is not offered, on Move down
-            focused = page.evaluate("[document.activeElement.textContent, document.activeElement.closest('li').textContent]")
+            focused = page.evaluate(
+                "[document.activeElement.textContent, document.activeElement.closest('li').textContent]"
+            )
             assert focused[0] == ("Move down" if index == 1 else "Move up") and text in focused[1]
     assert items.all_text_contents() == wanted
     quiz.get_by_role("button", name="Check answer").click()
@@ -112,7 +114,9 @@ def test_axe_on_every_question_type(page: Page, base_url, axe_source):
 
 def test_typed_answers_are_normalized_as_the_builder_does(page: Page, base_url):
     """questions/short_answer.js and builder/questions/short_answer.py normalize_answer agree on every shared vector."""
-    cases = json.loads((Path(__file__).parent.parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))["cases"]
+    cases = json.loads(
+        (Path(__file__).parent.parent / "vectors" / "normalize.json").read_text(encoding="utf-8")
+    )["cases"]
     page.goto(base_url + "modules/basics.html")
     got = page.evaluate("cases => cases.map(c => window.cb.types.short_answer.normalize(c.input))", cases)
     assert got == [case["expected"] for case in cases]
@@ -154,7 +158,9 @@ def test_matching_feedback_names_the_wrong_pairs_and_gives_the_answer(page: Page
     expect(status.locator(".cb-quiz__verdict")).to_have_text("✗Not quite.")
     expect(status).to_contain_text("These matches are wrong:")
     expect(status.locator(".cb-quiz__wrong li")).to_have_text(["Learn — Use the rule"])  # only the wrong one
-    expect(status.locator(".cb-quiz__answer-list li")).to_have_text(["Learn — Read the rule", "Apply — Use the rule", "Review — Check the result"])
+    expect(status.locator(".cb-quiz__answer-list li")).to_have_text(
+        ["Learn — Read the rule", "Apply — Use the rule", "Review — Check the result"]
+    )
     expect(status.locator(".cb-quiz__explanation")).to_have_text("You learn, then apply, then review.")
     quiz.get_by_label("Learn", exact=True).select_option(label="Read the rule")
     quiz.get_by_role("button", name="Check answer").click()
@@ -198,7 +204,14 @@ def test_every_type_works_from_a_usb_stick(browser, base_url, types_site):
     root = types_site.as_uri() + "/"
     page.goto(root + "modules/basics.html")
     data = json.loads(page.locator("section.cb-quiz script").text_content())[0]
-    assert {q["type"] for q in data["questions"]} == {"single", "multiple", "true_false", "matching", "ordering", "short_answer"}
+    assert {q["type"] for q in data["questions"]} == {
+        "single",
+        "multiple",
+        "true_false",
+        "matching",
+        "ordering",
+        "short_answer",
+    }
     for q in data["questions"]:
         quiz = form(page, q["id"])
         solve(quiz, q)

@@ -20,7 +20,10 @@ from links_course import make_linked_course  # noqa: E402
 pytestmark = pytest.mark.browser
 
 #: Every copy of the quiz text's image on the page is loaded and decoded (a missing file has no width).
-IMAGE_DRAWN = "sel => { const all = [...document.querySelectorAll(sel)]; return all.length > 0 && all.every(img => img.complete && img.naturalWidth === 4); }"
+IMAGE_DRAWN = (
+    "sel => { const all = [...document.querySelectorAll(sel)]; "
+    "return all.length > 0 && all.every(img => img.complete && img.naturalWidth === 4); }"
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +44,22 @@ def sub_path_url(linked_site):
 
 
 @pytest.mark.parametrize("where", ["file", "sub-path"])
-def test_quiz_text_links_and_images_work_on_the_module_page_and_the_assessment(browser, linked_site, sub_path_url, where):
+def test_quiz_text_links_and_images_work_on_the_module_page_and_the_assessment(
+    browser,
+    linked_site,
+    sub_path_url,
+    where,
+):
     context, outside = local_only_context(browser)
     page = context.new_page()
     failed: list[str] = []
     # (a request cut short by leaving the page, such as the favicon's, is not a broken link)
-    page.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}") if "ERR_ABORTED" not in (request.failure or "") else None)
+    page.on(
+        "requestfailed",
+        lambda request: (
+            failed.append(f"{request.url} {request.failure}") if "ERR_ABORTED" not in (request.failure or "") else None
+        ),
+    )
     root = linked_site.as_uri() + "/" if where == "file" else sub_path_url
 
     # the module page: the image in the answer key is drawn, the link in the prompt leads to its page

@@ -65,7 +65,9 @@ def test_retry_until_right_and_score_against_pass_mark(page: Page, base_url):
         form.get_by_role("button", name="Check answer").click()
         expect(form.get_by_role("status")).to_contain_text("Correct.")
         if index == 0:
-            expect(score).to_contain_text(f"Score: 1 of {total} questions right ({100 // total}%). Pass mark: {pass_mark}%. Not passed yet.")
+            expect(score).to_contain_text(
+                f"Score: 1 of {total} questions right ({100 // total}%). Pass mark: {pass_mark}%. Not passed yet."
+            )
     expect(score).to_contain_text(f"Score: {total} of {total} questions right (100%). Pass mark: {pass_mark}%. Passed.")
     # Retry: change the first answer to a wrong one and check again.
     first = forms.first

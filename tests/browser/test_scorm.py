@@ -43,7 +43,9 @@ def _serve_packages(root: Path, course: Path, engine: str = "mkdocs"):  # type: 
     root.mkdir(parents=True, exist_ok=True)
     for version in ("1.2", "2004"):
         out = root / f"course-{version}.zip"
-        result = CliRunner().invoke(cli, ["export", "scorm", "--root", str(course), "-o", str(out), "--version", version, "--engine", engine])
+        result = CliRunner().invoke(
+            cli, ["export", "scorm", "--root", str(course), "-o", str(out), "--version", version, "--engine", engine]
+        )
         assert result.exit_code == 0, result.output
         folder = root / version
         with zipfile.ZipFile(out) as archive:
@@ -64,7 +66,10 @@ def types_lms_url(tmp_path_factory):
     if not (SCORM_AGAIN / "scorm12.js").exists():
         pytest.fail(f"{SCORM_AGAIN} missing: run `npm ci` (CI does)")
     folder = tmp_path_factory.mktemp("types-lms")
-    course = make_course(folder / "course", [("course/course.yml", "pass_mark: 80\n", "pass_mark: 80\nfinal_assessment:\n  per_module: 7\n")])
+    course = make_course(
+        folder / "course",
+        [("course/course.yml", "pass_mark: 80\n", "pass_mark: 80\nfinal_assessment:\n  per_module: 7\n")],
+    )
     yield from _serve_packages(folder / "lms", course)
 
 
@@ -72,7 +77,12 @@ def launch(page: Page, lms_url: str, version: str, cmi: dict, broken: bool = Fal
     """Open the LMS page, start the API with the learner's stored data, and wait for the site."""
     page.goto(f"{lms_url}{version}/player.html")
     page.evaluate("([v, cmi, launch, broken]) => startLms(v, cmi, launch, broken)", [version, cmi, LAUNCH, broken])
-    page.wait_for_function("() => { const f = document.querySelector('#lms-frame'); const s = f && f.contentDocument && f.contentDocument.querySelector('#cb-sco'); return s && s.contentDocument && s.contentDocument.readyState === 'complete' && s.contentWindow.cb && s.contentWindow.cb.journey; }")
+    page.wait_for_function(
+        "() => { const f = document.querySelector('#lms-frame'); "
+        "const s = f && f.contentDocument && f.contentDocument.querySelector('#cb-sco'); "
+        "return s && s.contentDocument && s.contentDocument.readyState === 'complete' "
+        "&& s.contentWindow.cb && s.contentWindow.cb.journey; }"
+    )
     return site_frame(page)
 
 
@@ -157,7 +167,15 @@ def test_leave_midway_then_resume_where_the_trainee_was(page: Page, lms_url, pag
     assert core["lesson_location"] == "site/modules/indicators.html"
     assert ":111|" in stored["suspend_data"] + "|" or stored["suspend_data"].endswith(":111"), stored["suspend_data"]
     # the next launch: the LMS hands back what it stored
-    site = launch(page, lms_url, "1.2", {"suspend_data": stored["suspend_data"], "core": {"lesson_location": core["lesson_location"], "lesson_status": "incomplete", "entry": "resume"}})
+    site = launch(
+        page,
+        lms_url,
+        "1.2",
+        {
+            "suspend_data": stored["suspend_data"],
+            "core": {"lesson_location": core["lesson_location"], "lesson_status": "incomplete", "entry": "resume"},
+        },
+    )
     assert site.url.endswith("/site/modules/indicators.html")
     expect(site.locator(".cb-quiz__score")).to_contain_text("Your best score so far:")
     site.goto(site.url.rsplit("/site/", 1)[0] + "/site/progress.html")
@@ -174,8 +192,12 @@ def test_a_whole_course_of_progress_fits_scorm_12_suspend_data(page: Page, lms_u
     site = launch(page, lms_url, "1.2", {})
     site.evaluate(
         """([modules, version]) => {
-          const data = {schema: 1, answers: {}, best: {}, final: {score: 100, passed: true, date: '2026-11-29', version}};
-          for (const [id, questions] of modules) { data.best[id] = 100; for (const q of questions) data.answers[id + '/' + q] = 1; }
+          const data = {schema: 1, answers: {}, best: {},
+                        final: {score: 100, passed: true, date: '2026-11-29', version}};
+          for (const [id, questions] of modules) {
+            data.best[id] = 100;
+            for (const q of questions) data.answers[id + '/' + q] = 1;
+          }
           return cb.journey.save(data);
         }""",
         [[[m.id, [q.id for q in course.quiz_for(m.id).quiz.questions]] for m in course.modules], course.meta.version],
@@ -231,7 +253,10 @@ def test_an_lms_that_throws_leaves_the_course_usable(page: Page, lms_url, page_e
     expect(form.get_by_role("status")).to_contain_text("Correct.")
     note = site.locator(".cb-quiz .cb-storage-note")
     expect(note).to_be_visible()
-    expect(note).to_have_text("Your learning management system did not accept your progress, so it may not be kept. The knowledge checks still work.")
+    expect(note).to_have_text(
+        "Your learning management system did not accept your progress, so it may not be kept. "
+        "The knowledge checks still work."
+    )
     page.evaluate("stopLms()")
     page.wait_for_function("() => calls.some(c => c[0] === 'LMSFinish')")
     assert page_errors == []
@@ -244,7 +269,14 @@ def test_an_lms_that_throws_leaves_the_course_usable(page: Page, lms_url, page_e
 #: true and false, and how long a fill-in response may be.
 FORMAT = {
     "1.2": {"response": "student_response", "wrong": "wrong", "list": ",", "pair": ".", "true": "t", "false": "f"},
-    "2004": {"response": "learner_response", "wrong": "incorrect", "list": "[,]", "pair": "[.]", "true": "true", "false": "false"},
+    "2004": {
+        "response": "learner_response",
+        "wrong": "incorrect",
+        "list": "[,]",
+        "pair": "[.]",
+        "true": "true",
+        "false": "false",
+    },
 }
 #: A typed answer whose cut at 250 (2004) and at 255 (1.2) characters would each split an emoji
 #: (two UTF-16 units) in half: the bridge drops the half.
@@ -259,19 +291,26 @@ def interactions(page: Page, version: str) -> list[dict]:
     records = [stored[key] for key in sorted((k for k in stored if k.isdigit()), key=int)]
     for record in records:
         record["objectives"] = [o["id"] for _, o in sorted(record["objectives"].items(), key=lambda kv: int(kv[0]))]
-        record["patterns"] = [c["pattern"] for _, c in sorted(record["correct_responses"].items(), key=lambda kv: int(kv[0]))]
+        record["patterns"] = [
+            c["pattern"] for _, c in sorted(record["correct_responses"].items(), key=lambda kv: int(kv[0]))
+        ]
     return records
 
 
 def wait_for_results(page: Page, count: int) -> None:
     """Until the bridge has written `count` interaction results in all."""
-    page.wait_for_function("n => calls.filter(c => /^cmi\\.interactions\\.\\d+\\.result$/.test(c[1])).length === n", arg=count)
+    page.wait_for_function(
+        "n => calls.filter(c => /^cmi\\.interactions\\.\\d+\\.result$/.test(c[1])).length === n", arg=count
+    )
 
 
 def wait_for_commit(page: Page) -> None:
     """Until the LMS has been asked to commit after the last interaction (else a timeout fails)."""
     page.wait_for_function(
-        "() => { const last = calls.map(c => /\\.result$/.test(c[1])).lastIndexOf(true); return last >= 0 && calls.slice(last).some(c => /Commit$/.test(c[0])); }",
+        (
+            "() => { const last = calls.map(c => /\\.result$/.test(c[1])).lastIndexOf(true); "
+            "return last >= 0 && calls.slice(last).some(c => /Commit$/.test(c[0])); }"
+        ),
         timeout=5000,
     )
 
@@ -297,7 +336,9 @@ def assert_recent(record: dict, version: str) -> None:
         assert re.fullmatch(r"\d\d:\d\d:\d\d", record["time"]), record["time"]
         h, m, s = map(int, record["time"].split(":"))
         now = datetime.now()
-        assert abs((now.hour * 3600 + now.minute * 60 + now.second) - (h * 3600 + m * 60 + s)) % 86400 < 300, record["time"]
+        assert abs((now.hour * 3600 + now.minute * 60 + now.second) - (h * 3600 + m * 60 + s)) % 86400 < 300, (
+            record["time"]
+        )
     assert 0 <= seconds(record["latency"], version) < 300, record["latency"]
 
 
@@ -308,7 +349,16 @@ def test_each_module_check_is_appended_as_an_interaction(page: Page, types_lms_u
     site = launch(page, types_lms_url, version, {})
     site.goto(site.url.rsplit("/", 1)[0] + "/modules/basics.html")
     questions = {q["id"]: q for q in json.loads(site.locator("script.cb-quiz__data").text_content())[0]["questions"]}
-    plan = [("rule", True), ("many", False), ("tf", False), ("pairs", True), ("steps", False), ("word", LONG), ("shuffled", True), ("rule", False)]
+    plan = [
+        ("rule", True),
+        ("many", False),
+        ("tf", False),
+        ("pairs", True),
+        ("steps", False),
+        ("word", LONG),
+        ("shuffled", True),
+        ("rule", False),
+    ]
     for count, (qid, how) in enumerate(plan, 1):
         form = site.locator(f'form[data-question="{qid}"]')
         if isinstance(how, str):
@@ -326,7 +376,14 @@ def test_each_module_check_is_appended_as_an_interaction(page: Page, types_lms_u
         ("basics/rule", "choice", "a", "correct", ["a"], both),
         ("basics/many", "choice", "c", wrong, [f"a{L}b"], both),
         ("basics/tf", "true-false", f["false"], wrong, [f["true"]], ["basics/recall"]),
-        ("basics/pairs", "matching", f"l1{P}r1{L}l2{P}r2{L}l3{P}r3", "correct", [f"l1{P}r1{L}l2{P}r2{L}l3{P}r3"], ["basics/apply"]),
+        (
+            "basics/pairs",
+            "matching",
+            f"l1{P}r1{L}l2{P}r2{L}l3{P}r3",
+            "correct",
+            [f"l1{P}r1{L}l2{P}r2{L}l3{P}r3"],
+            ["basics/apply"],
+        ),
         ("basics/steps", "sequencing", f"i3{L}i2{L}i1", wrong, [f"i1{L}i2{L}i3"], ["basics/apply"]),
         ("basics/word", "fill-in", LONG_STORED[version], wrong, ["Simple", "very simple"], ["basics/recall"]),
         ("basics/shuffled", "choice", "a", "correct", ["a"], ["basics/recall"]),
@@ -337,7 +394,11 @@ def test_each_module_check_is_appended_as_an_interaction(page: Page, types_lms_u
     for record in records:
         assert_recent(record, version)
     if version == "2004":
-        assert [r["description"] for r in records[:3]] == ["{lang=en}What is the rule?", "{lang=en}Which are true?", "{lang=en}The rule is simple."]
+        assert [r["description"] for r in records[:3]] == [
+            "{lang=en}What is the rule?",
+            "{lang=en}Which are true?",
+            "{lang=en}The rule is simple.",
+        ]
         # when each question was shown: the page's load, for the retry the first check
         assert len({r["timestamp"] for r in records[:7]}) == 1 and records[7]["timestamp"] > records[0]["timestamp"]
     else:

@@ -28,9 +28,17 @@ def test_the_open_page_shows_the_errors_and_comes_back_when_fixed(browser, tmp_p
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}"], stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}"],
+        stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    threading.Thread(
+        target=lambda: lines.extend(iter(proc.stdout.readline, "")),  # type: ignore[union-attr]
+        daemon=True,
+    ).start()
     context = browser.new_context()
     try:
         _wait_for(lines, "Serving on")
@@ -43,7 +51,9 @@ def test_the_open_page_shows_the_errors_and_comes_back_when_fixed(browser, tmp_p
         quiz.write_text(quiz.read_text().replace(*BROKEN))
         expect(page.get_by_role("heading", name="The course cannot be built", level=1)).to_be_visible(timeout=30_000)
         expect(page.locator(".problems li")).to_have_count(1)
-        expect(page.locator(".problems li")).to_contain_text("quizzes/basics.yml:12:18 error: single question `rule` has 2 correct options")
+        expect(page.locator(".problems li")).to_contain_text(
+            "quizzes/basics.yml:12:18 error: single question `rule` has 2 correct options"
+        )
         assert run_axe(page, axe_source) == []
 
         quiz.write_text(quiz.read_text().replace(BROKEN[1], BROKEN[0]))

@@ -55,7 +55,9 @@ def test_axe_every_page_before_and_after_answering(page: Page, base_url, all_pat
             expect(page.locator(".cb-assessment__questions form").first).to_be_visible()
             found[path + " (drawn)"] = run_axe(page, axe_source)
             page.get_by_role("button", name="Submit my answers").click()
-            expect(page.locator('.cb-assessment__questions form[data-result="wrong"] .cb-quiz__result').first).to_be_visible()
+            expect(
+                page.locator('.cb-assessment__questions form[data-result="wrong"] .cb-quiz__result').first
+            ).to_be_visible()
             found[path + " (submitted)"] = run_axe(page, axe_source)
     assert {k: v for k, v in found.items() if v} == {}
     assert len(found) >= 2 * 3 + 1

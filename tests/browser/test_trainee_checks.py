@@ -14,7 +14,8 @@ from builder.check import check_course
 #: The accessible names given by aria-labelledby, computed as a screen reader does (text of the
 #: referenced elements, hidden ones included).
 LABELLED_BY_NAMES = """() => Array.from(document.querySelectorAll('[aria-labelledby]')).map(el =>
-  el.getAttribute('aria-labelledby').split(/\\s+/).map(id => { const t = document.getElementById(id); return t ? t.textContent : ''; }).join(' ').trim())"""
+  el.getAttribute('aria-labelledby').split(/\\s+/)
+    .map(id => { const t = document.getElementById(id); return t ? t.textContent : ''; }).join(' ').trim())"""
 
 
 def test_knowledge_check_region_is_named_without_the_pilcrow(page: Page, base_url):
@@ -84,7 +85,9 @@ def test_progress_table_and_buttons_have_room_on_a_phone(page: Page, base_url, a
     page.goto(base_url + "progress.html")
     cell = page.locator('tr[data-module] td.cb-progress__status').first
     expect(cell).not_to_be_empty()
-    paddings = cell.evaluate("el => ['Top', 'Right', 'Bottom', 'Left'].map(s => parseFloat(getComputedStyle(el)['padding' + s]))")
+    paddings = cell.evaluate(
+        "el => ['Top', 'Right', 'Bottom', 'Left'].map(s => parseFloat(getComputedStyle(el)['padding' + s]))"
+    )
     assert min(paddings) >= 4, paddings
     boxes = [b.bounding_box() for b in page.locator(".cb-progress__actions button").all()]
     assert len(boxes) == 3
