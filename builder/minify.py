@@ -20,6 +20,8 @@ from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]  # no type information shipped
 
+from builder.cache import cache_dir
+
 ASSETS = Path(__file__).parent / "assets"
 #: Part of the minified-script cache key: another calmjs.parse, or other options, print differently.
 _JS_OPTIONS = "obfuscate, not globals, drop_semi, one final ;"
@@ -48,17 +50,12 @@ def _calmjs_version() -> str:
     return version("calmjs.parse")
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "course-builder" / "minified-js"
-
-
 def _cached_js(text: str) -> str:
     """`_minify_js(text)`, kept on disk by the script's hash: parsing the site's scripts costs
     calmjs.parse about 0.8 s CPU, the same on every build of the same builder. The cache is only
     a speed-up: a missing, unreadable or unwritable one means minifying again (same output)."""
     key = hashlib.sha256(f"{_calmjs_version()}\0{_JS_OPTIONS}\0{text}".encode()).hexdigest()
-    path = _cache_dir() / f"{key}.js"
+    path = cache_dir("minified-js") / f"{key}.js"
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from builder import docs_tree
+from builder.cache import template_cache
 from builder.check import check_course
 from builder.course import Course
 from builder.diagnostics import Report
@@ -114,9 +115,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
         return config
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        """Priority 0. The primary navigation's top-level entries, each rendered once per folder
-        (theme/partials/nav.html): an entry that neither is nor holds the page shown comes out
-        the same on every page of a folder (its links are relative to the folder)."""
+        """Priority 0. The primary navigation's entries, each rendered once per folder
+        (theme/partials/nav.html and nav-item.html): an entry that neither is nor holds the page
+        shown comes out the same on every page of a folder (its links are relative to the
+        folder). The theme's templates compiled once per user (builder/cache.py)."""
         rendered: dict[tuple[str, int, bool, str | None], Any] = {}
 
         def nav_item(render: Callable[..., Any], item: Any, path: str, level: int, parent: Any, page: Any) -> Any:
@@ -134,6 +136,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):  # type: ignore[no-untyped-call]
             return rendered[key]
 
         env.globals["course_nav_item"] = nav_item
+        if env.bytecode_cache is None:  # the theme's templates, compiled once per user, not per build
+            env.bytecode_cache = template_cache()
         return env
 
     def on_files(self, files: Files, config: Any) -> Files:

@@ -20,6 +20,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from builder.cache import template_cache
 from builder.course import Course
 from builder.i18n import course_strings
 from builder.links import SiteMap, TextLinks
@@ -156,6 +157,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=template_cache(),
     )
     env.filters["md"] = md_escape
     env.globals.update(tel=tel_uri, host=url_host)
