@@ -705,7 +705,9 @@ def placeholders(course: Course, today: datetime.date) -> Iterator[Diagnostic]:
                     "placeholder `TODO` left in the front matter",
                     hint,
                 )
-        masked = mask_code(module.body)
+        # `\bTODO\b` has no literal start for the regex engine to search for: a module body without
+        # "TODO" (nearly all) is not masked and scanned (a twentieth of `course check`).
+        masked = mask_code(module.body) if "TODO" in module.body else ""
         for match in _TODO.finditer(masked):
             line, col = position(masked, match.start())
             yield error(

@@ -248,6 +248,10 @@ CASES: list[tuple[str, list]] = [
     # placeholders and the site's privacy
     ("placeholder", [(Q, "    explanation: One and two are.", "    explanation: TODO explain")]),
     (
+        "placeholder-in-body",
+        [(M, "The ERA publishes it.", "The ERA publishes it. `TODO` in code is text.\n\nTODO: the second case.")],
+    ),
+    (
         "analytics",
         [("mkdocs.yml", "plugins:", "extra:\n  analytics:\n    provider: google\n    property: G-XXXX\nplugins:")],
     ),
