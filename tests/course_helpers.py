@@ -1,9 +1,15 @@
-"""Test helpers: a copy of the minimal fixture course with edits applied; golden-file comparison."""
+"""Test helpers: a copy of the minimal fixture course with edits applied; golden-file comparison;
+`course serve` started in a child process and read line by line."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +67,35 @@ def assert_golden(path: Path, actual: str) -> None:
             pytest.fail(f"missing golden file {path}: run with UPDATE_GOLDEN=1 and review it")
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_serve(root: Path, port: int, engine: str = "mkdocs") -> tuple[subprocess.Popen[str], list[str]]:
+    """`course serve` on `port`, and the list its output lines are read into as they come."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}", "--engine", engine],
+        stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+    threading.Thread(
+        target=lambda: lines.extend(iter(proc.stdout.readline, "")),  # type: ignore[union-attr]
+        daemon=True,
+    ).start()
+    return proc, lines
+
+
+def wait_for(lines: list[str], text: str, count: int = 1, timeout: float = 30) -> None:
+    """Until `text` has been in `count` of the lines, or fail after `timeout` seconds with all of them."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if sum(text in line for line in lines) >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} ×{count} not seen in {timeout} s:\n" + "".join(lines))

@@ -2,53 +2,34 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.error
 import urllib.request
 
 import pytest
-from course_helpers import make_course
+from course_helpers import free_port, make_course, start_serve, wait_for
 
 pytestmark = pytest.mark.slow  # starts preview servers and waits for rebuilds
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(lines: list[str], text: str, count: int = 1, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if sum(text in line for line in lines) >= count:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} ×{count} not seen in {timeout} s:\n" + "".join(lines))
-
-
 def test_serve_rebuilds_once_per_edit(tmp_path):
     root = make_course(tmp_path / "c")
-    port = _free_port()
-    proc, lines = _serve(root, port, "mkdocs")
+    port = free_port()
+    proc, lines = start_serve(root, port, "mkdocs")
     try:
-        _wait_for(lines, "Serving on")
+        wait_for(lines, "Serving on")
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/modules/basics.html", timeout=10).read().decode()
         assert "What is the rule?" in page
         quiz = root / "quizzes" / "basics.yml"
         quiz.write_text(quiz.read_text().replace("What is the rule?", "What is the new rule?"))
-        _wait_for(lines, "Reloading browsers")
+        wait_for(lines, "Reloading browsers")
         time.sleep(3)  # a build that wrote into a watched folder would trigger more rebuilds here
         assert sum("Building documentation" in line for line in lines) == 2, "".join(lines)
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/modules/basics.html", timeout=10).read().decode()
         assert "What is the new rule?" in page
         module = root / "modules" / "01-basics.md"
         module.write_text(module.read_text() + "\nOne more line.\n")
-        _wait_for(lines, "Reloading browsers", count=2)
+        wait_for(lines, "Reloading browsers", count=2)
         assert not [line for line in lines if "Traceback" in line or "Warning" in line]
     finally:
         proc.terminate()
@@ -73,11 +54,11 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
         tmp_path / "c",
         [("quizzes/basics.yml", "      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")],
     )
-    port = _free_port()
-    proc, lines = _serve(root, port, "mkdocs")
+    port = free_port()
+    proc, lines = start_serve(root, port, "mkdocs")
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(lines, "Serving on")
+        wait_for(lines, "Serving on")
         status, page = _get(f"{base}/modules/basics.html")
         assert status == 500
         assert "<h1>The course cannot be built</h1>" in page and "Found 1 error and 0 warnings in 1 file." in page
@@ -95,7 +76,7 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
                 "      - text: It is hard.\n        correct: true\n", "      - text: It is hard.\n"
             )
         )
-        _wait_for(lines, "Reloading browsers")
+        wait_for(lines, "Reloading browsers")
         status, page = _get(f"{base}/modules/basics.html")
         assert status == 200 and "What is the rule?" in page
 
@@ -105,7 +86,7 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
             .replace("[[diagram:basics-flow]]", "[[diagram:basic-flow]]")
             .replace("duration: 15", "duraton: 15")
         )
-        _wait_for(lines, "Reloading browsers", count=2)
+        wait_for(lines, "Reloading browsers", count=2)
         status, page = _get(f"{base}/modules/basics.html")
         assert (
             status == 500 and "modules/01-basics.md:5:1" in page and "no diagram course/diagrams/basic-flow.svg" in page
@@ -114,7 +95,7 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
 
         site_config = root / "mkdocs.yml"
         site_config.write_text(site_config.read_text() + "theme: [\n")
-        _wait_for(lines, "Reloading browsers", count=3)
+        wait_for(lines, "Reloading browsers", count=3)
         status, page = _get(f"{base}/modules/basics.html")
         assert status == 500 and "MkDocs stopped the build of the site." in page and "mkdocs.yml" in page
         assert not [line for line in lines if "Traceback" in line]
@@ -123,43 +104,28 @@ def test_serve_shows_the_located_errors_and_recovers(tmp_path):
         proc.wait(timeout=10)
 
 
-def _serve(root, port: int, engine: str):  # type: ignore[no-untyped-def]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}", "--engine", engine],
-        stderr=subprocess.STDOUT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    lines: list[str] = []
-    threading.Thread(
-        target=lambda: lines.extend(iter(proc.stdout.readline, "")),  # type: ignore[union-attr]
-        daemon=True,
-    ).start()
-    return proc, lines
-
-
 def _page(port: int, path: str) -> str:
     return urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10).read().decode()
 
 
 def test_serve_with_zensical_rebuilds_on_edit_and_keeps_the_last_good_site(tmp_path):
     root = make_course(tmp_path / "c")
-    port = _free_port()
-    proc, lines = _serve(root, port, "zensical")
+    port = free_port()
+    proc, lines = start_serve(root, port, "zensical")
     try:
-        _wait_for(lines, "Serving on", timeout=60)
+        wait_for(lines, "Serving on", timeout=60)
         page = _page(port, "modules/basics.html")
         assert "What is the rule?" in page and 'content="zensical-' in page
         quiz = root / "quizzes" / "basics.yml"
         quiz.write_text(quiz.read_text().replace("What is the rule?", "What is the new rule?"))
-        _wait_for(lines, "reload the page", count=2, timeout=60)
+        wait_for(lines, "reload the page", count=2, timeout=60)
         assert "What is the new rule?" in _page(port, "modules/basics.html")
         quiz.write_text(
             quiz.read_text().replace(
                 "        correct: true\n        feedback: Yes", "        corect: true\n        feedback: Yes"
             )
         )
-        _wait_for(lines, "still serving the last good site", timeout=60)
+        wait_for(lines, "still serving the last good site", timeout=60)
         assert "What is the new rule?" in _page(port, "modules/basics.html")
         assert not [line for line in lines if "Traceback" in line]
     finally:
@@ -169,10 +135,10 @@ def test_serve_with_zensical_rebuilds_on_edit_and_keeps_the_last_good_site(tmp_p
 
 def test_serve_with_properdocs_runs_our_plugin(tmp_path):
     root = make_course(tmp_path / "c")
-    port = _free_port()
-    proc, lines = _serve(root, port, "properdocs")
+    port = free_port()
+    proc, lines = start_serve(root, port, "properdocs")
     try:
-        _wait_for(lines, "Serving on", timeout=60)
+        wait_for(lines, "Serving on", timeout=60)
         page = _page(port, "modules/basics.html")
         assert "What is the rule?" in page and 'content="mkdocs-ProperDocs' in page
     finally:

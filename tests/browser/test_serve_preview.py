@@ -3,45 +3,20 @@ open page, and a save that fixes it brings the page back, both by MkDocs' live r
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import threading
-import time
-
 from browser_support import run_axe
-from course_helpers import make_course
+from course_helpers import free_port, make_course, start_serve, wait_for
 from playwright.sync_api import expect
 
 BROKEN = ("      - text: It is hard.\n", "      - text: It is hard.\n        correct: true\n")
 
 
-def _wait_for(lines: list[str], text: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not any(text in line for line in lines):
-        assert time.monotonic() < deadline, f"{text!r} not seen:\n" + "".join(lines)
-        time.sleep(0.1)
-
-
 def test_the_open_page_shows_the_errors_and_comes_back_when_fixed(browser, tmp_path, axe_source):
     root = make_course(tmp_path / "c")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--root", str(root), "-a", f"127.0.0.1:{port}"],
-        stderr=subprocess.STDOUT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    lines: list[str] = []
-    threading.Thread(
-        target=lambda: lines.extend(iter(proc.stdout.readline, "")),  # type: ignore[union-attr]
-        daemon=True,
-    ).start()
+    port = free_port()
+    proc, lines = start_serve(root, port)
     context = browser.new_context()
     try:
-        _wait_for(lines, "Serving on")
+        wait_for(lines, "Serving on", timeout=60)
         page = context.new_page()
         page.goto(f"http://127.0.0.1:{port}/modules/basics.html")
         expect(page.get_by_role("heading", name="Basics", level=1)).to_be_visible()
