@@ -611,25 +611,41 @@ def check_links(course: Course) -> Iterator[Diagnostic]:
                 continue  # the unknown module is reported; its sources are not known
             for hit, keys in citations(text):
                 pos = text_of.locate(path, positions.of(where), hit.text)
-                for key in keys:
-                    match = CITE_KEY.match(key)
-                    if not match:
-                        yield error(
-                            "bad-citation",
-                            path,
-                            pos,
-                            f"citation `{hit.text}` is not of the form [@source-id]",
-                            "cite sources as [@id] or [@id1; @id2]",
-                        )
-                    elif match.group(1) not in ids:
-                        yield error(
-                            "unknown-source",
-                            path,
-                            pos,
-                            f"citation `@{match.group(1)}` names no source of module `{owner.id}`",
-                            closest(match.group(1), ids)
-                            + f"quiz and scenario text cites the sources listed in {owner.path}",
-                        )
+                yield from citation_errors(
+                    path,
+                    pos,
+                    hit.text,
+                    keys,
+                    ids,
+                    f"module `{owner.id}`",
+                    f"quiz and scenario text cites the sources listed in {owner.path}",
+                )
+
+
+def citation_errors(
+    path: str, pos: Pos, citation: str, keys: list[str], ids: list[str], sources_of: str, hint: str
+) -> Iterator[Diagnostic]:
+    """The errors of one `[@a; @b]` citation (its `keys` as `citations` gives them) written in
+    `path` at `pos`: a key that is not `@id`, and an id that is not among `ids`, the sources of
+    `sources_of` ("this module", "module `x`"); `hint` says where those sources are listed."""
+    for key in keys:
+        match = CITE_KEY.match(key)
+        if not match:
+            yield error(
+                "bad-citation",
+                path,
+                pos,
+                f"citation `{citation}` is not of the form [@source-id]",
+                "cite sources as [@id] or [@id1; @id2]",
+            )
+        elif match.group(1) not in ids:
+            yield error(
+                "unknown-source",
+                path,
+                pos,
+                f"citation `@{match.group(1)}` names no source of {sources_of}",
+                closest(match.group(1), ids) + hint,
+            )
 
 
 def problems(

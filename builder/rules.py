@@ -14,8 +14,8 @@ from builder.diagnostics import Diagnostic, Pos, error, warning
 from builder.diagnostics import closest as _closest
 from builder.html_safety import unsafe_html
 from builder.i18n import STRINGS
-from builder.links import PRINT_ID, check_links
-from builder.markdown_scan import CITE_KEY, DIRECTIVES, citations, directives, headings, mask_code, position, words_at
+from builder.links import PRINT_ID, check_links, citation_errors
+from builder.markdown_scan import DIRECTIVES, citations, directives, headings, mask_code, position, words_at
 from builder.quality import check_quality
 from builder.questions import question_type
 from builder.source import DataPath, syntax_error
@@ -339,25 +339,8 @@ def citations_known(course: Course, today: datetime.date) -> Iterator[Diagnostic
         ids = [s.id for s in module.meta.sources if s.id]
         for hit, keys in citations(module.body):
             pos = Pos(module.body_line + hit.line, hit.col + 1)
-            for key in keys:
-                match = CITE_KEY.match(key)
-                if not match:
-                    yield error(
-                        "bad-citation",
-                        module.path,
-                        pos,
-                        f"citation `{hit.text}` is not of the form [@source-id]",
-                        "cite sources as [@id] or [@id1; @id2]",
-                    )
-                elif match.group(1) not in ids:
-                    yield error(
-                        "unknown-source",
-                        module.path,
-                        pos,
-                        f"citation `@{match.group(1)}` names no source of this module",
-                        _closest(match.group(1), ids)
-                        + "add `id:` to the source in the front matter, or fix the citation",
-                    )
+            hint = "add `id:` to the source in the front matter, or fix the citation"
+            yield from citation_errors(module.path, pos, hit.text, keys, ids, "this module", hint)
 
 
 def _markdown_texts(course: Course) -> list[tuple[str, str, int]]:
