@@ -84,3 +84,15 @@ EDITS = [
 
 def make_linked_course(dest: Path) -> Path:
     return make_course(dest, EDITS)  # type: ignore[arg-type]
+
+
+def build_linked_site(base: Path) -> Path:
+    """The linked course made in `base/course` and built with `course build`: its site folder."""
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    root = make_linked_course(base / "course")
+    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / "site"

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
-from links_course import make_linked_course
+from links_course import build_linked_site, make_linked_course
 
 from builder.check import check_course
 from builder.cli import cli
@@ -46,10 +46,7 @@ def parse(html: str) -> _Html:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = make_linked_course(tmp_path_factory.mktemp("links") / "course")
-    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root / "site"
+    return build_linked_site(tmp_path_factory.mktemp("links"))
 
 
 def _assessment_fragments(site: Path) -> str:

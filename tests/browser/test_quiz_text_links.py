@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 from browser_support import local_only_context, serve
-from click.testing import CliRunner
 from playwright.sync_api import expect
 
-from builder.cli import cli
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from links_course import make_linked_course  # noqa: E402
+from links_course import build_linked_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +25,7 @@ IMAGE_DRAWN = (
 
 @pytest.fixture(scope="module")
 def linked_site(tmp_path_factory) -> Path:
-    root = make_linked_course(tmp_path_factory.mktemp("links") / "course")
-    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root / "site"
+    return build_linked_site(tmp_path_factory.mktemp("links"))
 
 
 @pytest.fixture(scope="module")
