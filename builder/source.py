@@ -163,59 +163,27 @@ def load_yaml(text: str, rel: str, *, line_offset: int = 0) -> Document:
     """Compose one YAML document and convert it to plain data; never raises on content."""
     positions = Positions(line_offset=line_offset)
     problems: list[Diagnostic] = []
+    def unread(problem: Diagnostic) -> Document:
+        return Document(rel, None, positions, [problem])
+
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        return Document(rel, None, positions, [syntax_error(text, exc, rel, line_offset)])
+        return unread(syntax_error(text, exc, rel, line_offset))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         index = max(0, min(exc.position, len(text)))
         line = text.count("\n", 0, index)
         col = index - (text.rfind("\n", 0, index) + 1)
         code = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        return Document(
-            rel,
-            None,
-            positions,
-            [
-                error(
-                    "yaml-syntax",
-                    rel,
-                    Pos(line + 1 + line_offset, col + 1),
-                    f"YAML syntax: the control character {code} is not allowed",
-                    "remove it; it is often left by copying from a PDF or a word processor",
-                )
-            ],
-        )
+        message = f"YAML syntax: the control character {code} is not allowed"
+        hint = "remove it; it is often left by copying from a PDF or a word processor"
+        return unread(error("yaml-syntax", rel, Pos(line + 1 + line_offset, col + 1), message, hint))
     except yaml.YAMLError as exc:
-        return Document(
-            rel,
-            None,
-            positions,
-            [
-                error(
-                    "yaml-syntax",
-                    rel,
-                    Pos(1 + line_offset, 1),
-                    "YAML syntax: " + " ".join(str(exc).split()),
-                    "check the file in a text editor",
-                )
-            ],
-        )
+        message = "YAML syntax: " + " ".join(str(exc).split())
+        return unread(error("yaml-syntax", rel, Pos(1 + line_offset, 1), message, "check the file in a text editor"))
     if node is None:
-        return Document(
-            rel,
-            None,
-            positions,
-            [
-                error(
-                    "empty-file",
-                    rel,
-                    Pos(1 + line_offset, 1),
-                    "the file has no content",
-                    "see the README for a complete example",
-                )
-            ],
-        )
+        hint = "see the README for a complete example"
+        return unread(error("empty-file", rel, Pos(1 + line_offset, 1), "the file has no content", hint))
     converter = _Converter(rel, line_offset, positions, problems)
     data = converter.convert(node, ())
     return Document(rel, data, positions, problems)
